@@ -1,0 +1,23 @@
+//! Cadre's domain, in the words of the people who use it: bodies meet, meetings have an agenda,
+//! agenda items produce action points, sessions adopt recommendations. Nothing here does I/O, so
+//! every other layer can depend on it and every rule here can be tested in isolation.
+
+pub mod body;
+pub mod dates;
+pub mod meeting;
+pub mod organisation;
+pub mod recommendation;
+pub mod text;
+
+pub use body::{Body, BodyLevel, NewBody, REGIONS};
+pub use dates::{Deadline, DeadlineMeaning, NextMeeting, parse_french_date, parse_time_range};
+pub use meeting::{
+    ActionPoint, ActionStatus, AgendaItem, Attendee, ImportWarning, Meeting, MeetingKind,
+    MeetingSummary, Modality, NewActionPoint, NewAgendaItem, NewAttendee, NewMeeting,
+    SourceDocument,
+};
+pub use organisation::{KNOWN_ORGANISATIONS, KnownOrganisation, Organisation, OrganisationKind};
+pub use recommendation::{NewRecommendation, Recommendation, RecommendationScope};
+
+/// Identifier of any stored record. Both engines use 64-bit integer keys.
+pub type Id = i64;

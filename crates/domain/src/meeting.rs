@@ -1,0 +1,335 @@
+//! Meetings laid out like the canevas: header, attendance, agenda, discussion, action points,
+//! next meeting.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+use crate::{Body, Deadline, Id, NewBody, NewRecommendation, NextMeeting};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    /// A GTM meeting written in the canevas.
+    WorkingGroupMinutes,
+    /// The report of a CCM session or of its preparatory meeting.
+    SessionReport,
+    /// A CRCM session.
+    RegionalSession,
+}
+
+impl MeetingKind {
+    pub const ALL: [MeetingKind; 3] = [
+        MeetingKind::WorkingGroupMinutes,
+        MeetingKind::SessionReport,
+        MeetingKind::RegionalSession,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingKind::WorkingGroupMinutes => "working_group_minutes",
+            MeetingKind::SessionReport => "session_report",
+            MeetingKind::RegionalSession => "regional_session",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        MeetingKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            MeetingKind::WorkingGroupMinutes => "Compte-rendu de GTM",
+            MeetingKind::SessionReport => "Rapport de session",
+            MeetingKind::RegionalSession => "Session régionale",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    #[default]
+    InPerson,
+    Virtual,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::InPerson => "in_person",
+            Modality::Virtual => "virtual",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "in_person" => Some(Modality::InPerson),
+            "virtual" => Some(Modality::Virtual),
+            _ => None,
+        }
+    }
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Modality::InPerson => "en présentiel",
+            Modality::Virtual => "virtuelle",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 4] = [
+        ActionStatus::Open,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+        ActionStatus::Dropped,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "open",
+            ActionStatus::InProgress => "in_progress",
+            ActionStatus::Done => "done",
+            ActionStatus::Dropped => "dropped",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        ActionStatus::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            ActionStatus::Open => "ouvert",
+            ActionStatus::InProgress => "en cours",
+            ActionStatus::Done => "réalisé",
+            ActionStatus::Dropped => "abandonné",
+        }
+    }
+    /// Still to be done: counts towards overdue and due-soon.
+    pub fn is_pending(self) -> bool {
+        matches!(self, ActionStatus::Open | ActionStatus::InProgress)
+    }
+}
+
+/// Something the importer noticed: a field it could not read, or text it could not place.
+/// Kept with the meeting so that nobody loses what the document said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportWarning {
+    /// The canevas field concerned ("date", "attendance", "body", "unplaced_text", …).
+    pub field: String,
+    pub message: String,
+    /// The text concerned, as written, when there is one.
+    pub text: Option<String>,
+}
+
+impl ImportWarning {
+    pub fn new(field: &str, message: impl Into<String>) -> Self {
+        ImportWarning {
+            field: field.into(),
+            message: message.into(),
+            text: None,
+        }
+    }
+    pub fn with_text(field: &str, message: impl Into<String>, text: impl Into<String>) -> Self {
+        ImportWarning {
+            field: field.into(),
+            message: message.into(),
+            text: Some(text.into()),
+        }
+    }
+}
+
+/// One line of an attendance list: an organisation, and a person when the list names one.
+/// The phone and e-mail are personal data: they are stored, never published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAttendee {
+    /// The institution as written ("OIM/Niger", "D.U.E").
+    pub organisation: String,
+    pub person_name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+impl NewAttendee {
+    pub fn organisation(name: impl Into<String>) -> Self {
+        NewAttendee {
+            organisation: name.into(),
+            person_name: None,
+            phone: None,
+            email: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewActionPoint {
+    pub what: String,
+    /// Responsible organisations as written, one per entry ("SP/CCM", "DRC/MMC").
+    pub responsible: Vec<String>,
+    pub deadline: Deadline,
+    pub status: ActionStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewAgendaItem {
+    /// 0 for an unnumbered opening item, then 1, 2, 3… in agenda order.
+    pub number: u32,
+    pub title: String,
+    /// The presenting organisation as written, usually in parentheses after the title.
+    pub presenter: Option<String>,
+    /// Key discussion points, as written (bullets kept one per line).
+    pub discussion: String,
+    pub action_points: Vec<NewActionPoint>,
+}
+
+/// The original document a meeting was read from. Its bytes are stored with the meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewSourceDocument {
+    pub file_name: String,
+    pub media_type: String,
+    /// Hex SHA-256 of the bytes: the same document is imported only once.
+    pub sha256: String,
+    pub content: Vec<u8>,
+}
+
+/// A meeting as read from a document or written by hand, before it is stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewMeeting {
+    pub body: NewBody,
+    pub kind: MeetingKind,
+    pub title: String,
+    pub date: NaiveDate,
+    pub start_time: Option<NaiveTime>,
+    pub end_time: Option<NaiveTime>,
+    pub place: Option<String>,
+    pub modality: Modality,
+    pub attendance: Vec<NewAttendee>,
+    pub agenda: Vec<NewAgendaItem>,
+    pub next_meeting: Option<NextMeeting>,
+    pub rapporteur: Option<String>,
+    pub recommendations: Vec<NewRecommendation>,
+    pub warnings: Vec<ImportWarning>,
+    pub source: Option<NewSourceDocument>,
+}
+
+impl NewMeeting {
+    pub fn action_points(&self) -> impl Iterator<Item = &NewActionPoint> {
+        self.agenda.iter().flat_map(|a| a.action_points.iter())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SourceDocument {
+    pub id: Id,
+    pub file_name: String,
+    pub media_type: String,
+    pub sha256: String,
+    pub size: i64,
+}
+
+/// A present organisation, and the person when the list names one (never their contacts).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Attendee {
+    pub organisation_id: Id,
+    /// The organisation's canonical name.
+    pub organisation: String,
+    pub organisation_acronym: Option<String>,
+    /// The institution as the document wrote it.
+    pub as_written: String,
+    pub person_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrganisationRef {
+    pub id: Id,
+    pub name: String,
+    pub acronym: Option<String>,
+}
+
+impl OrganisationRef {
+    pub fn short(&self) -> &str {
+        self.acronym.as_deref().unwrap_or(&self.name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActionPoint {
+    pub id: Id,
+    pub meeting_id: Id,
+    pub meeting_date: NaiveDate,
+    pub body: String,
+    pub agenda_item_id: Id,
+    pub agenda_item_title: String,
+    pub what: String,
+    pub responsible: Vec<OrganisationRef>,
+    /// The responsible cell as written, kept beside the resolved organisations.
+    pub responsible_as_written: String,
+    pub deadline: Deadline,
+    pub status: ActionStatus,
+}
+
+impl ActionPoint {
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status.is_pending() && self.deadline.due_by().is_some_and(|d| d < today)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgendaItem {
+    pub id: Id,
+    pub number: u32,
+    pub title: String,
+    pub presenter: Option<String>,
+    pub discussion: String,
+    pub action_points: Vec<ActionPoint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Meeting {
+    pub id: Id,
+    pub body: Body,
+    pub kind: MeetingKind,
+    pub title: String,
+    pub date: NaiveDate,
+    pub start_time: Option<NaiveTime>,
+    pub end_time: Option<NaiveTime>,
+    pub place: Option<String>,
+    pub modality: Modality,
+    pub attendance: Vec<Attendee>,
+    pub agenda: Vec<AgendaItem>,
+    pub next_meeting: Option<NextMeeting>,
+    pub rapporteur: Option<String>,
+    pub warnings: Vec<ImportWarning>,
+    pub source: Option<SourceDocument>,
+}
+
+/// One line of a list of meetings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MeetingSummary {
+    pub id: Id,
+    pub body: String,
+    pub body_code: String,
+    pub kind: MeetingKind,
+    pub title: String,
+    pub date: NaiveDate,
+    pub place: Option<String>,
+    pub modality: Modality,
+    pub attendance_count: i64,
+    pub agenda_count: i64,
+    pub action_point_count: i64,
+    pub next_meeting_date: Option<NaiveDate>,
+}

@@ -1,0 +1,378 @@
+//! Organisations and the many ways the minutes name them (OIM = IOM, D.U.E = DUE, …).
+
+use serde::{Deserialize, Serialize};
+
+use crate::Id;
+use crate::text::match_key;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    Government,
+    UnAgency,
+    Ngo,
+    Donor,
+    RedCross,
+    LocalAuthority,
+    Other,
+}
+
+impl OrganisationKind {
+    pub const ALL: [OrganisationKind; 7] = [
+        OrganisationKind::Government,
+        OrganisationKind::UnAgency,
+        OrganisationKind::Ngo,
+        OrganisationKind::Donor,
+        OrganisationKind::RedCross,
+        OrganisationKind::LocalAuthority,
+        OrganisationKind::Other,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrganisationKind::Government => "government",
+            OrganisationKind::UnAgency => "un_agency",
+            OrganisationKind::Ngo => "ngo",
+            OrganisationKind::Donor => "donor",
+            OrganisationKind::RedCross => "red_cross",
+            OrganisationKind::LocalAuthority => "local_authority",
+            OrganisationKind::Other => "other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        OrganisationKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            OrganisationKind::Government => "administration",
+            OrganisationKind::UnAgency => "agence des Nations Unies",
+            OrganisationKind::Ngo => "ONG / société civile",
+            OrganisationKind::Donor => "partenaire financier",
+            OrganisationKind::RedCross => "mouvement Croix-Rouge",
+            OrganisationKind::LocalAuthority => "collectivité territoriale",
+            OrganisationKind::Other => "autre",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Organisation {
+    pub id: Id,
+    pub name: String,
+    pub acronym: Option<String>,
+    pub kind: OrganisationKind,
+    /// Every other way the documents name it.
+    pub aliases: Vec<String>,
+    /// Created by an import from a name never seen before: someone should check it.
+    pub needs_review: bool,
+}
+
+/// An organisation Cadre knows before any import, with the names it goes by.
+#[derive(Debug, Clone, Copy)]
+pub struct KnownOrganisation {
+    pub name: &'static str,
+    pub acronym: Option<&'static str>,
+    pub kind: OrganisationKind,
+    pub aliases: &'static [&'static str],
+}
+
+macro_rules! org {
+    ($name:expr, $acr:expr, $kind:ident, [$($alias:expr),* $(,)?]) => {
+        KnownOrganisation { name: $name, acronym: $acr, kind: OrganisationKind::$kind, aliases: &[$($alias),*] }
+    };
+}
+
+/// The organisations that sit in the GTMs and the CCM, from DOMAIN.md and the minutes.
+pub const KNOWN_ORGANISATIONS: &[KnownOrganisation] = &[
+    org!(
+        "Secrétariat Permanent du Cadre de Concertation sur la Migration",
+        Some("SP/CCM"),
+        Government,
+        [
+            "SP-CCM",
+            "SPCCM",
+            "Secrétariat Permanent du Cadre de Concertation Migration",
+            "Secrétariat permanent du CCM"
+        ]
+    ),
+    org!(
+        "Ministère de l'Intérieur et de la Décentralisation",
+        Some("MI/D"),
+        Government,
+        [
+            "MI",
+            "MID",
+            "Ministère de l'Intérieur",
+            "MISP/D",
+            "Ministère de l'Intérieur et de la Décentralisation (MI/D)"
+        ]
+    ),
+    org!(
+        "Direction Générale de l'Etat Civil, des Migrations et des Réfugiés",
+        Some("DGECM-R"),
+        Government,
+        ["DGECM/R", "DG/EC/M/R", "DGECMR"]
+    ),
+    org!("Direction des Migrations", None, Government, ["DM"]),
+    org!(
+        "Direction Régionale de l'Etat Civil, des Migrations et des Réfugiés",
+        Some("DRECM-R"),
+        Government,
+        ["DRECM/R", "DRECMR", "DRECM"]
+    ),
+    org!(
+        "Agence Nationale de Lutte contre la Traite des Personnes et le Trafic Illicite de Migrants",
+        Some("ANLTP/TIM"),
+        Government,
+        ["ANLTP-TIM", "ANLTP"]
+    ),
+    org!(
+        "Institut National de la Statistique",
+        Some("INS"),
+        Government,
+        []
+    ),
+    org!(
+        "Ministère de la Promotion de la Femme et de la Protection de l'Enfant",
+        Some("MPF/PE"),
+        Government,
+        ["MPFPE"]
+    ),
+    org!(
+        "Haute Autorité à la Consolidation de la Paix",
+        Some("HACP"),
+        Government,
+        []
+    ),
+    org!(
+        "Commission Nationale des Droits Humains",
+        Some("CNDH"),
+        Government,
+        []
+    ),
+    org!(
+        "Organisation Internationale pour les Migrations",
+        Some("OIM"),
+        UnAgency,
+        ["IOM", "International Organization for Migration"]
+    ),
+    org!(
+        "Haut-Commissariat des Nations Unies pour les Réfugiés",
+        Some("HCR"),
+        UnAgency,
+        ["UNHCR"]
+    ),
+    org!(
+        "ONU Femmes",
+        None,
+        UnAgency,
+        ["UN Women", "ONUFemmes", "UNWOMEN"]
+    ),
+    org!(
+        "Fonds des Nations Unies pour l'Enfance",
+        Some("UNICEF"),
+        UnAgency,
+        []
+    ),
+    org!(
+        "Fonds des Nations Unies pour la Population",
+        Some("UNFPA"),
+        UnAgency,
+        ["FNUAP"]
+    ),
+    org!(
+        "Programme des Nations Unies pour le Développement",
+        Some("PNUD"),
+        UnAgency,
+        ["UNDP"]
+    ),
+    org!(
+        "Office des Nations Unies contre la Drogue et le Crime",
+        Some("ONUDC"),
+        UnAgency,
+        ["UNODC", "ONU DC"]
+    ),
+    org!(
+        "Bureau International du Travail",
+        Some("BIT"),
+        UnAgency,
+        ["ILO", "OIT"]
+    ),
+    org!(
+        "Bureau de la coordination des affaires humanitaires",
+        Some("OCHA"),
+        UnAgency,
+        ["UNOCHA"]
+    ),
+    org!(
+        "Comité International de la Croix-Rouge",
+        Some("CICR"),
+        RedCross,
+        ["ICRC"]
+    ),
+    org!("Croix-Rouge Nigérienne", Some("CRN"), RedCross, []),
+    org!(
+        "Croix Rouge Danoise",
+        Some("CRD"),
+        RedCross,
+        ["Danish Red Cross"]
+    ),
+    org!("Croix-Rouge Espagnole", Some("CRE"), RedCross, []),
+    org!(
+        "Fédération Internationale des Sociétés de la Croix-Rouge et du Croissant-Rouge",
+        Some("FICR"),
+        RedCross,
+        ["IFRC"]
+    ),
+    org!(
+        "Danish Refugee Council",
+        Some("DRC"),
+        Ngo,
+        ["DRC/MMC", "Conseil Danois pour les Réfugiés", "MMC"]
+    ),
+    org!(
+        "Délégation de l'Union Européenne",
+        Some("DUE"),
+        Donor,
+        ["D.U.E", "UE", "Union Européenne"]
+    ),
+    org!("Coopération Suisse", None, Donor, ["Coop Suisse", "DDC"]),
+    org!(
+        "Coopération italienne",
+        Some("AICS"),
+        Donor,
+        ["Coopération Italienne (AICS)"]
+    ),
+    org!(
+        "Deutsche Gesellschaft für Internationale Zusammenarbeit",
+        Some("GIZ"),
+        Donor,
+        ["GIZ/APM", "GIZ/ProGem", "APM/GIZ"]
+    ),
+    org!(
+        "EUCAP Sahel Niger",
+        None,
+        Donor,
+        ["Eucap-Sahel", "EUCAP Sahel"]
+    ),
+    org!("Conseil Régional", None, LocalAuthority, ["CR"]),
+    org!(
+        "Association des Régions du Niger",
+        Some("ARENI"),
+        LocalAuthority,
+        []
+    ),
+    org!(
+        "Forum Réfugiés",
+        None,
+        Ngo,
+        ["Forum-Réfugiés", "Forum Réfugiés-Cosi"]
+    ),
+    org!("Re.Mi", None, Ngo, ["ReMi", "Nexus"]),
+    org!("SlycanTrust", None, Ngo, ["Slycan Trust"]),
+    org!("CIAUD", None, Ngo, ["CIAUD Canada"]),
+    org!(
+        "Union des Syndicats des Travailleurs du Niger",
+        Some("USTN"),
+        Ngo,
+        []
+    ),
+    org!("Oxfam", None, Ngo, ["OXFAM/GDDH"]),
+    org!("Arc-en-Ciel", None, Ngo, ["ARC-EN-CIEL"]),
+];
+
+/// The keys under which a written organisation name may be known, best first: the whole name,
+/// the acronym written in parentheses ("Ministère de l'Intérieur (MI/D)" → "MI/D"), then the
+/// first part of a compound such as "OIM/Niger" or "DRECM-R/Agadez".
+pub fn candidate_keys(written: &str) -> Vec<String> {
+    let written = written.trim().trim_end_matches([';', ',', '.']).trim();
+    let mut keys = vec![match_key(written)];
+    if let (Some(open), Some(close)) = (written.rfind('('), written.rfind(')')) {
+        if open < close {
+            keys.push(match_key(&written[open + 1..close]));
+            keys.push(match_key(&written[..open]));
+        }
+    }
+    if let Some((head, _)) = written.split_once('/') {
+        // "DRC/MMC" and "MI/D" are themselves aliases: the whole name was tried first.
+        if head.trim().len() >= 2 {
+            keys.push(match_key(head));
+        }
+    }
+    keys.retain(|k| !k.is_empty());
+    keys.dedup();
+    keys
+}
+
+/// A display name for a name never seen before: the text as written, without trailing
+/// punctuation or the list's leading dash.
+pub fn clean_written_name(written: &str) -> String {
+    written
+        .trim()
+        .trim_start_matches(['-', '·', '•', '*'])
+        .trim()
+        .trim_end_matches([';', ',', '.'])
+        .trim()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn resolve(written: &str) -> Option<&'static str> {
+        candidate_keys(written)
+            .into_iter()
+            .find_map(|k| {
+                KNOWN_ORGANISATIONS.iter().find(|o| {
+                    match_key(o.name) == k
+                        || o.acronym.is_some_and(|a| match_key(a) == k)
+                        || o.aliases.iter().any(|a| match_key(a) == k)
+                })
+            })
+            .map(|o| o.name)
+    }
+
+    #[test]
+    fn aliases_from_the_domain_resolve_to_one_organisation() {
+        assert_eq!(resolve("IOM"), resolve("OIM"));
+        assert_eq!(resolve("UNHCR"), resolve("HCR"));
+        assert_eq!(
+            resolve("D.U.E"),
+            resolve("Délégation de l'Union Européenne")
+        );
+        assert_eq!(resolve("DUE"), resolve("D.U.E"));
+        assert_eq!(resolve("ONU DC"), resolve("UNODC"));
+        assert_eq!(resolve("ONUFemmes"), resolve("UN Women"));
+        assert_eq!(resolve("SP-CCM"), resolve("SP/CCM"));
+        assert_eq!(
+            resolve("Secrétariat Permanent du Cadre de Concertation Migration (SP-CCM)"),
+            resolve("SP/CCM")
+        );
+        assert_eq!(
+            resolve("Ministère de l'Intérieur et de la Décentralisation (MI/D)"),
+            resolve("MI")
+        );
+        assert_eq!(resolve("OIM/Niger"), resolve("IOM"));
+        assert_eq!(resolve("DRC/MMC"), resolve("DRC"));
+        assert_eq!(resolve("Croix-Rouge Danoise"), resolve("CRD"));
+        assert!(resolve("OIM").is_some());
+        assert!(resolve("Organisation jamais vue").is_none());
+    }
+
+    #[test]
+    fn no_two_known_organisations_share_a_key() {
+        let mut seen = std::collections::HashMap::new();
+        for o in KNOWN_ORGANISATIONS {
+            let keys = std::iter::once(o.name)
+                .chain(o.acronym)
+                .chain(o.aliases.iter().copied());
+            for k in keys {
+                if let Some(other) = seen.insert(match_key(k), o.name) {
+                    assert_eq!(other, o.name, "{k} names two organisations");
+                }
+            }
+        }
+    }
+}
