@@ -6,6 +6,7 @@ pub mod body;
 pub mod dates;
 pub mod meeting;
 pub mod organisation;
+pub mod privacy;
 pub mod recommendation;
 pub mod text;
 

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Latency of the meetings list and of a meeting page with 10,000 meetings stored, 32 concurrent
+# connections (wrk, 2 threads), and the server's resident memory idle and under that load.
+# Targets: p99 < 25 ms, RSS < 60 MB. Prints the figures; asserts nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MEETINGS="${MEETINGS:-10000}"
+DURATION="${DURATION:-20s}"
+DB="${DB:-sqlite://bench/out/http.db}"
+PORT="${PORT:-18089}"
+OUT=bench/out
+mkdir -p "$OUT"
+command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }; }
+cargo build --release -q -p cadre
+if [[ "$DB" == sqlite://* ]]; then rm -f "${DB#sqlite://}" "${DB#sqlite://}"-wal "${DB#sqlite://}"-shm; fi
+CADRE_LOG=warn target/release/cadre demo --no-serve --meetings "$MEETINGS" --db "$DB"
+CADRE_LOG=warn target/release/cadre serve --db "$DB" --addr "127.0.0.1:$PORT" > "$OUT/serve.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.1; done
+curl -sf "http://127.0.0.1:$PORT/meetings" >/dev/null
+rss() { awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status; }
+echo "server RSS idle (after one request): $(rss) MB"
+first=$(curl -sf "http://127.0.0.1:$PORT/api/v1/meetings?limit=1" | sed -E 's/.*"total":([0-9]+).*/\1/')
+echo "meetings stored: $first"
+cat > "$OUT/meeting.lua" <<LUA
+math.randomseed(7)
+request = function()
+  return wrk.format("GET", "/meetings/" .. math.random(1, $MEETINGS))
+end
+LUA
+cat > "$OUT/list.lua" <<LUA
+math.randomseed(11)
+request = function()
+  if math.random() < 0.5 then return wrk.format("GET", "/meetings") end
+  return wrk.format("GET", "/meetings?page=" .. math.random(1, 200))
+end
+LUA
+peak=0
+sample() { while kill -0 $pid 2>/dev/null; do r=$(rss); [ "$r" -gt "$peak" ] && peak=$r && echo "$peak" > "$OUT/peak"; sleep 0.2; done; }
+echo 0 > "$OUT/peak"; sample & sampler=$!
+for name in list meeting; do
+  echo "== $name (wrk -t2 -c32 -d$DURATION)"
+  wrk -t2 -c32 -d"$DURATION" --latency -s "$OUT/$name.lua" "http://127.0.0.1:$PORT" | grep -E "Latency|50%|90%|99%|Requests/sec|Non-2xx|Socket errors"
+done
+kill $sampler 2>/dev/null || true
+echo "server RSS under load (peak of 0.2 s samples): $(cat "$OUT/peak") MB; VmHWM: $(awk '/VmHWM/ {print int($2/1024)}' /proc/$pid/status) MB"
+echo "server RSS after load: $(rss) MB"

@@ -1,0 +1,63 @@
+//! `cadre demo`: a database of generated sample data, served at once, to see Cadre working
+//! before importing anything real.
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use cadre_demo::{DemoOptions, generate};
+use cadre_storage::Database;
+
+/// The demo's own file, replaced at each run so that it never touches a real database.
+const DEMO_FILE: &str = "cadre-demo.db";
+
+pub async fn run(url: Option<String>, addr: &str, meetings: Option<usize>, no_serve: bool) -> anyhow::Result<ExitCode> {
+    let url = match url {
+        Some(url) => url,
+        None => {
+            for suffix in ["", "-wal", "-shm"] {
+                let file = format!("{DEMO_FILE}{suffix}");
+                if std::path::Path::new(&file).exists() {
+                    std::fs::remove_file(&file).with_context(|| format!("cannot replace {file}"))?;
+                }
+            }
+            format!("sqlite://{DEMO_FILE}")
+        }
+    };
+    crate::on_engine!(&url, |db| fill_and_serve(db, &url, addr, meetings, no_serve).await)
+}
+
+async fn fill_and_serve<D: Database>(db: D, url: &str, addr: &str, meetings: Option<usize>, no_serve: bool) -> anyhow::Result<ExitCode> {
+    let existing = db.totals().await?.meetings;
+    if existing > 0 {
+        anyhow::bail!(
+            "{} already holds {existing} meetings: the demo only writes into an empty database",
+            crate::engine::redact_url(url)
+        );
+    }
+    let today = chrono::Local::now().date_naive();
+    let mut options = DemoOptions::two_years(today);
+    if let Some(n) = meetings {
+        options.meetings = n;
+    }
+    let generated = generate(options);
+    let bar = if generated.len() > 500 { indicatif::ProgressBar::new(generated.len() as u64) } else { indicatif::ProgressBar::hidden() };
+    for meeting in &generated {
+        db.import_meeting(meeting).await?;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    let totals = db.totals().await?;
+    println!(
+        "Demo database {}: {} meetings, {} action points ({} pending), {} recommendations, {} organisations.",
+        crate::engine::redact_url(url),
+        totals.meetings,
+        totals.action_points,
+        totals.pending_action_points,
+        totals.recommendations,
+        totals.organisations
+    );
+    if no_serve {
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::serve::run(db, addr).await
+}

@@ -1,0 +1,125 @@
+//! `cadre export`: meetings, action points or recommendations as JSON or CSV on standard output.
+//! Exports carry no personal data: the domain types read back from storage hold no phone number
+//! or e-mail address.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use cadre_storage::{ActionPointFilter, Database, MeetingFilter, Paging, RecommendationFilter};
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum What {
+    Meetings,
+    Actions,
+    Recommendations,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+pub async fn run<D: Database>(db: D, what: What, format: Format, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    match (what, format) {
+        (What::Meetings, Format::Json) => {
+            let summaries = db.meetings(&MeetingFilter { paging: Paging::all(), ..Default::default() }).await?;
+            // A JSON array written meeting by meeting, so memory stays flat on large databases.
+            writeln!(out, "[")?;
+            for (i, summary) in summaries.items.iter().enumerate() {
+                let meeting = db.meeting(summary.id).await?.ok_or_else(|| anyhow::anyhow!("meeting {} vanished during export", summary.id))?;
+                if i > 0 {
+                    writeln!(out, ",")?;
+                }
+                serde_json::to_writer(&mut *out, &meeting)?;
+            }
+            writeln!(out, "\n]")?;
+        }
+        (What::Meetings, Format::Csv) => {
+            let page = db.meetings(&MeetingFilter { paging: Paging::all(), ..Default::default() }).await?;
+            let mut w = csv::Writer::from_writer(&mut *out);
+            w.write_record([
+                "id", "date", "body", "kind", "title", "place", "modality", "organisations_present", "agenda_items",
+                "action_points", "next_meeting_date",
+            ])?;
+            for m in page.items {
+                w.write_record([
+                    m.id.to_string(),
+                    m.date.to_string(),
+                    m.body,
+                    m.kind.as_str().into(),
+                    m.title,
+                    m.place.unwrap_or_default(),
+                    m.modality.as_str().into(),
+                    m.attendance_count.to_string(),
+                    m.agenda_count.to_string(),
+                    m.action_point_count.to_string(),
+                    m.next_meeting_date.map(|d| d.to_string()).unwrap_or_default(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        (What::Actions, format) => {
+            let page = db.action_points(&ActionPointFilter { paging: Paging::all(), ..Default::default() }).await?;
+            match format {
+                Format::Json => serde_json::to_writer_pretty(&mut *out, &page.items)?,
+                Format::Csv => {
+                    let mut w = csv::Writer::from_writer(&mut *out);
+                    w.write_record([
+                        "id", "meeting_id", "meeting_date", "body", "agenda_item", "what", "responsible", "responsible_as_written",
+                        "deadline_as_written", "deadline_kind", "due_by", "status",
+                    ])?;
+                    for a in page.items {
+                        w.write_record([
+                            a.id.to_string(),
+                            a.meeting_id.to_string(),
+                            a.meeting_date.to_string(),
+                            a.body.clone(),
+                            a.agenda_item_title.clone(),
+                            a.what.clone(),
+                            a.responsible.iter().map(|o| o.short().to_owned()).collect::<Vec<_>>().join("; "),
+                            a.responsible_as_written.clone(),
+                            a.deadline.as_written.clone(),
+                            a.deadline.meaning.kind().into(),
+                            a.deadline.due_by().map(|d| d.to_string()).unwrap_or_default(),
+                            a.status.as_str().into(),
+                        ])?;
+                    }
+                    w.flush()?;
+                }
+            }
+        }
+        (What::Recommendations, format) => {
+            let page = db.recommendations(&RecommendationFilter { paging: Paging::all(), ..Default::default() }).await?;
+            match format {
+                Format::Json => serde_json::to_writer_pretty(&mut *out, &page.items)?,
+                Format::Csv => {
+                    let mut w = csv::Writer::from_writer(&mut *out);
+                    w.write_record([
+                        "id", "meeting_id", "meeting_date", "body", "roadmap", "position", "scope", "thematic_group", "text",
+                        "implementation_status", "challenges", "perspectives",
+                    ])?;
+                    for r in page.items {
+                        w.write_record([
+                            r.id.to_string(),
+                            r.meeting_id.to_string(),
+                            r.meeting_date.to_string(),
+                            r.body,
+                            r.roadmap,
+                            r.position.to_string(),
+                            r.scope.as_str().into(),
+                            r.thematic_group.unwrap_or_default(),
+                            r.text,
+                            r.implementation_status.unwrap_or_default(),
+                            r.challenges.unwrap_or_default(),
+                            r.perspectives.unwrap_or_default(),
+                        ])?;
+                    }
+                    w.flush()?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

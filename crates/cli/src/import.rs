@@ -1,0 +1,265 @@
+//! `cadre import`: every file of a batch gets a line saying what became of it; one bad file never
+//! stops the others, and a document already imported is recognised by its content hash.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use cadre_domain::{ImportWarning, NewBody, dates::format_date_fr, privacy::redact_contacts};
+use cadre_ingest::{ReadOptions, read_document};
+use cadre_storage::{Database, ImportOutcome};
+use serde::Serialize;
+
+pub struct Options {
+    read: ReadOptions,
+    json: bool,
+}
+
+impl Options {
+    pub fn new(body: Option<&str>, json: bool) -> anyhow::Result<Options> {
+        let body = match body {
+            Some(name) => Some(NewBody::from_user_name(name).with_context(|| {
+                format!("unknown body {name:?}: write e.g. \"GTM Niamey\", \"GTM Tahoua\", \"CRCM Zinder\" or \"CCM\"")
+            })?),
+            None => None,
+        };
+        Ok(Options { read: ReadOptions { body }, json })
+    }
+}
+
+#[derive(Serialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+enum Status {
+    Created,
+    AlreadyImported,
+    Error,
+}
+
+#[derive(Serialize)]
+struct FileReport {
+    path: String,
+    status: Status,
+    meeting_id: Option<i64>,
+    kind: Option<&'static str>,
+    body: Option<String>,
+    date: Option<chrono::NaiveDate>,
+    agenda_items: usize,
+    action_points: usize,
+    recommendations: usize,
+    warnings: Vec<WarningReport>,
+    error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct WarningReport {
+    field: String,
+    message: String,
+    /// The text concerned, with any phone number or e-mail address masked.
+    text: Option<String>,
+}
+
+impl From<&ImportWarning> for WarningReport {
+    fn from(w: &ImportWarning) -> Self {
+        WarningReport { field: w.field.clone(), message: redact_contacts(&w.message), text: w.text.as_deref().map(redact_contacts) }
+    }
+}
+
+#[derive(Serialize, Default)]
+struct Totals {
+    files: usize,
+    created: usize,
+    already_imported: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct Summary {
+    totals: Totals,
+    files: Vec<FileReport>,
+}
+
+impl FileReport {
+    fn error(path: &Path, error: String) -> Self {
+        FileReport {
+            path: path.display().to_string(),
+            status: Status::Error,
+            meeting_id: None,
+            kind: None,
+            body: None,
+            date: None,
+            agenda_items: 0,
+            action_points: 0,
+            recommendations: 0,
+            warnings: vec![],
+            error: Some(error),
+        }
+    }
+}
+
+/// Expands folders (recursively, in name order, hidden files skipped) into files.
+fn collect_files(paths: &[PathBuf], reports: &mut Vec<FileReport>) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>, reports: &mut Vec<FileReport>) {
+        let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
+            Ok(rd) => rd.filter_map(|e| e.ok()).map(|e| e.path()).collect(),
+            Err(e) => {
+                reports.push(FileReport::error(dir, format!("cannot read folder: {e}")));
+                return;
+            }
+        };
+        entries.sort();
+        for path in entries {
+            if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                continue;
+            }
+            if path.is_dir() {
+                walk(&path, out, reports);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut out, reports);
+        } else if path.exists() {
+            out.push(path.clone());
+        } else {
+            reports.push(FileReport::error(path, "no such file or folder".into()));
+        }
+    }
+    out
+}
+
+pub async fn run<D: Database>(db: D, paths: &[PathBuf], options: &Options) -> anyhow::Result<ExitCode> {
+    let mut reports = Vec::new();
+    let files = collect_files(paths, &mut reports);
+    let progress = if files.len() > 20 && !options.json {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents ({per_sec}, {eta} left)")
+                .expect("valid template"),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+
+    // Reading and parsing run on a blocking thread while this task writes to the database, so
+    // both cores work; the bounded channel keeps memory flat on large archives.
+    let (tx, mut rx) = tokio::sync::mpsc::channel(64);
+    let read_options = ReadOptions { body: options.read.body.clone() };
+    let reader = tokio::task::spawn_blocking(move || {
+        for path in files {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let result = std::fs::read(&path)
+                .map_err(|e| format!("cannot read: {e}"))
+                .and_then(|bytes| read_document(&name, &bytes, &read_options).map_err(|e| e.to_string()));
+            if tx.blocking_send((path, result)).is_err() {
+                break;
+            }
+        }
+    });
+
+    while let Some((path, result)) = rx.recv().await {
+        progress.inc(1);
+        let report = match result {
+            Err(error) => FileReport::error(&path, error),
+            Ok(ingested) => {
+                let m = &ingested.meeting;
+                match db.import_meeting(m).await {
+                    Ok(outcome) => FileReport {
+                        path: path.display().to_string(),
+                        status: match outcome {
+                            ImportOutcome::Created(_) => Status::Created,
+                            ImportOutcome::AlreadyImported(_) => Status::AlreadyImported,
+                        },
+                        meeting_id: Some(outcome.meeting_id()),
+                        kind: Some(m.kind.as_str()),
+                        body: Some(m.body.name.clone()),
+                        date: Some(m.date),
+                        agenda_items: m.agenda.len(),
+                        action_points: m.action_points().count(),
+                        recommendations: m.recommendations.len(),
+                        warnings: m.warnings.iter().map(WarningReport::from).collect(),
+                        error: None,
+                    },
+                    Err(e) => {
+                        tracing::error!(file = %path.display(), "import failed: {e}");
+                        FileReport::error(&path, format!("could not be stored: {e}"))
+                    }
+                }
+            }
+        };
+        reports.push(report);
+    }
+    reader.await.context("the document reader stopped unexpectedly")?;
+    progress.finish_and_clear();
+
+    let mut totals = Totals { files: reports.len(), ..Totals::default() };
+    for r in &reports {
+        match r.status {
+            Status::Created => totals.created += 1,
+            Status::AlreadyImported => totals.already_imported += 1,
+            Status::Error => totals.errors += 1,
+        }
+        if r.status == Status::Created {
+            totals.warnings += r.warnings.len();
+        }
+    }
+    let failed = totals.errors > 0;
+    let summary = Summary { totals, files: reports };
+    if options.json {
+        serde_json::to_writer_pretty(std::io::stdout().lock(), &summary)?;
+        println!();
+    } else {
+        print_human(&summary);
+    }
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn print_human(summary: &Summary) {
+    // Past a few dozen files, only errors are listed one by one; --json has everything.
+    let detailed = summary.files.len() <= 50;
+    for r in &summary.files {
+        match r.status {
+            Status::Error => println!("✗ {}: {}", r.path, r.error.as_deref().unwrap_or("error")),
+            _ if !detailed => {}
+            status => {
+                let what = if status == Status::Created { "imported as" } else { "already imported as" };
+                println!(
+                    "✓ {}: {what} meeting {} — {}, {}; {} agenda items, {} action points{}",
+                    r.path,
+                    r.meeting_id.unwrap_or_default(),
+                    r.body.as_deref().unwrap_or("?"),
+                    r.date.map(format_date_fr).unwrap_or_default(),
+                    r.agenda_items,
+                    r.action_points,
+                    if r.recommendations > 0 { format!(", {} recommendations", r.recommendations) } else { String::new() },
+                );
+                if status == Status::Created {
+                    for w in &r.warnings {
+                        match &w.text {
+                            Some(text) => println!("    warning [{}] {}: {}", w.field, w.message, shorten(text, 160)),
+                            None => println!("    warning [{}] {}", w.field, w.message),
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let t = &summary.totals;
+    println!(
+        "{} files: {} imported, {} already imported, {} errors, {} warnings",
+        t.files, t.created, t.already_imported, t.errors, t.warnings
+    );
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match one_line.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &one_line[..i]),
+        None => one_line,
+    }
+}

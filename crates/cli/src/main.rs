@@ -1,0 +1,114 @@
+//! `cadre`: import the minutes they already have, serve them, export them, or try it all on
+//! generated data.
+
+mod demo;
+mod engine;
+mod export;
+mod import;
+mod serve;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// The default database: one SQLite file in the current folder.
+pub const DEFAULT_DATABASE: &str = "sqlite://cadre.db";
+
+#[derive(Parser)]
+#[command(name = "cadre", version, about = "Coordination and information system of Niger's migration-governance bodies")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct DbArg {
+    /// Database URL: sqlite://FILE (the default, cadre.db) or postgres://USER@HOST/DB.
+    #[arg(long = "db", env = "CADRE_DATABASE_URL", default_value = DEFAULT_DATABASE)]
+    url: String,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import minutes and session reports (.txt, .md): files or folders.
+    Import {
+        #[command(flatten)]
+        db: DbArg,
+        /// The body that met, when the documents do not say ("GTM Tahoua", "CCM", "CRCM Zinder").
+        #[arg(long)]
+        body: Option<String>,
+        /// Print a machine-readable summary on standard output.
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Serve the web site and the JSON API.
+    Serve {
+        #[command(flatten)]
+        db: DbArg,
+        /// Address to listen on; port 0 picks a free port.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+    },
+    /// Export to standard output.
+    Export {
+        #[command(flatten)]
+        db: DbArg,
+        what: export::What,
+        #[arg(long, default_value = "json")]
+        format: export::Format,
+    },
+    /// Create a database of generated sample data and serve it.
+    Demo {
+        /// Database to fill; by default a fresh cadre-demo.db, replaced at each run.
+        #[arg(long = "db", env = "CADRE_DEMO_DATABASE_URL")]
+        url: Option<String>,
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Generate this many meetings instead of two years of them (for benchmarks).
+        #[arg(long)]
+        meetings: Option<usize>,
+        /// Only create the database.
+        #[arg(long)]
+        no_serve: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("CADRE_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Import { db, body, json, paths } => {
+                let options = import::Options::new(body.as_deref(), json)?;
+                on_engine!(&db.url, |database| import::run(database, &paths, &options).await)
+            }
+            Command::Serve { db, addr } => on_engine!(&db.url, |database| serve::run(database, &addr).await),
+            Command::Export { db, what, format } => {
+                on_engine!(&db.url, |database| export::run(database, what, format, &mut std::io::stdout().lock()).await)
+            }
+            Command::Demo { url, addr, meetings, no_serve } => demo::run(url, &addr, meetings, no_serve).await,
+        }
+    });
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Personal data must never reach public pages, logs or exports. Free text read from documents
+//! (discussion points, unplaced lines in warnings) can still carry a phone number or an e-mail
+//! address, so anything printed or published from such text goes through [`redact_contacts`].
+
+/// Replaces e-mail addresses and phone numbers (8 or more digits, spaces, dots or dashes allowed
+/// between them, optional leading +) with a placeholder.
+pub fn redact_contacts(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_inclusive(char::is_whitespace) {
+        let core = word.trim_end();
+        if looks_like_email(core) {
+            out.push_str("[adresse masquée]");
+            out.push_str(&word[core.len()..]);
+        } else {
+            out.push_str(word);
+        }
+    }
+    redact_phones(&out)
+}
+
+fn looks_like_email(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| matches!(c, '(' | ')' | '<' | '>' | ',' | ';' | '.' | ':' | '"' | '\''));
+    match w.split_once('@') {
+        Some((user, domain)) => !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.'),
+        None => false,
+    }
+}
+
+fn redact_phones(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let starts_number = (chars[i].is_ascii_digit() || (chars[i] == '+' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
+            && (i == 0 || !chars[i - 1].is_alphanumeric());
+        if starts_number {
+            // Extend over digits and single separators between digits, remembering the groups.
+            let plus = chars[i] == '+';
+            let mut j = if plus { i + 1 } else { i };
+            let mut groups: Vec<usize> = vec![0];
+            let mut end = j;
+            while j < chars.len() {
+                if chars[j].is_ascii_digit() {
+                    *groups.last_mut().expect("one group") += 1;
+                    j += 1;
+                    end = j;
+                } else if matches!(chars[j], ' ' | '.' | '-') && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit()) {
+                    groups.push(0);
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let digits: usize = groups.iter().sum();
+            let followed_by_letter = chars.get(end).is_some_and(|c| c.is_alphabetic());
+            // One run of 8+ digits ("96972539"), or short groups ("96 97 25 39"), or an
+            // international number: years, ranges ("2020-2035") and counts ("147 000") are not.
+            let phone_shape = plus || (groups.len() == 1 && (8..=15).contains(&digits)) || (groups.len() > 1 && groups.iter().all(|g| *g <= 3));
+            if digits >= 8 && phone_shape && !followed_by_letter {
+                out.push_str("[numéro masqué]");
+                i = end;
+                continue;
+            }
+            out.extend(&chars[i..end]);
+            i = end;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contacts_are_masked_and_other_text_kept() {
+        let line = "12\tJean Dupont\tOIM/Niger\t80066573\tjdupont@iom.int";
+        let r = redact_contacts(line);
+        assert!(!r.contains("80066573") && !r.contains("jdupont@iom.int"), "{r}");
+        assert!(r.contains("Jean Dupont") && r.contains("OIM/Niger") && r.starts_with("12\t"));
+        assert!(!redact_contacts("Tél : +227 96 12 34 56").contains("96 12 34 56"));
+        // Dates, years, decree numbers and figures are not phone numbers.
+        for keep in ["le 16/03/2023", "décret n°2020-744", "Plus de 147 000 flux", "2020-2035", "AID 012590/03/2"] {
+            assert_eq!(redact_contacts(keep), keep);
+        }
+    }
+}

@@ -1,0 +1,735 @@
+//! GTM minutes written in the canevas: title, header labels, agenda, one section per agenda
+//! item (discussion, action table), next steps.
+//!
+//! The documents depart from the template in many small ways (see DOMAIN.md), so the parser
+//! decides what a line is from its neighbours rather than from its position: a numbered line
+//! is a section heading only when "Points de discussion clés" follows it, sections are matched
+//! to agenda items by their words rather than their (unreliable) numbers, and every line that
+//! fits nowhere is reported rather than dropped.
+
+use cadre_domain::dates::{format_date_fr, parse_french_date, parse_time_range};
+use cadre_domain::organisation::clean_written_name;
+use crate::text::fold;
+use cadre_domain::{
+    ImportWarning, MeetingKind, Modality, NewActionPoint, NewAgendaItem, NewAttendee, NewBody,
+    NewMeeting, NextMeeting,
+};
+
+use crate::IngestError;
+use crate::lines::{
+    Label, Line, header_label, heading_with_inline_discussion, is_action_header,
+    is_agenda_heading, is_discussion_label, is_next_steps_title, list_item, split_presenter,
+};
+use crate::matching::match_sections;
+use crate::tables::action_table;
+
+#[derive(Debug)]
+pub(crate) struct AgendaEntry {
+    pub number: Option<u32>,
+    pub title: String,
+    pub presenter: Option<String>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Section {
+    pub number: Option<u32>,
+    pub title: String,
+    pub presenter: Option<String>,
+    pub discussion: Vec<String>,
+    pub points: Vec<NewActionPoint>,
+}
+
+/// A line nothing claimed, and where it was found, for the warning.
+struct Loose {
+    line: usize,
+    text: String,
+    context: String,
+}
+
+struct Reader<'l, 'a> {
+    lines: &'l [Line<'a>],
+    title_idx: Option<usize>,
+    title_key: String,
+    /// For each line, the heading text when it opens a section.
+    heading: Vec<Option<String>>,
+    loose: Vec<Loose>,
+}
+
+impl<'l, 'a> Reader<'l, 'a> {
+    fn new(lines: &'l [Line<'a>]) -> Self {
+        let n = lines.len();
+        // Index of the next non-blank line after each line, computed once from the end so that
+        // looking ahead stays linear however many blank lines a document has.
+        let mut next_nonblank = vec![None; n];
+        let mut next = None;
+        for i in (0..n).rev() {
+            next_nonblank[i] = next;
+            if !lines[i].is_blank() {
+                next = Some(i);
+            }
+        }
+        let first = (0..n).find(|&i| !lines[i].is_blank());
+        let title_idx = first.filter(|&i| {
+            let l = &lines[i];
+            header_label(l).is_none()
+                && !is_agenda_heading(l)
+                && !is_discussion_label(l)
+                && !is_action_header(l)
+                && heading_with_inline_discussion(l).is_none()
+                && list_item(&l.text).number.is_none()
+                && !next_nonblank[i].is_some_and(|j| is_discussion_label(&lines[j]))
+                && l.text.chars().count() <= 300
+        });
+        let title_key = title_idx.map(|i| lines[i].key.clone()).unwrap_or_default();
+        let is_page_header =
+            |i: usize| !title_key.is_empty() && Some(i) != title_idx && lines[i].key == title_key;
+        let mut heading = vec![None; n];
+        for i in 0..n {
+            let l = &lines[i];
+            if l.is_blank()
+                || is_page_header(i)
+                || header_label(l).is_some()
+                || is_agenda_heading(l)
+                || is_discussion_label(l)
+                || is_action_header(l)
+            {
+                continue;
+            }
+            if let Some(h) = heading_with_inline_discussion(l) {
+                heading[i] = Some(h);
+                continue;
+            }
+            let mut j = next_nonblank[i];
+            while let Some(k) = j.filter(|&k| is_page_header(k)) {
+                j = next_nonblank[k];
+            }
+            if j.is_some_and(|j| is_discussion_label(&lines[j])) && l.text.chars().count() <= 300
+            {
+                heading[i] = Some(l.text.clone());
+            }
+        }
+        Reader {
+            lines,
+            title_idx,
+            title_key,
+            heading,
+            loose: Vec::new(),
+        }
+    }
+
+    fn is_page_header(&self, i: usize) -> bool {
+        !self.title_key.is_empty()
+            && Some(i) != self.title_idx
+            && self.lines[i].key == self.title_key
+    }
+
+    fn skippable(&self, i: usize) -> bool {
+        self.lines[i].is_blank() || self.is_page_header(i) || Some(i) == self.title_idx
+    }
+
+    /// Lines that begin a part of the canevas of their own.
+    fn is_structural(&self, i: usize) -> bool {
+        let l = &self.lines[i];
+        self.heading[i].is_some()
+            || is_agenda_heading(l)
+            || header_label(l).is_some()
+            || is_discussion_label(l)
+            || is_action_header(l)
+    }
+
+    fn ends_table(&self, i: usize) -> bool {
+        let l = &self.lines[i];
+        self.heading[i].is_some()
+            || is_agenda_heading(l)
+            || is_discussion_label(l)
+            || is_action_header(l)
+    }
+
+    fn loose(&mut self, line: usize, context: impl Into<String>) {
+        let text = self.lines[line].text.clone();
+        self.loose.push(Loose {
+            line,
+            text,
+            context: context.into(),
+        });
+    }
+
+    /// Reads a section from its heading to the next heading.
+    fn section(&mut self, start: usize) -> (Section, usize) {
+        let heading = self.heading[start].clone().unwrap_or_default();
+        let item = list_item(&heading);
+        let (title, presenter) = split_presenter(item.rest);
+        let mut section = Section {
+            number: item.number,
+            title,
+            presenter,
+            discussion: Vec::new(),
+            points: Vec::new(),
+        };
+        let context = format!("in section '{}'", section.title);
+        let n = self.lines.len();
+        let mut i = start + 1;
+        let mut after_table = false;
+        while i < n {
+            if self.skippable(i) {
+                i += 1;
+                continue;
+            }
+            let line = &self.lines[i];
+            if self.heading[i].is_some() || is_agenda_heading(line) {
+                break;
+            }
+            if is_discussion_label(line) {
+                section
+                    .discussion
+                    .extend(line.non_empty_cells().skip(1).map(str::to_owned));
+                i += 1;
+                continue;
+            }
+            if is_action_header(line) {
+                let skip = |k: usize| self.is_page_header(k);
+                let stop = |k: usize| self.ends_table(k);
+                let table = action_table(self.lines, i, &skip, &stop);
+                section.points.extend(table.points);
+                for row in table.odd_rows {
+                    self.loose.push(Loose {
+                        line: i,
+                        text: row,
+                        context: format!("{context}: an action table row says nothing to do"),
+                    });
+                }
+                i = table.end.max(i + 1);
+                after_table = true;
+                continue;
+            }
+            if after_table && line.text.len() <= 160 && is_next_steps_title(&line.text) {
+                // The next steps written as a plain paragraph after the last table.
+                break;
+            }
+            if after_table {
+                self.loose(i, format!("{context}, after its action table"));
+            } else {
+                section.discussion.push(line.text.clone());
+            }
+            i += 1;
+        }
+        (section, i)
+    }
+
+    /// A label's value: on the same line, or on the following line(s).
+    fn label_value(&self, label: Label, inline: Option<String>, at: usize) -> (Vec<String>, usize) {
+        let n = self.lines.len();
+        let mut values: Vec<String> = inline.into_iter().collect();
+        let mut i = at + 1;
+        if values.is_empty() {
+            while i < n && self.skippable(i) {
+                i += 1;
+            }
+            if i < n && !self.is_structural(i) {
+                values.push(self.lines[i].text.clone());
+                i += 1;
+            } else {
+                return (values, at + 1);
+            }
+        }
+        if label == Label::Attendance {
+            // A list written one organisation per line continues until a blank line.
+            while i < n
+                && !self.lines[i].is_blank()
+                && !self.is_structural(i)
+                && !self.is_page_header(i)
+            {
+                values.push(self.lines[i].text.clone());
+                i += 1;
+            }
+        }
+        (values, i)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    Header,
+    Agenda,
+    Body,
+}
+
+pub(crate) fn parse(
+    lines: &[Line],
+    body_override: Option<&NewBody>,
+    full_text: &str,
+) -> Result<NewMeeting, IngestError> {
+    let mut r = Reader::new(lines);
+    let n = lines.len();
+    let mut warnings = Vec::new();
+    let mut date_value: Option<String> = None;
+    let mut time_value: Option<String> = None;
+    let mut place_value: Option<String> = None;
+    let mut attendance_values: Vec<String> = Vec::new();
+    let mut agenda: Vec<AgendaEntry> = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut orphan_points: Vec<NewActionPoint> = Vec::new();
+    let mut next_steps_text: Option<String> = None;
+    let mut saw_agenda_heading = false;
+    let mut zone = Zone::Header;
+    let mut i = 0;
+    while i < n {
+        if r.skippable(i) {
+            i += 1;
+            continue;
+        }
+        if r.heading[i].is_some() {
+            let (section, next) = r.section(i);
+            sections.push(section);
+            zone = Zone::Body;
+            i = next;
+            continue;
+        }
+        let line = &lines[i];
+        if is_agenda_heading(line) {
+            saw_agenda_heading = true;
+            zone = Zone::Agenda;
+            i += 1;
+            continue;
+        }
+        if let Some((label, inline)) = header_label(line) {
+            let (values, next) = r.label_value(label, inline, i);
+            if values.is_empty() {
+                warnings.push(ImportWarning::new(
+                    label_field(label),
+                    format!("the '{}' label has no value", line.text),
+                ));
+            }
+            let joined = values.join("\n");
+            let slot = match label {
+                Label::Date => &mut date_value,
+                Label::Time => &mut time_value,
+                Label::Place => &mut place_value,
+                Label::Attendance => {
+                    attendance_values.extend(values);
+                    i = next;
+                    continue;
+                }
+            };
+            if slot.is_some() {
+                // A second value for the same label: keep the first, report the second.
+                r.loose(i, format!("a second '{}' label", line.text));
+                if next > i + 1 {
+                    for k in i + 1..next {
+                        if !lines[k].is_blank() {
+                            r.loose(k, format!("a second '{}' label", line.text));
+                        }
+                    }
+                }
+            } else if !joined.is_empty() {
+                *slot = Some(joined);
+            }
+            i = next;
+            continue;
+        }
+        if is_discussion_label(line) {
+            r.loose(i, "a 'Points de discussion clés' label outside any section");
+            i += 1;
+            continue;
+        }
+        if is_action_header(line) {
+            let skip = |k: usize| r.is_page_header(k);
+            let stop = |k: usize| r.ends_table(k);
+            let table = action_table(lines, i, &skip, &stop);
+            match sections.last_mut() {
+                Some(s) => s.points.extend(table.points),
+                None => orphan_points.extend(table.points),
+            }
+            for row in table.odd_rows {
+                r.loose.push(Loose {
+                    line: i,
+                    text: row,
+                    context: "an action table row says nothing to do".into(),
+                });
+            }
+            i = table.end.max(i + 1);
+            continue;
+        }
+        if zone == Zone::Agenda {
+            if let Some(entry) = agenda_entry(&line.text) {
+                agenda.push(entry);
+                i += 1;
+                continue;
+            }
+            zone = Zone::Body;
+        }
+        if line.text.len() <= 160 && is_next_steps_title(&line.text) {
+            // "Coordination prochaines étapes" written as a plain paragraph, without the
+            // section's discussion label: what follows announces the next meeting.
+            let mut k = i + 1;
+            let mut text = Vec::new();
+            while k < n && r.skippable(k) {
+                k += 1;
+            }
+            while k < n && !lines[k].is_blank() && !r.is_structural(k) {
+                text.push(lines[k].text.clone());
+                k += 1;
+            }
+            if !text.is_empty() && next_steps_text.is_none() {
+                next_steps_text = Some(text.join("\n"));
+                i = k;
+                continue;
+            }
+        }
+        let context = match zone {
+            Zone::Header => "in the header",
+            Zone::Agenda | Zone::Body if sections.is_empty() => "between the agenda and the first section",
+            _ => "outside any section",
+        };
+        r.loose(i, context);
+        i += 1;
+    }
+
+    // The date: the 'Date' label, else the first date written in the document.
+    let mut date = date_value.as_deref().and_then(parse_french_date);
+    if date.is_none() {
+        if let Some(v) = &date_value {
+            warnings.push(ImportWarning::with_text(
+                "date",
+                "the 'Date' value is not a date Cadre can read; took the first date in the text",
+                v.clone(),
+            ));
+        }
+        let found = lines
+            .iter()
+            .enumerate()
+            .find_map(|(k, l)| parse_french_date(&l.text).map(|d| (k, d)));
+        if let Some((k, d)) = found {
+            if date_value.is_none() {
+                warnings.push(ImportWarning::with_text(
+                    "date",
+                    "no 'Date' label: took the first date written in the document",
+                    lines[k].text.clone(),
+                ));
+            }
+            date = Some(d);
+        }
+    }
+    let Some(date) = date else {
+        return Err(if saw_agenda_heading || !sections.is_empty() {
+            IngestError::NoDate
+        } else {
+            IngestError::NoHeader
+        });
+    };
+
+    let (start_time, end_time) = match &time_value {
+        Some(v) => {
+            let range = parse_time_range(v);
+            if range.0.is_none() {
+                warnings.push(ImportWarning::with_text(
+                    "time",
+                    "the time is not written in a form Cadre can read",
+                    v.clone(),
+                ));
+            }
+            range
+        }
+        None => {
+            warnings.push(ImportWarning::new("time", "no 'Heure' label: the meeting time is unknown"));
+            (None, None)
+        }
+    };
+
+    let place = place_value.map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
+    if place.is_none() {
+        warnings.push(ImportWarning::new("place", "no 'Lieu' label: the place is unknown"));
+    }
+    let modality = if place.as_deref().is_some_and(is_virtual_place) {
+        Modality::Virtual
+    } else {
+        Modality::InPerson
+    };
+
+    let attendance: Vec<NewAttendee> = split_attendance(&attendance_values)
+        .into_iter()
+        .map(NewAttendee::organisation)
+        .collect();
+    if attendance.is_empty() {
+        warnings.push(ImportWarning::new("attendance", "no attendance list ('Présence') found"));
+    }
+
+    let mut agenda_items = match_sections(number_agenda(agenda), sections, &mut warnings);
+    if !orphan_points.is_empty() {
+        match agenda_items.last_mut() {
+            Some(item) => item.action_points.extend(orphan_points),
+            None => warnings.push(ImportWarning::with_text(
+                "action_points",
+                "an action table stands outside any agenda item",
+                orphan_points
+                    .iter()
+                    .map(|p| p.what.clone())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )),
+        }
+    }
+    if agenda_items.is_empty() {
+        warnings.push(ImportWarning::new("agenda", "no agenda found ('Points inscrits à l'ordre du jour')"));
+    }
+    if agenda_items.is_empty() && !saw_agenda_heading && r.title_idx.is_none() && place.is_none() && time_value.is_none() {
+        // Nothing of the canevas at all: a date alone does not make minutes.
+        if date_value.is_none() && attendance_values.is_empty() {
+            return Err(IngestError::NoHeader);
+        }
+    }
+
+    let next_meeting = next_meeting(&agenda_items, next_steps_text.as_deref(), lines, &mut warnings);
+
+    // The last line, alone after the last table, is the signature: "Le DRECM/R".
+    let last_content = (0..n).rev().find(|&k| !r.skippable(k));
+    let mut rapporteur = None;
+    if let (Some(last), Some(loose)) = (last_content, r.loose.last())
+        && loose.line == last
+        && looks_like_signature(&loose.text)
+        && !lines[last].has_tab()
+    {
+        rapporteur = Some(loose.text.clone());
+        r.loose.pop();
+    }
+
+    warnings.extend(group_loose(&r, &r.loose));
+
+    let title_text = r.title_idx.map(|k| lines[k].text.clone());
+    let (body, body_warning) = match body_override {
+        Some(b) => (b.clone(), None),
+        None => crate::body::infer_gtm(title_text.as_deref(), place.as_deref(), full_text),
+    };
+    warnings.extend(body_warning);
+    let title = match title_text {
+        Some(t) => t,
+        None => {
+            let t = format!(
+                "Compte-rendu de la réunion du {} du {}",
+                body.name,
+                format_date_fr(date)
+            );
+            warnings.push(ImportWarning::new(
+                "title",
+                format!("the document has no title: named it '{t}'"),
+            ));
+            t
+        }
+    };
+
+    Ok(NewMeeting {
+        body,
+        kind: MeetingKind::WorkingGroupMinutes,
+        title,
+        date,
+        start_time,
+        end_time,
+        place,
+        modality,
+        attendance,
+        agenda: agenda_items,
+        next_meeting,
+        rapporteur,
+        recommendations: Vec::new(),
+        warnings,
+        source: None,
+    })
+}
+
+fn label_field(label: Label) -> &'static str {
+    match label {
+        Label::Date => "date",
+        Label::Time => "time",
+        Label::Place => "place",
+        Label::Attendance => "attendance",
+    }
+}
+
+/// A line of the agenda list, or None when the line is prose rather than an item.
+fn agenda_entry(text: &str) -> Option<AgendaEntry> {
+    let item = list_item(text);
+    if !item.bulleted && item.number.is_none() && text.chars().count() > 150 {
+        return None;
+    }
+    let (title, presenter) = split_presenter(item.rest);
+    if title.is_empty() {
+        return None;
+    }
+    Some(AgendaEntry {
+        number: item.number,
+        title,
+        presenter,
+    })
+}
+
+/// An unnumbered item before numbered ones is the opening (0); other unnumbered items follow
+/// the one before them.
+pub(crate) fn number_agenda(entries: Vec<AgendaEntry>) -> Vec<AgendaEntry> {
+    let any_numbered = entries.iter().any(|e| e.number.is_some());
+    let mut last: Option<u32> = None;
+    entries
+        .into_iter()
+        .map(|mut e| {
+            let n = match (e.number, last) {
+                (Some(n), _) => n,
+                (None, None) if any_numbered => 0,
+                (None, None) => 1,
+                (None, Some(l)) => l + 1,
+            };
+            e.number = Some(n);
+            last = Some(n);
+            e
+        })
+        .collect()
+}
+
+pub(crate) fn is_virtual_place(place: &str) -> bool {
+    let f = fold(place);
+    [
+        "virtuel",
+        "skype",
+        "zoom",
+        "teams",
+        "visioconference",
+        "visio-conference",
+        "en ligne",
+        "webex",
+        "google meet",
+    ]
+    .iter()
+    .any(|k| f.contains(k))
+}
+
+/// "-A -B ; -C", "· A" per line: one organisation per piece. A dash splits only after a space,
+/// so "Forum-Réfugiés" and "ARC-EN-CIEL" stay whole.
+pub(crate) fn split_attendance(values: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for value in values {
+        for piece in value.split([';', '·', '•', '\n']) {
+            let mut start = 0;
+            let mut prev: Option<char> = None;
+            let chars: Vec<(usize, char)> = piece.char_indices().collect();
+            for (k, &(pos, c)) in chars.iter().enumerate() {
+                let next_is_word = chars.get(k + 1).is_some_and(|(_, n)| !n.is_whitespace());
+                if c == '-' && prev.is_none_or(char::is_whitespace) && next_is_word {
+                    push_name(&mut out, &piece[start..pos]);
+                    start = pos + 1;
+                }
+                prev = Some(c);
+            }
+            push_name(&mut out, &piece[start..]);
+        }
+    }
+    out
+}
+
+fn push_name(out: &mut Vec<String>, raw: &str) {
+    let name = clean_written_name(raw);
+    if !name.is_empty() && !cadre_domain::dates::means_none(&name) {
+        out.push(name);
+    }
+}
+
+fn looks_like_signature(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 80
+        && !t.ends_with(['.', ':', ';', ','])
+        && parse_french_date(t).is_none()
+        && t.split_whitespace().count() <= 8
+}
+
+fn next_meeting(
+    agenda: &[NewAgendaItem],
+    standalone: Option<&str>,
+    lines: &[Line],
+    warnings: &mut Vec<ImportWarning>,
+) -> Option<NextMeeting> {
+    let with_date = |text: &str| {
+        text.lines()
+            .find(|l| parse_french_date(l).is_some())
+            .map(NextMeeting::parse)
+    };
+    if let Some(text) = standalone
+        && let Some(nm) = with_date(text)
+    {
+        return Some(nm);
+    }
+    let steps = agenda.iter().find(|a| is_next_steps_title(&a.title));
+    if let Some(item) = steps
+        && let Some(nm) = with_date(&item.discussion)
+    {
+        return Some(nm);
+    }
+    let announced = lines.iter().find(|l| {
+        let f = fold(&l.text);
+        (f.contains("prochaine reunion") || f.contains("prochaine rencontre"))
+            && parse_french_date(&l.text).is_some()
+    });
+    if let Some(l) = announced {
+        return Some(NextMeeting::parse(&l.text));
+    }
+    if steps.is_some() || standalone.is_some() {
+        warnings.push(ImportWarning::new(
+            "next_meeting",
+            "the next steps name no date for the next meeting",
+        ));
+    }
+    None
+}
+
+/// Consecutive unplaced lines from the same place become one warning.
+fn group_loose(r: &Reader, loose: &[Loose]) -> Vec<ImportWarning> {
+    let mut out: Vec<ImportWarning> = Vec::new();
+    let mut prev: Option<&Loose> = None;
+    for l in loose {
+        let joins = prev.is_some_and(|p| {
+            p.context == l.context
+                && (p.line == l.line || (p.line + 1..l.line).all(|k| r.skippable(k)))
+        });
+        match out.last_mut() {
+            Some(w) if joins => {
+                if let Some(t) = w.text.as_mut() {
+                    t.push('\n');
+                    t.push_str(&l.text);
+                }
+            }
+            _ => out.push(ImportWarning::with_text(
+                "unplaced_text",
+                format!("text the importer could not place ({}); kept here", l.context),
+                l.text.clone(),
+            )),
+        }
+        prev = Some(l);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attendance_splits_on_dashes_after_spaces_only() {
+        let v = vec!["-Forum-Réfugiés -ONU Femmes ; -Re.Mi -ARC-EN-CIEL".to_string()];
+        assert_eq!(
+            split_attendance(&v),
+            vec!["Forum-Réfugiés", "ONU Femmes", "Re.Mi", "ARC-EN-CIEL"]
+        );
+        let v = vec!["· CICR".to_string(), "· GIZ/APM ".to_string()];
+        assert_eq!(split_attendance(&v), vec!["CICR", "GIZ/APM"]);
+    }
+
+    #[test]
+    fn opening_item_is_number_zero() {
+        let e = |n: Option<u32>| AgendaEntry {
+            number: n,
+            title: "x".into(),
+            presenter: None,
+        };
+        let numbered = number_agenda(vec![e(None), e(Some(1)), e(Some(2)), e(None)]);
+        let nums: Vec<_> = numbered.iter().map(|e| e.number.unwrap()).collect();
+        assert_eq!(nums, vec![0, 1, 2, 3]);
+        let plain = number_agenda(vec![e(None), e(None)]);
+        assert_eq!(plain.iter().map(|e| e.number.unwrap()).collect::<Vec<_>>(), vec![1, 2]);
+    }
+}

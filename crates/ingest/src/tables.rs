@@ -1,0 +1,352 @@
+//! Tables flattened into text: rows assembled from tab-separated lines or from one cell per
+//! line, rows broken across lines or page breaks joined back, HTML pasted into cells turned
+//! back into text.
+
+use std::sync::LazyLock;
+
+use cadre_domain::dates::means_none;
+use cadre_domain::organisation::clean_written_name;
+use cadre_domain::{ActionStatus, Deadline, NewActionPoint};
+use regex::Regex;
+
+use crate::lines::{Line, is_action_header_cell, is_separator_row, starts_lowercase};
+
+/// What an action table gave: its action points, and what could not be read as one.
+#[derive(Debug, Default)]
+pub(crate) struct ActionTable {
+    pub points: Vec<NewActionPoint>,
+    /// Rows that are not action points (text where nothing says what to do), as written.
+    pub odd_rows: Vec<String>,
+    /// Index of the first line after the table.
+    pub end: usize,
+}
+
+/// Reads the action table whose header is at `start`. `stop(i)` says whether line `i` begins
+/// something else (a section heading, another table, a label), which ends the table.
+pub(crate) fn action_table(
+    lines: &[Line],
+    start: usize,
+    skip: &dyn Fn(usize) -> bool,
+    stop: &dyn Fn(usize) -> bool,
+) -> ActionTable {
+    let header = &lines[start];
+    if header.non_empty_cell_count() >= 2 {
+        tab_separated_rows(lines, start + 1, skip, stop)
+    } else {
+        one_cell_per_line_rows(lines, start + 1, skip, stop)
+    }
+}
+
+fn tab_separated_rows(
+    lines: &[Line],
+    mut i: usize,
+    skip: &dyn Fn(usize) -> bool,
+    stop: &dyn Fn(usize) -> bool,
+) -> ActionTable {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.is_blank() || skip(i) {
+            i += 1;
+            continue;
+        }
+        if stop(i) || !line.has_tab() {
+            break;
+        }
+        let cells: Vec<String> = line.cells.clone();
+        i += 1;
+        if is_separator_row(&cells) {
+            continue;
+        }
+        // "Choix des axes pour la<TAB>DRECM/R<TAB>…" then "région de Tahoua<TAB><TAB>": a cell
+        // broken over two lines by the export, not a second action.
+        let continues = starts_lowercase(&cells[0]) && cells[1..].iter().all(|c| c.is_empty());
+        if continues && let Some(prev) = rows.last_mut() {
+            if !means_none(&prev[0]) {
+                append_cell(&mut prev[0], &cells[0]);
+                continue;
+            }
+        }
+        rows.push(cells);
+    }
+    let mut table = rows_to_points(rows);
+    table.end = i;
+    table
+}
+
+fn one_cell_per_line_rows(
+    lines: &[Line],
+    mut i: usize,
+    skip: &dyn Fn(usize) -> bool,
+    stop: &dyn Fn(usize) -> bool,
+) -> ActionTable {
+    // The rest of the header, one cell per line.
+    let mut columns = 1;
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.is_empty_raw() || skip(i) {
+            i += 1;
+            continue;
+        }
+        if line.non_empty_cell_count() == 1 && is_action_header_cell(&line.text) && columns < 4 {
+            columns += 1;
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    let columns = columns.max(2);
+    let mut rows = Vec::new();
+    let mut end = i;
+    while i < lines.len() {
+        if lines[i].is_empty_raw() || skip(i) {
+            i += 1;
+            continue;
+        }
+        if stop(i) {
+            break;
+        }
+        let group_start = i;
+        let mut group: Vec<String> = Vec::new();
+        let mut indented = false;
+        while i < lines.len() && !lines[i].is_empty_raw() && !stop(i) {
+            if !skip(i) {
+                group.push(lines[i].text.clone());
+                indented |= lines[i].raw.starts_with('\t');
+            }
+            i += 1;
+        }
+        // Prose after the table (a signature, a stray paragraph) is not a row: rows are
+        // indented cells or exactly one row's worth of lines.
+        if !indented && group.len() != columns {
+            end = group_start;
+            break;
+        }
+        for chunk in group.chunks(columns) {
+            let mut row = chunk.to_vec();
+            row.resize(3.max(columns), String::new());
+            rows.push(row);
+        }
+        end = i;
+    }
+    let mut table = rows_to_points(rows);
+    table.end = end;
+    table
+}
+
+fn rows_to_points(rows: Vec<Vec<String>>) -> ActionTable {
+    let mut table = ActionTable::default();
+    for mut row in rows {
+        if row.len() < 3 {
+            row.resize(3, String::new());
+        }
+        let what = row[0].trim();
+        let rest_is_none = row[1..].iter().all(|c| means_none(c));
+        if means_none(what) {
+            if !rest_is_none {
+                table
+                    .odd_rows
+                    .push(row.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" | "));
+            }
+            continue;
+        }
+        // Cells beyond the third have no column to go to: keep them with the deadline.
+        let deadline_text = row[2..]
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" ");
+        table.points.push(NewActionPoint {
+            what: what.to_owned(),
+            responsible: split_responsible(&row[1]),
+            deadline: if deadline_text.is_empty() {
+                Deadline::none()
+            } else {
+                Deadline::parse(&deadline_text)
+            },
+            status: ActionStatus::Open,
+        });
+    }
+    table
+}
+
+/// "SP/CCM, DRC/MMC" names two organisations; "//////" names none. A slash inside a name
+/// ("SP/CCM") is not a separator.
+pub(crate) fn split_responsible(cell: &str) -> Vec<String> {
+    if means_none(cell) {
+        return Vec::new();
+    }
+    cell.split([',', ';', '\n'])
+        .map(clean_written_name)
+        .filter(|s| !s.is_empty() && !means_none(s))
+        .collect()
+}
+
+/// Appends a piece of a broken cell: bullets start their own line, words continue the sentence.
+pub(crate) fn append_cell(cell: &mut String, more: &str) {
+    let more = more.trim();
+    if more.is_empty() {
+        return;
+    }
+    if !cell.is_empty() {
+        cell.push(if more.starts_with('•') { '\n' } else { ' ' });
+    }
+    cell.push_str(more);
+}
+
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[A-Za-z][^<>]*>").expect("static regex"));
+
+/// `<ul style="list-style-type: none"> • A ; • B` → "• A" and "• B" on their own lines.
+pub(crate) fn html_to_text(cell: &str) -> String {
+    if !cell.contains('<') && !cell.contains('•') {
+        return cell.trim().to_owned();
+    }
+    let plain = TAG.replace_all(cell, " ");
+    if !plain.contains('•') {
+        return collapse_spaces(&plain);
+    }
+    let mut out = Vec::new();
+    for (i, part) in plain.split('•').enumerate() {
+        let item = collapse_spaces(part);
+        let item = item.trim_end_matches([';', ' ']).trim();
+        if item.is_empty() {
+            continue;
+        }
+        if i == 0 {
+            out.push(item.to_owned());
+        } else {
+            out.push(format!("• {item}"));
+        }
+    }
+    out.join("\n")
+}
+
+fn collapse_spaces(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A row of a report table, as the rows are being put back together.
+#[derive(Debug, Clone)]
+pub(crate) struct AssembledRow<T> {
+    pub cells: Vec<String>,
+    pub tag: T,
+}
+
+/// Puts rows broken across page breaks back together. After a page break (a blank line), a
+/// row whose first cell is empty or starts in lower case is the end of the previous row;
+/// anything else starts a new row.
+#[derive(Debug)]
+pub(crate) struct RowAssembler<T> {
+    pub rows: Vec<AssembledRow<T>>,
+    after_break: bool,
+}
+
+impl<T> Default for RowAssembler<T> {
+    fn default() -> Self {
+        RowAssembler {
+            rows: Vec::new(),
+            after_break: false,
+        }
+    }
+}
+
+impl<T> RowAssembler<T> {
+    pub fn page_break(&mut self) {
+        self.after_break = true;
+    }
+
+    /// A heading row between two rows: what follows starts afresh.
+    pub fn reset_break(&mut self) {
+        self.after_break = false;
+    }
+
+    pub fn push(&mut self, cells: Vec<String>, tag: T) {
+        let after_break = std::mem::take(&mut self.after_break);
+        if cells.iter().all(|c| c.is_empty()) {
+            return;
+        }
+        if let Some(prev) = self.rows.last_mut() {
+            let first_empty = cells[0].is_empty();
+            if first_empty || (after_break && starts_lowercase(&cells[0])) {
+                for (i, c) in cells.iter().enumerate() {
+                    if i >= prev.cells.len() {
+                        prev.cells.resize(i + 1, String::new());
+                    }
+                    append_cell(&mut prev.cells[i], c);
+                }
+                return;
+            }
+        }
+        let mut cells = cells;
+        if after_break && let Some(prev) = self.rows.last_mut() {
+            move_broken_fragments(&mut prev.cells, &mut cells);
+        }
+        self.rows.push(AssembledRow { cells, tag });
+    }
+}
+
+/// A page break can cut a cell in the middle of a sentence while the next row starts a new
+/// recommendation: "… pour le" | "partage de l'information; Mise en œuvre …". The lower-case
+/// fragment up to its first ';' or '.' finishes the cell above.
+fn move_broken_fragments(prev: &mut [String], next: &mut [String]) {
+    for i in 1..prev.len().min(next.len()) {
+        let above = prev[i].trim_end();
+        let unfinished = !above.is_empty() && !above.ends_with(['.', ';', '!', '?', ':', ')']);
+        if !unfinished || !starts_lowercase(&next[i]) {
+            continue;
+        }
+        let text = next[i].trim().to_owned();
+        let cut = text.find([';', '.']).map(|p| p + 1).unwrap_or(text.len());
+        // Only a fragment that leaves a sentence behind is moved; a whole lower-case cell may
+        // simply be how that cell was written.
+        if cut >= text.len() {
+            continue;
+        }
+        let (fragment, rest) = text.split_at(cut);
+        append_cell(&mut prev[i], fragment);
+        next[i] = rest.trim().to_owned();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_lists_become_bullets() {
+        assert_eq!(
+            html_to_text(r#"<ul style="list-style-type: none"> • Adoption A ; • Test B."#),
+            "• Adoption A\n• Test B."
+        );
+        assert_eq!(html_to_text("Création de la Direction"), "Création de la Direction");
+    }
+
+    #[test]
+    fn responsible_cells() {
+        assert_eq!(split_responsible("SP/CCM, DRC/MMC"), vec!["SP/CCM", "DRC/MMC"]);
+        assert!(split_responsible("//////").is_empty());
+        assert_eq!(split_responsible("Croix Rouge Danoise"), vec!["Croix Rouge Danoise"]);
+    }
+
+    #[test]
+    fn rows_broken_by_page_breaks_are_joined() {
+        let mut a = RowAssembler::default();
+        let row = |s: &[&str]| s.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        a.push(row(&["Contribuer à la Charte adoptée en", "ARENI"]), ());
+        a.page_break();
+        a.push(row(&["novembre 2018 par les CT", ""]), ());
+        a.push(row(&["S'assurer de la prise", "Processus"]), ());
+        a.page_break();
+        a.push(row(&["", "• suite"]), ());
+        a.push(row(&["Renforcer les frontières", "Gestion", "Comité pour le"]), ());
+        a.page_break();
+        a.push(row(&["Lutter contre", "", "partage de l'information; Mise en œuvre"]), ());
+        assert_eq!(a.rows.len(), 4);
+        assert_eq!(a.rows[0].cells[0], "Contribuer à la Charte adoptée en novembre 2018 par les CT");
+        assert_eq!(a.rows[1].cells[1], "Processus\n• suite");
+        assert_eq!(a.rows[2].cells[2], "Comité pour le partage de l'information;");
+        assert_eq!(a.rows[3].cells[2], "Mise en œuvre");
+    }
+}

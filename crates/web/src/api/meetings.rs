@@ -1,0 +1,91 @@
+//! `GET /api/v1/meetings` and `GET /api/v1/meetings/{id}`.
+
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use cadre_domain::{Meeting, MeetingSummary};
+use cadre_storage::{Database, MeetingFilter, Paging};
+use serde::{Deserialize, Serialize};
+
+use crate::AppState;
+use crate::error::{ApiError, ErrorBody, WebError};
+use crate::params::{self, ApiQuery};
+
+pub fn router<D: Database>() -> Router<AppState<D>> {
+    Router::new()
+        .route("/api/v1/meetings", get(list_meetings::<D>))
+        .route("/api/v1/meetings/{id}", get(get_meeting::<D>))
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    body: Option<String>,
+    year: Option<String>,
+    limit: Option<String>,
+    offset: Option<String>,
+}
+
+/// A page of meetings, most recent first.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct MeetingPage {
+    pub items: Vec<MeetingSummary>,
+    /// How many meetings match the filters, over all pages.
+    pub total: i64,
+}
+
+/// Meetings, most recent first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/meetings",
+    tag = "réunions",
+    params(
+        ("body" = Option<String>, Query, description = "Code de l'instance (ex. « gtm-tahoua », « ccm »)"),
+        ("year" = Option<i32>, Query, description = "Année de la réunion"),
+        ("limit" = Option<i64>, Query, description = "Nombre d'éléments (1 à 500, 50 par défaut)"),
+        ("offset" = Option<i64>, Query, description = "Éléments à sauter (0 par défaut)"),
+    ),
+    responses(
+        (status = 200, description = "Une page de réunions", body = MeetingPage),
+        (status = 400, description = "Paramètre invalide", body = ErrorBody),
+    )
+)]
+pub async fn list_meetings<D: Database>(
+    State(state): State<AppState<D>>,
+    ApiQuery(q): ApiQuery<ListQuery>,
+) -> Result<Json<MeetingPage>, ApiError> {
+    let filter = MeetingFilter {
+        body: params::text("body", &q.body)?,
+        year: params::year("year", &q.year)?,
+        paging: Paging::page(
+            params::limit("limit", &q.limit)?,
+            params::offset("offset", &q.offset)?,
+        ),
+    };
+    let page = state.db.meetings(&filter).await?;
+    Ok(Json(MeetingPage {
+        items: page.items,
+        total: page.total,
+    }))
+}
+
+/// One meeting with its attendance, agenda, action points, next meeting and import notes.
+#[utoipa::path(
+    get,
+    path = "/api/v1/meetings/{id}",
+    tag = "réunions",
+    params(("id" = i64, Path, description = "Identifiant de la réunion")),
+    responses(
+        (status = 200, description = "La réunion", body = Meeting),
+        (status = 400, description = "Identifiant invalide", body = ErrorBody),
+        (status = 404, description = "Réunion inconnue", body = ErrorBody),
+    )
+)]
+pub async fn get_meeting<D: Database>(
+    State(state): State<AppState<D>>,
+    Path(id): Path<String>,
+) -> Result<Json<Meeting>, ApiError> {
+    let id = params::id("id", &Some(id))?
+        .ok_or_else(|| WebError::bad_param("id", "identifiant manquant"))?;
+    let meeting = state.db.meeting(id).await?.ok_or(WebError::NotFound)?;
+    Ok(Json(meeting))
+}

@@ -1,0 +1,70 @@
+//! `GET /api/v1/organisations`.
+
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use cadre_domain::{Id, OrganisationKind};
+use cadre_storage::Database;
+use serde::Serialize;
+
+use crate::AppState;
+use crate::error::{ApiError, ErrorBody};
+
+pub fn router<D: Database>() -> Router<AppState<D>> {
+    Router::new().route("/api/v1/organisations", get(list_organisations::<D>))
+}
+
+/// An organisation, its other names, and how much it appears.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct OrganisationEntry {
+    pub id: Id,
+    pub name: String,
+    pub acronym: Option<String>,
+    pub kind: OrganisationKind,
+    /// Every other way the documents name it.
+    pub aliases: Vec<String>,
+    /// Created by an import from an unknown name: to be checked.
+    pub needs_review: bool,
+    pub meetings_attended: i64,
+    pub action_points: i64,
+}
+
+/// All organisations (a few hundred at most).
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct OrganisationList {
+    pub items: Vec<OrganisationEntry>,
+    pub total: i64,
+}
+
+/// Organisations by name, with their aliases and counts.
+#[utoipa::path(
+    get,
+    path = "/api/v1/organisations",
+    tag = "organisations",
+    responses(
+        (status = 200, description = "Toutes les organisations", body = OrganisationList),
+        (status = 500, description = "Erreur interne", body = ErrorBody),
+    )
+)]
+pub async fn list_organisations<D: Database>(
+    State(state): State<AppState<D>>,
+) -> Result<Json<OrganisationList>, ApiError> {
+    let all = state.db.organisations().await?;
+    let items: Vec<OrganisationEntry> = all
+        .into_iter()
+        .map(|o| OrganisationEntry {
+            id: o.organisation.id,
+            name: o.organisation.name,
+            acronym: o.organisation.acronym,
+            kind: o.organisation.kind,
+            aliases: o.organisation.aliases,
+            needs_review: o.organisation.needs_review,
+            meetings_attended: o.meetings_attended,
+            action_points: o.action_points,
+        })
+        .collect();
+    Ok(Json(OrganisationList {
+        total: items.len() as i64,
+        items,
+    }))
+}

@@ -1,0 +1,139 @@
+//! One error type for the web layer, rendered as a French page ([`WebError`]) or as JSON
+//! ([`ApiError`]). Internals never reach the client: storage errors are logged with `tracing`
+//! and answered with a bare "erreur interne".
+
+use askama::Template;
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use cadre_storage::StorageError;
+use serde::Serialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// No such page, meeting, organisation…
+    #[error("ressource introuvable")]
+    NotFound,
+    /// A query or path parameter that cannot be read.
+    #[error("paramètre « {param} » invalide : {message}")]
+    BadParam { param: String, message: String },
+    /// Anything else. The detail goes to the logs only.
+    #[error("erreur interne")]
+    Internal(String),
+}
+
+impl WebError {
+    pub fn bad_param(param: &str, message: impl Into<String>) -> Self {
+        WebError::BadParam {
+            param: param.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            WebError::NotFound => StatusCode::NOT_FOUND,
+            WebError::BadParam { .. } => StatusCode::BAD_REQUEST,
+            WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn log(&self) {
+        if let WebError::Internal(detail) = self {
+            tracing::error!(%detail, "erreur interne");
+        }
+    }
+}
+
+impl From<StorageError> for WebError {
+    fn from(e: StorageError) -> Self {
+        match e {
+            StorageError::NotFound => WebError::NotFound,
+            other => WebError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<askama::Error> for WebError {
+    fn from(e: askama::Error) -> Self {
+        WebError::Internal(format!("gabarit : {e}"))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    title: &'a str,
+    nav: &'a str,
+    heading: &'a str,
+    message: String,
+}
+
+/// Rendered as a French HTML page.
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        self.log();
+        let status = self.status();
+        let (heading, message) = match &self {
+            WebError::NotFound => (
+                "Page introuvable",
+                "La page ou l'élément demandé n'existe pas (ou plus).".to_owned(),
+            ),
+            WebError::BadParam { .. } => ("Requête invalide", self.to_string()),
+            WebError::Internal(_) => (
+                "Erreur interne",
+                "Une erreur interne est survenue. Veuillez réessayer plus tard.".to_owned(),
+            ),
+        };
+        let page = ErrorPage {
+            title: heading,
+            nav: "",
+            heading,
+            message,
+        };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(e) => {
+                tracing::error!(error = %e, "rendu de la page d'erreur");
+                (status, "erreur interne").into_response()
+            }
+        }
+    }
+}
+
+/// The body of every JSON error: `{"error": "..."}`.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// What went wrong, in French; names the parameter for a 400.
+    pub error: String,
+}
+
+/// A [`WebError`] rendered as JSON, for the API.
+#[derive(Debug)]
+pub struct ApiError(pub WebError);
+
+impl From<WebError> for ApiError {
+    fn from(e: WebError) -> Self {
+        ApiError(e)
+    }
+}
+
+impl From<StorageError> for ApiError {
+    fn from(e: StorageError) -> Self {
+        ApiError(e.into())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        self.0.log();
+        let status = self.0.status();
+        (
+            status,
+            Json(ErrorBody {
+                error: self.0.to_string(),
+            }),
+        )
+            .into_response()
+    }
+}

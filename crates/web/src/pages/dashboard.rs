@@ -1,0 +1,107 @@
+//! `/`: what the secretariat looks at first — next meetings, late and soon-due action points,
+//! the latest minutes and a few figures.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::response::Html;
+use axum::routing::get;
+use cadre_storage::{ActionPointFilter, Database, MeetingFilter, Paging, Totals};
+
+use super::{MeetingRow, render};
+use crate::AppState;
+use crate::error::WebError;
+use crate::view::{ActionRow, date_fr, time_fr};
+
+pub fn router<D: Database>() -> Router<AppState<D>> {
+    Router::new().route("/", get(dashboard::<D>))
+}
+
+/// How far ahead "due soon" looks.
+pub const DUE_SOON_DAYS: i64 = 14;
+const SHOWN: i64 = 10;
+
+struct UpcomingRow {
+    body: String,
+    body_code: String,
+    date: String,
+    time: Option<String>,
+    as_written: String,
+    announced_in: i64,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+struct DashboardPage {
+    title: &'static str,
+    nav: &'static str,
+    today: String,
+    upcoming: Vec<UpcomingRow>,
+    overdue: Vec<ActionRow>,
+    overdue_total: i64,
+    due_soon: Vec<ActionRow>,
+    due_soon_total: i64,
+    due_soon_days: i64,
+    latest: Vec<MeetingRow>,
+    totals: Totals,
+}
+
+async fn dashboard<D: Database>(
+    State(state): State<AppState<D>>,
+) -> Result<Html<String>, WebError> {
+    let db = &state.db;
+    let today = crate::today();
+    let overdue_filter = ActionPointFilter {
+        overdue_on: Some(today),
+        paging: Paging::page(SHOWN, 0),
+        ..Default::default()
+    };
+    let due_soon_filter = ActionPointFilter {
+        due_between: Some((today, today + chrono::Duration::days(DUE_SOON_DAYS))),
+        paging: Paging::page(SHOWN, 0),
+        ..Default::default()
+    };
+    let latest_filter = MeetingFilter {
+        paging: Paging::page(8, 0),
+        ..Default::default()
+    };
+    let (upcoming, overdue, due_soon, latest, totals) = tokio::try_join!(
+        db.upcoming_meetings(today, SHOWN),
+        db.action_points(&overdue_filter),
+        db.action_points(&due_soon_filter),
+        db.meetings(&latest_filter),
+        db.totals(),
+    )?;
+    let page = DashboardPage {
+        title: "Tableau de bord",
+        nav: "dashboard",
+        today: date_fr(today),
+        upcoming: upcoming
+            .iter()
+            .map(|u| UpcomingRow {
+                body: u.body.clone(),
+                body_code: u.body_code.clone(),
+                date: date_fr(u.date),
+                time: u.time.map(time_fr),
+                as_written: u.as_written.clone(),
+                announced_in: u.announced_in,
+            })
+            .collect(),
+        overdue: overdue
+            .items
+            .iter()
+            .map(|a| ActionRow::new(a, today))
+            .collect(),
+        overdue_total: overdue.total,
+        due_soon: due_soon
+            .items
+            .iter()
+            .map(|a| ActionRow::new(a, today))
+            .collect(),
+        due_soon_total: due_soon.total,
+        due_soon_days: DUE_SOON_DAYS,
+        latest: latest.items.iter().map(MeetingRow::new).collect(),
+        totals,
+    };
+    render(&page)
+}

@@ -1,0 +1,325 @@
+//! `/meetings` (list with filters and pages) and `/meetings/{id}` (one meeting laid out like the
+//! canevas).
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::Html;
+use axum::routing::get;
+use cadre_domain::{Meeting, Recommendation, RecommendationScope};
+use cadre_storage::{Database, MeetingFilter, Paging, RecommendationFilter};
+use serde::Deserialize;
+
+use super::{MeetingRow, render};
+use crate::AppState;
+use crate::error::WebError;
+use crate::params::{self, PageQuery};
+use crate::view::{ActionRow, Choice, Pager, date_fr, hours, time_fr};
+
+pub fn router<D: Database>() -> Router<AppState<D>> {
+    Router::new()
+        .route("/meetings", get(list::<D>))
+        .route("/meetings/{id}", get(show::<D>))
+}
+
+pub const PER_PAGE: i64 = 50;
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    body: Option<String>,
+    year: Option<String>,
+    page: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "meetings.html")]
+struct ListPage {
+    title: &'static str,
+    nav: &'static str,
+    bodies: Vec<Choice>,
+    years: Vec<Choice>,
+    filtered: bool,
+    meetings: Vec<MeetingRow>,
+    pager: Pager,
+}
+
+async fn list<D: Database>(
+    State(state): State<AppState<D>>,
+    PageQuery(q): PageQuery<ListQuery>,
+) -> Result<Html<String>, WebError> {
+    let body = params::text("body", &q.body)?;
+    let year = params::year("year", &q.year)?;
+    let page = params::page("page", &q.page)?;
+    let filter = MeetingFilter {
+        body: body.clone(),
+        year,
+        paging: Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
+    };
+    let db = &state.db;
+    let (choices, meetings) =
+        tokio::try_join!(state.cache.meeting_choices(db), db.meetings(&filter))?;
+    let (bodies, years) = (&choices.bodies, &choices.years);
+    let filters = [
+        ("body", body.clone().unwrap_or_default()),
+        ("year", year.map(|y| y.to_string()).unwrap_or_default()),
+    ];
+    let page = ListPage {
+        title: "Réunions",
+        nav: "meetings",
+        bodies: bodies
+            .iter()
+            .map(|b| Choice {
+                value: b.body.code.clone(),
+                label: format!("{} ({})", b.body.name, b.meeting_count),
+                selected: body.as_deref() == Some(b.body.code.as_str()),
+            })
+            .collect(),
+        years: years
+            .iter()
+            .map(|y| Choice {
+                value: y.to_string(),
+                label: y.to_string(),
+                selected: year == Some(*y),
+            })
+            .collect(),
+        filtered: body.is_some() || year.is_some(),
+        pager: Pager::new(
+            "/meetings",
+            &filters,
+            page,
+            PER_PAGE,
+            meetings.total,
+            meetings.items.len(),
+        ),
+        meetings: meetings.items.iter().map(MeetingRow::new).collect(),
+    };
+    render(&page)
+}
+
+struct AttendeeRow {
+    organisation_id: i64,
+    organisation: String,
+    acronym: Option<String>,
+    person_name: Option<String>,
+}
+
+struct AgendaRow {
+    id: i64,
+    /// "1." or nothing for the opening item.
+    number: String,
+    title: String,
+    presenter: Option<String>,
+    discussion: String,
+    actions: Vec<ActionRow>,
+}
+
+struct RecommendationRow {
+    position: u32,
+    text: String,
+    implementation_status: Option<String>,
+    challenges: Option<String>,
+    perspectives: Option<String>,
+}
+
+/// Recommendations of one scope and thematic group within a roadmap.
+struct RecommendationSection {
+    heading: String,
+    has_status: bool,
+    has_challenges: bool,
+    has_perspectives: bool,
+    items: Vec<RecommendationRow>,
+}
+
+struct RoadmapGroup {
+    roadmap: String,
+    sections: Vec<RecommendationSection>,
+}
+
+struct WarningRow {
+    field: String,
+    message: String,
+    text: Option<String>,
+}
+
+struct SourceRow {
+    file_name: String,
+    media_type: String,
+    sha256: String,
+    size: i64,
+}
+
+#[derive(Template)]
+#[template(path = "meeting.html")]
+struct ShowPage {
+    title: String,
+    /// The meeting's own title, as the document wrote it.
+    heading: String,
+    nav: &'static str,
+    kind: &'static str,
+    body: String,
+    body_code: String,
+    date: String,
+    hours: Option<String>,
+    place: Option<String>,
+    modality: &'static str,
+    attendance: Vec<AttendeeRow>,
+    agenda: Vec<AgendaRow>,
+    next_meeting_as_written: Option<String>,
+    next_meeting_date: Option<String>,
+    rapporteur: Option<String>,
+    roadmaps: Vec<RoadmapGroup>,
+    recommendations_total: i64,
+    recommendations_shown: usize,
+    warnings: Vec<WarningRow>,
+    source: Option<SourceRow>,
+}
+
+/// At most this many recommendations on one meeting's page (a session adopts a few dozen).
+const MAX_RECOMMENDATIONS: i64 = 500;
+
+async fn show<D: Database>(
+    State(state): State<AppState<D>>,
+    Path(id): Path<String>,
+) -> Result<Html<String>, WebError> {
+    // A malformed id names no meeting: 404, as for an unknown one.
+    let id: i64 = id.parse().map_err(|_| WebError::NotFound)?;
+    let db = &state.db;
+    let filter = RecommendationFilter {
+        meeting: Some(id),
+        paging: Paging::page(MAX_RECOMMENDATIONS, 0),
+        ..Default::default()
+    };
+    let (meeting, recommendations) = tokio::try_join!(db.meeting(id), db.recommendations(&filter))?;
+    let meeting = meeting.ok_or(WebError::NotFound)?;
+    let shown = recommendations.items.len();
+    let page = show_page(
+        meeting,
+        group_recommendations(&recommendations.items),
+        recommendations.total,
+        shown,
+    );
+    render(&page)
+}
+
+fn show_page(m: Meeting, roadmaps: Vec<RoadmapGroup>, total: i64, shown: usize) -> ShowPage {
+    let today = crate::today();
+    ShowPage {
+        title: format!("{} – {}", m.body.name, date_fr(m.date)),
+        heading: m.title.clone(),
+        nav: "meetings",
+        kind: m.kind.label_fr(),
+        body: m.body.name.clone(),
+        body_code: m.body.code.clone(),
+        date: date_fr(m.date),
+        hours: hours(m.start_time, m.end_time),
+        place: m.place.clone(),
+        modality: m.modality.label_fr(),
+        attendance: m
+            .attendance
+            .iter()
+            .map(|a| AttendeeRow {
+                organisation_id: a.organisation_id,
+                organisation: a.organisation.clone(),
+                acronym: a.organisation_acronym.clone(),
+                person_name: a.person_name.clone(),
+            })
+            .collect(),
+        agenda: m
+            .agenda
+            .iter()
+            .map(|item| AgendaRow {
+                id: item.id,
+                number: if item.number == 0 {
+                    String::new()
+                } else {
+                    format!("{}.", item.number)
+                },
+                title: item.title.clone(),
+                presenter: item.presenter.clone(),
+                discussion: item.discussion.trim().to_owned(),
+                actions: item
+                    .action_points
+                    .iter()
+                    .map(|a| ActionRow::new(a, today))
+                    .collect(),
+            })
+            .collect(),
+        next_meeting_as_written: m
+            .next_meeting
+            .as_ref()
+            .map(|n| n.as_written.clone())
+            .filter(|s| !s.is_empty()),
+        next_meeting_date: m.next_meeting.as_ref().and_then(|n| {
+            n.date.map(|d| match n.time {
+                Some(t) => format!("{} à {}", date_fr(d), time_fr(t)),
+                None => date_fr(d),
+            })
+        }),
+        rapporteur: m.rapporteur.clone(),
+        roadmaps,
+        recommendations_total: total,
+        recommendations_shown: shown,
+        warnings: m
+            .warnings
+            .iter()
+            .map(|w| WarningRow {
+                field: w.field.clone(),
+                message: w.message.clone(),
+                text: w.text.clone(),
+            })
+            .collect(),
+        source: m.source.as_ref().map(|s| SourceRow {
+            file_name: s.file_name.clone(),
+            media_type: s.media_type.clone(),
+            sha256: s.sha256.clone(),
+            size: s.size,
+        }),
+    }
+}
+
+/// Groups recommendations (already ordered by roadmap and position) by roadmap, then by scope and
+/// thematic group, keeping the order in which they come.
+fn group_recommendations(items: &[Recommendation]) -> Vec<RoadmapGroup> {
+    let mut groups: Vec<RoadmapGroup> = Vec::new();
+    for r in items {
+        let heading = match (r.scope, r.thematic_group.as_deref()) {
+            (RecommendationScope::General, None) => "Recommandations d'ordre général".to_owned(),
+            (scope, Some(g)) => format!("Recommandations {} – {}", scope.label_fr(), g),
+            (scope, None) => format!("Recommandations {}", scope.label_fr()),
+        };
+        let group = match groups.iter_mut().position(|g| g.roadmap == r.roadmap) {
+            Some(i) => &mut groups[i],
+            None => {
+                groups.push(RoadmapGroup {
+                    roadmap: r.roadmap.clone(),
+                    sections: Vec::new(),
+                });
+                groups.last_mut().expect("just pushed")
+            }
+        };
+        let section = match group.sections.iter().position(|s| s.heading == heading) {
+            Some(i) => &mut group.sections[i],
+            None => {
+                group.sections.push(RecommendationSection {
+                    heading,
+                    has_status: false,
+                    has_challenges: false,
+                    has_perspectives: false,
+                    items: Vec::new(),
+                });
+                group.sections.last_mut().expect("just pushed")
+            }
+        };
+        section.has_status |= r.implementation_status.is_some();
+        section.has_challenges |= r.challenges.is_some();
+        section.has_perspectives |= r.perspectives.is_some();
+        section.items.push(RecommendationRow {
+            position: r.position,
+            text: r.text.clone(),
+            implementation_status: r.implementation_status.clone(),
+            challenges: r.challenges.clone(),
+            perspectives: r.perspectives.clone(),
+        });
+    }
+    groups
+}

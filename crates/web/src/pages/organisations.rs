@@ -1,0 +1,87 @@
+//! `/organisations`: who sits in the GTMs and sessions, under every name the documents use.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::response::Html;
+use axum::routing::get;
+use cadre_storage::Database;
+use serde::Deserialize;
+
+use super::render;
+use crate::AppState;
+use crate::error::WebError;
+use crate::params::{self, PageQuery};
+use crate::view::Pager;
+
+pub fn router<D: Database>() -> Router<AppState<D>> {
+    Router::new().route("/organisations", get(list::<D>))
+}
+
+pub const PER_PAGE: i64 = 100;
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    page: Option<String>,
+}
+
+struct OrganisationRow {
+    id: i64,
+    name: String,
+    acronym: Option<String>,
+    kind: &'static str,
+    aliases: String,
+    needs_review: bool,
+    meetings_attended: i64,
+    action_points: i64,
+}
+
+#[derive(Template)]
+#[template(path = "organisations.html")]
+struct ListPage {
+    title: &'static str,
+    nav: &'static str,
+    organisations: Vec<OrganisationRow>,
+    to_review: usize,
+    pager: Pager,
+}
+
+async fn list<D: Database>(
+    State(state): State<AppState<D>>,
+    PageQuery(q): PageQuery<ListQuery>,
+) -> Result<Html<String>, WebError> {
+    let page = params::page("page", &q.page)?;
+    let all = state.db.organisations().await?;
+    let to_review = all.iter().filter(|o| o.organisation.needs_review).count();
+    let offset = Pager::offset(page, PER_PAGE) as usize;
+    let rows: Vec<OrganisationRow> = all
+        .iter()
+        .skip(offset)
+        .take(PER_PAGE as usize)
+        .map(|o| OrganisationRow {
+            id: o.organisation.id,
+            name: o.organisation.name.clone(),
+            acronym: o.organisation.acronym.clone(),
+            kind: o.organisation.kind.label_fr(),
+            aliases: o.organisation.aliases.join(", "),
+            needs_review: o.organisation.needs_review,
+            meetings_attended: o.meetings_attended,
+            action_points: o.action_points,
+        })
+        .collect();
+    let page = ListPage {
+        title: "Organisations",
+        nav: "organisations",
+        pager: Pager::new(
+            "/organisations",
+            &[],
+            page,
+            PER_PAGE,
+            all.len() as i64,
+            rows.len(),
+        ),
+        organisations: rows,
+        to_review,
+    };
+    render(&page)
+}

@@ -1,0 +1,113 @@
+//! `/recommendations`: what the CCM and CRCM sessions adopted, by roadmap and thematic group.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::response::Html;
+use axum::routing::get;
+use cadre_domain::recommendation::THEMATIC_GROUPS;
+use cadre_storage::{Database, Paging, RecommendationFilter};
+use serde::Deserialize;
+
+use super::render;
+use crate::AppState;
+use crate::error::WebError;
+use crate::params::{self, PageQuery};
+use crate::view::{Choice, Pager, date_fr};
+
+pub fn router<D: Database>() -> Router<AppState<D>> {
+    Router::new().route("/recommendations", get(list::<D>))
+}
+
+pub const PER_PAGE: i64 = 50;
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    roadmap: Option<String>,
+    thematic_group: Option<String>,
+    page: Option<String>,
+}
+
+struct RecommendationRow {
+    meeting_id: i64,
+    session: String,
+    roadmap: String,
+    position: u32,
+    text: String,
+    scope: &'static str,
+    thematic_group: Option<String>,
+    implementation_status: Option<String>,
+    challenges: Option<String>,
+    perspectives: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "recommendations.html")]
+struct ListPage {
+    title: &'static str,
+    nav: &'static str,
+    roadmap: String,
+    groups: Vec<Choice>,
+    filtered: bool,
+    recommendations: Vec<RecommendationRow>,
+    pager: Pager,
+}
+
+async fn list<D: Database>(
+    State(state): State<AppState<D>>,
+    PageQuery(q): PageQuery<ListQuery>,
+) -> Result<Html<String>, WebError> {
+    let roadmap = params::text("roadmap", &q.roadmap)?;
+    let thematic_group = params::text("thematic_group", &q.thematic_group)?;
+    let page = params::page("page", &q.page)?;
+    let filter = RecommendationFilter {
+        meeting: None,
+        roadmap: roadmap.clone(),
+        thematic_group: thematic_group.clone(),
+        paging: Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
+    };
+    let found = state.db.recommendations(&filter).await?;
+    let filters = [
+        ("roadmap", roadmap.clone().unwrap_or_default()),
+        ("thematic_group", thematic_group.clone().unwrap_or_default()),
+    ];
+    let page = ListPage {
+        title: "Recommandations",
+        nav: "recommendations",
+        roadmap: roadmap.clone().unwrap_or_default(),
+        groups: THEMATIC_GROUPS
+            .iter()
+            .map(|g| Choice {
+                value: (*g).to_owned(),
+                label: (*g).to_owned(),
+                selected: thematic_group.as_deref() == Some(*g),
+            })
+            .collect(),
+        filtered: roadmap.is_some() || thematic_group.is_some(),
+        pager: Pager::new(
+            "/recommendations",
+            &filters,
+            page,
+            PER_PAGE,
+            found.total,
+            found.items.len(),
+        ),
+        recommendations: found
+            .items
+            .iter()
+            .map(|r| RecommendationRow {
+                meeting_id: r.meeting_id,
+                session: format!("{}, {}", r.body, date_fr(r.meeting_date)),
+                roadmap: r.roadmap.clone(),
+                position: r.position,
+                text: r.text.clone(),
+                scope: r.scope.label_fr(),
+                thematic_group: r.thematic_group.clone(),
+                implementation_status: r.implementation_status.clone(),
+                challenges: r.challenges.clone(),
+                perspectives: r.perspectives.clone(),
+            })
+            .collect(),
+    };
+    render(&page)
+}

@@ -1,0 +1,193 @@
+//! Query parameters. Fields are read as optional strings and parsed here, so a bad value gets a
+//! 400 that names the parameter (in French), never axum's plain-text rejection.
+
+use axum::extract::{FromRequestParts, Query};
+use axum::http::request::Parts;
+use cadre_domain::{ActionStatus, Id};
+use serde::de::DeserializeOwned;
+
+use crate::error::{ApiError, WebError};
+
+/// Query parameters of a page; a malformed query string is a 400 page.
+pub struct PageQuery<T>(pub T);
+
+/// Query parameters of an API call; a malformed query string is a 400 JSON error.
+pub struct ApiQuery<T>(pub T);
+
+fn rejection(e: axum::extract::rejection::QueryRejection) -> WebError {
+    WebError::bad_param(
+        "requête",
+        format!("chaîne de requête illisible ({})", e.body_text()),
+    )
+}
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for PageQuery<T> {
+    type Rejection = WebError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(t)) => Ok(PageQuery(t)),
+            Err(e) => Err(rejection(e)),
+        }
+    }
+}
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match Query::<T>::from_request_parts(parts, state).await {
+            Ok(Query(t)) => Ok(ApiQuery(t)),
+            Err(e) => Err(ApiError(rejection(e))),
+        }
+    }
+}
+
+/// The value of a parameter, `None` when absent or empty (a GET form sends `body=` for "all").
+pub fn given(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+pub fn year(name: &str, v: &Option<String>) -> Result<Option<i32>, WebError> {
+    let Some(s) = given(v) else { return Ok(None) };
+    match s.parse::<i32>() {
+        Ok(y) if (1900..=2200).contains(&y) => Ok(Some(y)),
+        _ => Err(WebError::bad_param(
+            name,
+            format!("« {} » n'est pas une année (exemple : 2023)", clip(s)),
+        )),
+    }
+}
+
+pub fn status(name: &str, v: &Option<String>) -> Result<Option<ActionStatus>, WebError> {
+    let Some(s) = given(v) else { return Ok(None) };
+    ActionStatus::parse(s).map(Some).ok_or_else(|| {
+        WebError::bad_param(
+            name,
+            format!(
+                "« {} » n'est pas un statut ; valeurs possibles : open, in_progress, done, dropped",
+                clip(s)
+            ),
+        )
+    })
+}
+
+pub fn id(name: &str, v: &Option<String>) -> Result<Option<Id>, WebError> {
+    let Some(s) = given(v) else { return Ok(None) };
+    match s.parse::<Id>() {
+        Ok(i) if i > 0 => Ok(Some(i)),
+        _ => Err(WebError::bad_param(
+            name,
+            format!("« {} » n'est pas un identifiant (entier positif)", clip(s)),
+        )),
+    }
+}
+
+pub fn flag(name: &str, v: &Option<String>) -> Result<bool, WebError> {
+    let Some(s) = given(v) else { return Ok(false) };
+    match s.to_ascii_lowercase().as_str() {
+        "1" | "true" | "on" | "oui" | "yes" => Ok(true),
+        "0" | "false" | "off" | "non" | "no" => Ok(false),
+        _ => Err(WebError::bad_param(
+            name,
+            format!("« {} » n'est pas un booléen (true/false, 1/0)", clip(s)),
+        )),
+    }
+}
+
+/// A page number, from 1.
+pub fn page(name: &str, v: &Option<String>) -> Result<i64, WebError> {
+    let Some(s) = given(v) else { return Ok(1) };
+    match s.parse::<i64>() {
+        Ok(p) if (1..=1_000_000).contains(&p) => Ok(p),
+        _ => Err(WebError::bad_param(
+            name,
+            format!(
+                "« {} » n'est pas un numéro de page (entier à partir de 1)",
+                clip(s)
+            ),
+        )),
+    }
+}
+
+pub const MAX_LIMIT: i64 = 500;
+pub const DEFAULT_LIMIT: i64 = 50;
+
+pub fn limit(name: &str, v: &Option<String>) -> Result<i64, WebError> {
+    let Some(s) = given(v) else {
+        return Ok(DEFAULT_LIMIT);
+    };
+    match s.parse::<i64>() {
+        Ok(l) if (1..=MAX_LIMIT).contains(&l) => Ok(l),
+        _ => Err(WebError::bad_param(
+            name,
+            format!("« {} » doit être un entier entre 1 et {MAX_LIMIT}", clip(s)),
+        )),
+    }
+}
+
+pub fn offset(name: &str, v: &Option<String>) -> Result<i64, WebError> {
+    let Some(s) = given(v) else { return Ok(0) };
+    match s.parse::<i64>() {
+        Ok(o) if o >= 0 => Ok(o),
+        _ => Err(WebError::bad_param(
+            name,
+            format!("« {} » doit être un entier positif ou nul", clip(s)),
+        )),
+    }
+}
+
+/// A free-text filter (roadmap, thematic group, body code), bounded in length.
+pub fn text(name: &str, v: &Option<String>) -> Result<Option<String>, WebError> {
+    let Some(s) = given(v) else { return Ok(None) };
+    if s.chars().count() > 200 {
+        return Err(WebError::bad_param(
+            name,
+            "valeur trop longue (200 caractères au plus)",
+        ));
+    }
+    Ok(Some(s.to_owned()))
+}
+
+/// Echoes user input in error messages without letting it grow them.
+fn clip(s: &str) -> String {
+    if s.chars().count() <= 40 {
+        s.to_owned()
+    } else {
+        let mut c: String = s.chars().take(40).collect();
+        c.push('…');
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &str) -> Option<String> {
+        Some(v.to_owned())
+    }
+
+    #[test]
+    fn bad_values_name_their_parameter() {
+        let e = status("status", &s("foo")).unwrap_err();
+        assert!(e.to_string().contains("status"), "{e}");
+        let e = year("year", &s("abc")).unwrap_err();
+        assert!(e.to_string().contains("year"), "{e}");
+        assert!(limit("limit", &s("501")).is_err());
+        assert!(offset("offset", &s("-1")).is_err());
+        assert!(page("page", &s("0")).is_err());
+    }
+
+    #[test]
+    fn empty_values_mean_absent() {
+        assert_eq!(year("year", &s("")).unwrap(), None);
+        assert_eq!(year("year", &s("2023")).unwrap(), Some(2023));
+        assert_eq!(
+            status("status", &s("in_progress")).unwrap(),
+            Some(ActionStatus::InProgress)
+        );
+        assert!(flag("overdue", &s("1")).unwrap());
+        assert!(!flag("overdue", &None).unwrap());
+        assert_eq!(limit("limit", &None).unwrap(), DEFAULT_LIMIT);
+        assert_eq!(page("page", &None).unwrap(), 1);
+    }
+}
