@@ -1,10 +1,11 @@
 //! `cadre export`: meetings, action points or recommendations as JSON or CSV on standard output.
-//! Exports carry no personal data: the domain types read back from storage hold no phone number
-//! or e-mail address.
+//! Exports carry no personal data: the domain types read back from storage hold no attendee's
+//! phone number or e-mail address, and free text goes through `for_publication` like the web.
 
 use std::io::Write;
 use std::process::ExitCode;
 
+use cadre_domain::{ActionPoint, Recommendation};
 use cadre_storage::{ActionPointFilter, Database, MeetingFilter, Paging, RecommendationFilter};
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -27,7 +28,11 @@ pub async fn run<D: Database>(db: D, what: What, format: Format, out: &mut impl 
             // A JSON array written meeting by meeting, so memory stays flat on large databases.
             writeln!(out, "[")?;
             for (i, summary) in summaries.items.iter().enumerate() {
-                let meeting = db.meeting(summary.id).await?.ok_or_else(|| anyhow::anyhow!("meeting {} vanished during export", summary.id))?;
+                let meeting = db
+                    .meeting(summary.id)
+                    .await?
+                    .ok_or_else(|| anyhow::anyhow!("meeting {} vanished during export", summary.id))?
+                    .for_publication();
                 if i > 0 {
                     writeln!(out, ",")?;
                 }
@@ -60,7 +65,8 @@ pub async fn run<D: Database>(db: D, what: What, format: Format, out: &mut impl 
             w.flush()?;
         }
         (What::Actions, format) => {
-            let page = db.action_points(&ActionPointFilter { paging: Paging::all(), ..Default::default() }).await?;
+            let mut page = db.action_points(&ActionPointFilter { paging: Paging::all(), ..Default::default() }).await?;
+            page.items = page.items.into_iter().map(ActionPoint::for_publication).collect();
             match format {
                 Format::Json => serde_json::to_writer_pretty(&mut *out, &page.items)?,
                 Format::Csv => {
@@ -90,7 +96,8 @@ pub async fn run<D: Database>(db: D, what: What, format: Format, out: &mut impl 
             }
         }
         (What::Recommendations, format) => {
-            let page = db.recommendations(&RecommendationFilter { paging: Paging::all(), ..Default::default() }).await?;
+            let mut page = db.recommendations(&RecommendationFilter { paging: Paging::all(), ..Default::default() }).await?;
+            page.items = page.items.into_iter().map(Recommendation::for_publication).collect();
             match format {
                 Format::Json => serde_json::to_writer_pretty(&mut *out, &page.items)?,
                 Format::Csv => {

@@ -88,3 +88,115 @@ mod tests {
         }
     }
 }
+
+/// Masks contacts in `s` in place; most text has none, so it is only rebuilt when it might.
+fn mask(s: &mut String) {
+    if s.contains('@') || s.chars().filter(char::is_ascii_digit).count() >= 8 {
+        *s = redact_contacts(s);
+    }
+}
+
+fn mask_opt(s: &mut Option<String>) {
+    if let Some(s) = s.as_mut() {
+        mask(s);
+    }
+}
+
+impl crate::Meeting {
+    /// The meeting as it may be published: free text read from the document keeps its words,
+    /// with any phone number or e-mail address in it masked. Storage keeps the original.
+    pub fn for_publication(mut self) -> crate::Meeting {
+        mask(&mut self.title);
+        mask_opt(&mut self.place);
+        mask_opt(&mut self.rapporteur);
+        if let Some(next) = self.next_meeting.as_mut() {
+            mask(&mut next.as_written);
+        }
+        for item in &mut self.agenda {
+            mask(&mut item.title);
+            mask(&mut item.discussion);
+            item.action_points.iter_mut().for_each(crate::ActionPoint::mask_contacts);
+        }
+        for w in &mut self.warnings {
+            mask(&mut w.message);
+            mask_opt(&mut w.text);
+        }
+        self
+    }
+}
+
+impl crate::ActionPoint {
+    fn mask_contacts(&mut self) {
+        mask(&mut self.what);
+        mask(&mut self.responsible_as_written);
+        mask(&mut self.deadline.as_written);
+    }
+
+    /// See [`crate::Meeting::for_publication`].
+    pub fn for_publication(mut self) -> crate::ActionPoint {
+        self.mask_contacts();
+        self
+    }
+}
+
+impl crate::Recommendation {
+    /// See [`crate::Meeting::for_publication`].
+    pub fn for_publication(mut self) -> crate::Recommendation {
+        mask(&mut self.text);
+        mask_opt(&mut self.implementation_status);
+        mask_opt(&mut self.challenges);
+        mask_opt(&mut self.perspectives);
+        self
+    }
+}
+
+#[cfg(test)]
+mod publication_tests {
+    use crate::*;
+
+    #[test]
+    fn published_meetings_mask_contacts_in_free_text() {
+        let action = ActionPoint {
+            id: 1,
+            meeting_id: 1,
+            meeting_date: chrono::NaiveDate::from_ymd_opt(2023, 2, 16).unwrap(),
+            body: "GTM Niamey".into(),
+            agenda_item_id: 1,
+            agenda_item_title: "Divers".into(),
+            what: "Appeler le point focal au 96 12 34 56".into(),
+            responsible: vec![],
+            responsible_as_written: "OIM".into(),
+            deadline: Deadline::parse("2023"),
+            status: ActionStatus::Open,
+        };
+        let meeting = Meeting {
+            id: 1,
+            body: Body { id: 1, code: "gtm-niamey".into(), name: "GTM Niamey".into(), level: BodyLevel::National, region: None },
+            kind: MeetingKind::WorkingGroupMinutes,
+            title: "Compte-rendu".into(),
+            date: action.meeting_date,
+            start_time: None,
+            end_time: None,
+            place: None,
+            modality: Modality::InPerson,
+            attendance: vec![],
+            agenda: vec![AgendaItem {
+                id: 1,
+                number: 1,
+                title: "Divers".into(),
+                presenter: None,
+                discussion: "Écrire à point.focal@example.org pour la fiche, en 2023.".into(),
+                action_points: vec![action],
+            }],
+            next_meeting: None,
+            rapporteur: None,
+            warnings: vec![ImportWarning::with_text("unplaced_text", "kept", "7\tA. B.\tOIM\t80066573\tab@iom.int")],
+            source: None,
+        };
+        let json = format!("{:?}", meeting.for_publication());
+        for secret in ["96 12 34 56", "point.focal@example.org", "80066573", "ab@iom.int"] {
+            assert!(!json.contains(secret), "{secret} published");
+        }
+        assert!(json.contains("pour la fiche, en 2023") && json.contains("Appeler le point focal"));
+    }
+}

@@ -4,7 +4,7 @@
 //! text still do (the DGECM-R hosts the national GTM, regional councils and DRECM host the
 //! regional ones). A guess is always reported, so that a person can correct it.
 
-use crate::text::{fold, words};
+use cadre_domain::text::{fold, words};
 use cadre_domain::{ImportWarning, NewBody, REGIONS};
 
 /// The region names as they appear folded in text, with the spellings the documents use.
@@ -42,7 +42,7 @@ pub(crate) fn region_counts(words: &[String]) -> Vec<(&'static str, usize)> {
         .filter(|(_, n)| *n > 0)
         .map(|(r, n)| (*r, n))
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1));
+    out.sort_by_key(|r| std::cmp::Reverse(r.1));
     out
 }
 
@@ -73,14 +73,18 @@ pub(crate) fn infer_gtm(
         }
     }
     let has_word = |w: &str| ws.iter().any(|x| x == w || x.starts_with(w));
-    let council = ws.windows(2).any(|w| w[0] == "conseil" && w[1].starts_with("regional"));
+    let council = ws
+        .windows(2)
+        .any(|w| w[0] == "conseil" && w[1].starts_with("regional"));
     for (marker, present) in [
         ("DRECM", has_word("drecm")),
         ("DDECM", has_word("ddecm")),
         ("conseil régional", council),
         ("gouvernorat", has_word("gouvernorat")),
     ] {
-        let in_place = signals.first().is_some_and(|s| fold(s).contains(&fold(marker)));
+        let in_place = signals
+            .first()
+            .is_some_and(|s| fold(s).contains(&fold(marker)));
         if present && !in_place {
             signals.push(format!("'{marker}' in the text"));
         }
@@ -91,21 +95,21 @@ pub(crate) fn infer_gtm(
         .filter_map(|w| region_of_word(&w[1]))
         .collect();
     let counts = region_counts(&ws);
-    if !signals.is_empty() || !named_gtm.is_empty() {
-        if let Some((region, n)) = counts.first() {
-            if named_gtm.contains(region) {
-                signals.push(format!("'GTM-{region}' in the text"));
-            }
-            let message = format!(
-                "the document does not name its body: inferred GTM {region} from {} and {n} mention{} of {region}",
-                signals.join(", "),
-                if *n > 1 { "s" } else { "" }
-            );
-            return (
-                NewBody::gtm(region),
-                Some(ImportWarning::new("body", message)),
-            );
+    if (!signals.is_empty() || !named_gtm.is_empty())
+        && let Some((region, n)) = counts.first()
+    {
+        if named_gtm.contains(region) {
+            signals.push(format!("'GTM-{region}' in the text"));
         }
+        let message = format!(
+            "the document does not name its body: inferred GTM {region} from {} and {n} mention{} of {region}",
+            signals.join(", "),
+            if *n > 1 { "s" } else { "" }
+        );
+        return (
+            NewBody::gtm(region),
+            Some(ImportWarning::new("body", message)),
+        );
     }
     (
         NewBody::gtm("Niamey"),
@@ -126,7 +130,9 @@ pub(crate) fn infer_crcm(head: &str, text: &str) -> (NewBody, Option<ImportWarni
             NewBody::crcm(region),
             Some(ImportWarning::new(
                 "body",
-                format!("the report does not name its region in its heading: inferred CRCM {region} from {n} mentions in the text"),
+                format!(
+                    "the report does not name its region in its heading: inferred CRCM {region} from {n} mentions in the text"
+                ),
             )),
         ),
         None => (

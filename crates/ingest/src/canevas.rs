@@ -7,9 +7,9 @@
 //! to agenda items by their words rather than their (unreliable) numbers, and every line that
 //! fits nowhere is reported rather than dropped.
 
+use cadre_domain::text::fold;
 use cadre_domain::dates::{format_date_fr, parse_french_date, parse_time_range};
 use cadre_domain::organisation::clean_written_name;
-use crate::text::fold;
 use cadre_domain::{
     ImportWarning, MeetingKind, Modality, NewActionPoint, NewAgendaItem, NewAttendee, NewBody,
     NewMeeting, NextMeeting,
@@ -17,8 +17,8 @@ use cadre_domain::{
 
 use crate::IngestError;
 use crate::lines::{
-    Label, Line, header_label, heading_with_inline_discussion, is_action_header,
-    is_agenda_heading, is_discussion_label, is_next_steps_title, list_item, split_presenter,
+    Label, Line, header_label, heading_with_inline_discussion, is_action_header, is_agenda_heading,
+    is_discussion_label, is_next_steps_title, list_item, split_presenter,
 };
 use crate::matching::match_sections;
 use crate::tables::action_table;
@@ -103,8 +103,7 @@ impl<'l, 'a> Reader<'l, 'a> {
             while let Some(k) = j.filter(|&k| is_page_header(k)) {
                 j = next_nonblank[k];
             }
-            if j.is_some_and(|j| is_discussion_label(&lines[j])) && l.text.chars().count() <= 300
-            {
+            if j.is_some_and(|j| is_discussion_label(&lines[j])) && l.text.chars().count() <= 300 {
                 heading[i] = Some(l.text.clone());
             }
         }
@@ -143,6 +142,12 @@ impl<'l, 'a> Reader<'l, 'a> {
             || is_agenda_heading(l)
             || is_discussion_label(l)
             || is_action_header(l)
+    }
+
+    fn loose_if_content(&mut self, line: usize, context: String) {
+        if !self.lines[line].is_blank() {
+            self.loose(line, context);
+        }
     }
 
     fn loose(&mut self, line: usize, context: impl Into<String>) {
@@ -314,12 +319,8 @@ pub(crate) fn parse(
             if slot.is_some() {
                 // A second value for the same label: keep the first, report the second.
                 r.loose(i, format!("a second '{}' label", line.text));
-                if next > i + 1 {
-                    for k in i + 1..next {
-                        if !lines[k].is_blank() {
-                            r.loose(k, format!("a second '{}' label", line.text));
-                        }
-                    }
+                for k in i + 1..next {
+                    r.loose_if_content(k, format!("a second '{}' label", line.text));
                 }
             } else if !joined.is_empty() {
                 *slot = Some(joined);
@@ -378,7 +379,9 @@ pub(crate) fn parse(
         }
         let context = match zone {
             Zone::Header => "in the header",
-            Zone::Agenda | Zone::Body if sections.is_empty() => "between the agenda and the first section",
+            Zone::Agenda | Zone::Body if sections.is_empty() => {
+                "between the agenda and the first section"
+            }
             _ => "outside any section",
         };
         r.loose(i, context);
@@ -431,14 +434,20 @@ pub(crate) fn parse(
             range
         }
         None => {
-            warnings.push(ImportWarning::new("time", "no 'Heure' label: the meeting time is unknown"));
+            warnings.push(ImportWarning::new(
+                "time",
+                "no 'Heure' label: the meeting time is unknown",
+            ));
             (None, None)
         }
     };
 
     let place = place_value.map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
     if place.is_none() {
-        warnings.push(ImportWarning::new("place", "no 'Lieu' label: the place is unknown"));
+        warnings.push(ImportWarning::new(
+            "place",
+            "no 'Lieu' label: the place is unknown",
+        ));
     }
     let modality = if place.as_deref().is_some_and(is_virtual_place) {
         Modality::Virtual
@@ -451,7 +460,10 @@ pub(crate) fn parse(
         .map(NewAttendee::organisation)
         .collect();
     if attendance.is_empty() {
-        warnings.push(ImportWarning::new("attendance", "no attendance list ('Présence') found"));
+        warnings.push(ImportWarning::new(
+            "attendance",
+            "no attendance list ('Présence') found",
+        ));
     }
 
     let mut agenda_items = match_sections(number_agenda(agenda), sections, &mut warnings);
@@ -470,16 +482,29 @@ pub(crate) fn parse(
         }
     }
     if agenda_items.is_empty() {
-        warnings.push(ImportWarning::new("agenda", "no agenda found ('Points inscrits à l'ordre du jour')"));
+        warnings.push(ImportWarning::new(
+            "agenda",
+            "no agenda found ('Points inscrits à l'ordre du jour')",
+        ));
     }
-    if agenda_items.is_empty() && !saw_agenda_heading && r.title_idx.is_none() && place.is_none() && time_value.is_none() {
+    if agenda_items.is_empty()
+        && !saw_agenda_heading
+        && r.title_idx.is_none()
+        && place.is_none()
+        && time_value.is_none()
+    {
         // Nothing of the canevas at all: a date alone does not make minutes.
         if date_value.is_none() && attendance_values.is_empty() {
             return Err(IngestError::NoHeader);
         }
     }
 
-    let next_meeting = next_meeting(&agenda_items, next_steps_text.as_deref(), lines, &mut warnings);
+    let next_meeting = next_meeting(
+        &agenda_items,
+        next_steps_text.as_deref(),
+        lines,
+        &mut warnings,
+    );
 
     // The last line, alone after the last table, is the signature: "Le DRECM/R".
     let last_content = (0..n).rev().find(|&k| !r.skippable(k));
@@ -695,7 +720,10 @@ fn group_loose(r: &Reader, loose: &[Loose]) -> Vec<ImportWarning> {
             }
             _ => out.push(ImportWarning::with_text(
                 "unplaced_text",
-                format!("text the importer could not place ({}); kept here", l.context),
+                format!(
+                    "text the importer could not place ({}); kept here",
+                    l.context
+                ),
                 l.text.clone(),
             )),
         }
@@ -730,6 +758,9 @@ mod tests {
         let nums: Vec<_> = numbered.iter().map(|e| e.number.unwrap()).collect();
         assert_eq!(nums, vec![0, 1, 2, 3]);
         let plain = number_agenda(vec![e(None), e(None)]);
-        assert_eq!(plain.iter().map(|e| e.number.unwrap()).collect::<Vec<_>>(), vec![1, 2]);
+        assert_eq!(
+            plain.iter().map(|e| e.number.unwrap()).collect::<Vec<_>>(),
+            vec![1, 2]
+        );
     }
 }

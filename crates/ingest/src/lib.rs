@@ -13,7 +13,6 @@ mod matching;
 mod render;
 mod session_report;
 mod tables;
-mod text;
 
 use cadre_domain::meeting::NewSourceDocument;
 use cadre_domain::{NewBody, NewMeeting};
@@ -40,19 +39,27 @@ pub struct Ingested {
 pub enum IngestError {
     #[error("unsupported format '.{extension}' (this version reads .txt and .md)")]
     UnsupportedFormat { extension: String },
-    #[error("the file name has no extension, so its format is unknown (this version reads .txt and .md)")]
+    #[error(
+        "the file name has no extension, so its format is unknown (this version reads .txt and .md)"
+    )]
     NoExtension,
     #[error("the file is empty")]
     Empty,
     #[error("this is a binary file (NUL byte at offset {offset}), not a text document")]
     BinaryNul { offset: usize },
-    #[error("this is a binary file ({percent}% of its bytes are control characters), not a text document")]
+    #[error(
+        "this is a binary file ({percent}% of its bytes are control characters), not a text document"
+    )]
     BinaryControl { percent: usize },
     #[error("the text is not valid UTF-8 (first invalid byte at offset {offset})")]
     InvalidUtf8 { offset: usize },
-    #[error("no recognisable minutes header: found neither a date nor the 'Points inscrits à l'ordre du jour' heading")]
+    #[error(
+        "no recognisable minutes header: found neither a date nor the 'Points inscrits à l'ordre du jour' heading"
+    )]
     NoHeader,
-    #[error("no meeting date found: the document has an agenda but no date Cadre can read (write it as '16 février 2023' or '16/02/2023')")]
+    #[error(
+        "no meeting date found: the document has an agenda but no date Cadre can read (write it as '16 février 2023' or '16/02/2023')"
+    )]
     NoDate,
 }
 
@@ -165,7 +172,10 @@ mod tests {
 
     #[test]
     fn refusals_say_why() {
-        assert_eq!(err("a.docx", b"x"), "unsupported format '.docx' (this version reads .txt and .md)");
+        assert_eq!(
+            err("a.docx", b"x"),
+            "unsupported format '.docx' (this version reads .txt and .md)"
+        );
         assert!(err("README", b"x").contains("no extension"));
         assert_eq!(err("a.txt", b""), "the file is empty");
         assert_eq!(err("a.txt", b"\xEF\xBB\xBF \n\t\r\n"), "the file is empty");

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use crate::text::{fold, key as match_key};
+use cadre_domain::text::{fold, match_key};
 use regex::Regex;
 
 /// One line of the document, split into cells once so that every parser reads the same thing.
@@ -174,8 +174,7 @@ static INLINE_DISCUSSION: LazyLock<Regex> = LazyLock::new(|| {
 /// "3.Présentation des axes … : Points de discussion clés": a heading that carries the label
 /// on its own line. Returns the heading part.
 pub(crate) fn heading_with_inline_discussion(line: &Line) -> Option<String> {
-    if !line.key.ends_with("pointsdediscussioncles") && !line.key.ends_with("pointsdediscussion")
-    {
+    if !line.key.ends_with("pointsdediscussioncles") && !line.key.ends_with("pointsdediscussion") {
         return None;
     }
     let caps = INLINE_DISCUSSION.captures(&line.text)?;
@@ -382,7 +381,10 @@ mod tests {
         );
         assert_eq!(
             split_presenter("Synthèse des CRCM (CRCM) d'Agadez (SP/CCM) ;"),
-            ("Synthèse des CRCM (CRCM) d'Agadez".into(), Some("SP/CCM".into()))
+            (
+                "Synthèse des CRCM (CRCM) d'Agadez".into(),
+                Some("SP/CCM".into())
+            )
         );
         assert_eq!(split_presenter("4- Divers ;").1, None);
         assert_eq!(split_presenter("(x)").1, None);
@@ -395,7 +397,10 @@ mod tests {
             header_label(&l),
             Some((Label::Date, Some("16 février 2023".into())))
         );
-        assert_eq!(header_label(&Line::new("\tTime")), Some((Label::Time, None)));
+        assert_eq!(
+            header_label(&Line::new("\tTime")),
+            Some((Label::Time, None))
+        );
         assert_eq!(
             header_label(&Line::new("Lieu : Salle A")),
             Some((Label::Place, Some("Salle A".into())))
@@ -405,10 +410,16 @@ mod tests {
 
     #[test]
     fn headings_survive_lost_spaces_and_bookmarks() {
-        assert!(is_agenda_heading(&Line::new("Pointsinscritsàl'ordredujour")));
-        assert!(is_discussion_label(&Line::new("\tPoints de discussion clés\t\t")));
+        assert!(is_agenda_heading(&Line::new(
+            "Pointsinscritsàl'ordredujour"
+        )));
+        assert!(is_discussion_label(&Line::new(
+            "\tPoints de discussion clés\t\t"
+        )));
         assert_eq!(
-            heading_with_inline_discussion(&Line::new("3.Présentation des axes : Points de discussion clés")),
+            heading_with_inline_discussion(&Line::new(
+                "3.Présentation des axes : Points de discussion clés"
+            )),
             Some("3.Présentation des axes".into())
         );
         assert_eq!(

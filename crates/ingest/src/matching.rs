@@ -2,7 +2,7 @@
 //! trusted (seed 001 numbers them "1.", "II.", "III.", "1.", "2."), their words can: a section
 //! goes to the agenda item whose title shares most of its words.
 
-use crate::text::words;
+use cadre_domain::text::words;
 use cadre_domain::{ImportWarning, NewAgendaItem};
 
 use crate::canevas::{AgendaEntry, Section};
@@ -190,11 +190,20 @@ mod tests {
 
     #[test]
     fn titles_written_differently_still_match() {
-        let a = title_words("PRESENTATION DES AXES STRATEGIQUE DE LA POLITIQUE NATIONAL DE LA MIGRATION");
-        let b = title_words("Présentation des axes stratégiques de la politique nationale de la migration");
+        let a = title_words(
+            "PRESENTATION DES AXES STRATEGIQUE DE LA POLITIQUE NATIONAL DE LA MIGRATION",
+        );
+        let b = title_words(
+            "Présentation des axes stratégiques de la politique nationale de la migration",
+        );
         assert!(similarity(&a, &b) > 0.9);
         let c = title_words("Divers");
         assert!(similarity(&a, &c) < THRESHOLD);
-        assert!(similarity(&title_words("Coordination et prochaines étapes"), &title_words("Coordination prochaines étapes")) > 0.9);
+        assert!(
+            similarity(
+                &title_words("Coordination et prochaines étapes"),
+                &title_words("Coordination prochaines étapes")
+            ) > 0.9
+        );
     }
 }

@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use cadre_domain::text::{fold, match_key};
 use cadre_domain::dates::{find_times, parse_french_date};
 use cadre_domain::recommendation::canonical_thematic_group;
-use crate::text::{fold, key as match_key};
 use cadre_domain::{
     ImportWarning, MeetingKind, Modality, NewAgendaItem, NewAttendee, NewBody, NewMeeting,
     NewRecommendation, NextMeeting, RecommendationScope,
@@ -48,8 +48,9 @@ pub(crate) fn report_kind(lines: &[Line]) -> Option<ReportKind> {
     let is_report = head.contains("rapport")
         || head.contains("session")
         || head.contains("reunion preparatoire");
-    let ws = crate::text::words(&head);
-    let regional = head.contains("cadre regional de concertation") || ws.iter().any(|w| w == "crcm");
+    let ws = cadre_domain::text::words(&head);
+    let regional =
+        head.contains("cadre regional de concertation") || ws.iter().any(|w| w == "crcm");
     let national = head.contains("cadre de concertation") || ws.iter().any(|w| w == "ccm");
     if !is_report || !(regional || national) || lines.iter().any(is_discussion_label) {
         return None;
@@ -85,9 +86,9 @@ fn is_attendance_header(l: &Line) -> bool {
     let keys: Vec<String> = l.non_empty_cells().map(match_key).collect();
     keys.len() >= 2
         && keys.iter().any(|k| k.starts_with("nom"))
-        && keys
-            .iter()
-            .any(|k| k.contains("institution") || k.contains("structure") || k.contains("organisation"))
+        && keys.iter().any(|k| {
+            k.contains("institution") || k.contains("structure") || k.contains("organisation")
+        })
 }
 
 /// A narrative part of the report: its heading and its paragraphs.
@@ -115,14 +116,19 @@ pub(crate) fn parse(
     // Title: the bold block of the cover page, else its first line naming a report.
     let mut title_lines: Vec<usize> = Vec::new();
     if let Some(start) = (0..head_end).find(|&i| lines[i].raw.trim_start().starts_with("**")) {
-        for i in start..head_end.min(start + 4) {
-            if lines[i].is_blank() {
+        // The bold block ends with "**", at most a few lines down.
+        for (i, line) in lines
+            .iter()
+            .enumerate()
+            .take(head_end.min(start + 4))
+            .skip(start)
+        {
+            if line.is_blank() {
                 break;
             }
             title_lines.push(i);
-            if lines[i].raw.trim_end().ends_with("**") && i > start
-                || lines[i].raw.trim().len() > 4 && lines[i].raw.trim_end().ends_with("**")
-            {
+            let raw = line.raw.trim();
+            if raw.ends_with("**") && (i > start || raw.len() > 4) {
                 break;
             }
         }
@@ -149,13 +155,30 @@ pub(crate) fn parse(
     let place_line = (0..head_end).find(|&i| {
         !title_lines.contains(&i) && i != date_line && {
             let f = fold(&lines[i].text);
-            ["espace", "salle", "hotel", "centre", "palais", "maison", "siege", "auditorium"]
-                .iter()
-                .any(|k| f.contains(k))
+            [
+                "espace",
+                "salle",
+                "hotel",
+                "centre",
+                "palais",
+                "maison",
+                "siege",
+                "auditorium",
+            ]
+            .iter()
+            .any(|k| f.contains(k))
         }
     });
     let town = (date_line < head_end)
-        .then(|| lines[date_line].text.split(',').next().unwrap_or("").trim().to_owned())
+        .then(|| {
+            lines[date_line]
+                .text
+                .split(',')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_owned()
+        })
         .filter(|t| {
             !t.is_empty()
                 && t.split_whitespace().count() <= 3
@@ -176,15 +199,18 @@ pub(crate) fn parse(
         (None, None) => None,
     };
     if place.is_none() {
-        warnings.push(ImportWarning::new("place", "the report does not say where the meeting was held"));
+        warnings.push(ImportWarning::new(
+            "place",
+            "the report does not say where the meeting was held",
+        ));
     }
 
     let cover_rest: Vec<&str> = (0..head_end)
         .filter(|&i| {
-            !lines[i].is_blank()
-                && !title_lines.contains(&i)
-                && Some(i) != place_line
-                && !(i == date_line && town.is_some())
+            let used = title_lines.contains(&i)
+                || Some(i) == place_line
+                || (i == date_line && town.is_some());
+            !lines[i].is_blank() && !used
         })
         .map(|i| lines[i].text.as_str())
         .collect();
@@ -243,7 +269,8 @@ pub(crate) fn parse(
         };
         let parts_last = parts.last_mut().expect("parts starts non-empty");
         if agenda_titles.is_empty()
-            && (is_agenda_heading(l) || (f.contains("ordre du jour") && f.trim_end().ends_with(':')))
+            && (is_agenda_heading(l)
+                || (f.contains("ordre du jour") && f.trim_end().ends_with(':')))
         {
             let bullets = bullet_run(lines, i + 1);
             if !bullets.is_empty() {
@@ -301,7 +328,10 @@ pub(crate) fn parse(
         .flat_map(|p| p.lines.iter())
         .find_map(|t| find_times(t).first().copied());
     if start_time.is_none() {
-        warnings.push(ImportWarning::new("time", "the report does not say when the meeting started"));
+        warnings.push(ImportWarning::new(
+            "time",
+            "the report does not say when the meeting started",
+        ));
     }
 
     let next_meeting = parts
@@ -327,7 +357,10 @@ pub(crate) fn parse(
         })
         .collect();
     if agenda.is_empty() {
-        warnings.push(ImportWarning::new("agenda", "the report lists no agenda ('ordre du jour')"));
+        warnings.push(ImportWarning::new(
+            "agenda",
+            "the report lists no agenda ('ordre du jour')",
+        ));
     }
     let agenda_words: Vec<Vec<String>> = agenda.iter().map(|a| title_words(&a.title)).collect();
     for part in parts {
@@ -402,7 +435,10 @@ pub(crate) fn parse(
             body.name,
             cadre_domain::dates::format_date_fr(date)
         );
-        warnings.push(ImportWarning::new("title", format!("the report has no title: named it '{t}'")));
+        warnings.push(ImportWarning::new(
+            "title",
+            format!("the report has no title: named it '{t}'"),
+        ));
         t
     } else {
         title_text
@@ -560,7 +596,10 @@ fn recommendation_table(
             warnings.push(ImportWarning::with_text(
                 "recommendations",
                 format!("a row of the {roadmap} roadmap has no recommendation text"),
-                rest.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n"),
+                rest.iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
             ));
             continue;
         }
@@ -601,7 +640,10 @@ fn recommendation_table(
         if !extra.is_empty() {
             warnings.push(ImportWarning::with_text(
                 "recommendations",
-                format!("recommendation {} of the {} roadmap has cells beyond the table's columns", rec.position, rec.roadmap),
+                format!(
+                    "recommendation {} of the {} roadmap has cells beyond the table's columns",
+                    rec.position, rec.roadmap
+                ),
                 extra.join("\n"),
             ));
         }
@@ -633,13 +675,20 @@ fn attendance_table(
             let k = match_key(c);
             if k.starts_with("nom") || k.contains("prenom") {
                 Who::Name
-            } else if k.contains("institution") || k.contains("structure") || k.contains("organisation") {
+            } else if k.contains("institution")
+                || k.contains("structure")
+                || k.contains("organisation")
+            {
                 Who::Organisation
             } else if k.contains("tel") || k.contains("phone") || k.contains("contact") {
                 Who::Phone
             } else if k.contains("mail") {
                 Who::Email
-            } else if k.is_empty() || k == "n" || k == "no" || k.starts_with("numero") && !k.contains("tel") {
+            } else if k.is_empty()
+                || k == "n"
+                || k == "no"
+                || k.starts_with("numero") && !k.contains("tel")
+            {
                 Who::Number
             } else {
                 Who::Other
@@ -665,7 +714,13 @@ fn attendance_table(
                 .collect();
             (!parts.is_empty()).then(|| parts.join(" "))
         };
-        let extra: Vec<&str> = l.cells.iter().skip(roles.len()).filter(|c| !c.is_empty()).map(String::as_str).collect();
+        let extra: Vec<&str> = l
+            .cells
+            .iter()
+            .skip(roles.len())
+            .filter(|c| !c.is_empty())
+            .map(String::as_str)
+            .collect();
         let other = get(Who::Other);
         match get(Who::Organisation) {
             Some(organisation) => out.push(NewAttendee {

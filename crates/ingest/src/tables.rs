@@ -61,11 +61,12 @@ fn tab_separated_rows(
         // "Choix des axes pour la<TAB>DRECM/R<TAB>…" then "région de Tahoua<TAB><TAB>": a cell
         // broken over two lines by the export, not a second action.
         let continues = starts_lowercase(&cells[0]) && cells[1..].iter().all(|c| c.is_empty());
-        if continues && let Some(prev) = rows.last_mut() {
-            if !means_none(&prev[0]) {
-                append_cell(&mut prev[0], &cells[0]);
-                continue;
-            }
+        if continues
+            && let Some(prev) = rows.last_mut()
+            && !means_none(&prev[0])
+        {
+            append_cell(&mut prev[0], &cells[0]);
+            continue;
         }
         rows.push(cells);
     }
@@ -144,9 +145,13 @@ fn rows_to_points(rows: Vec<Vec<String>>) -> ActionTable {
         let rest_is_none = row[1..].iter().all(|c| means_none(c));
         if means_none(what) {
             if !rest_is_none {
-                table
-                    .odd_rows
-                    .push(row.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" | "));
+                table.odd_rows.push(
+                    row.iter()
+                        .filter(|c| !c.is_empty())
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                );
             }
             continue;
         }
@@ -320,14 +325,23 @@ mod tests {
             html_to_text(r#"<ul style="list-style-type: none"> • Adoption A ; • Test B."#),
             "• Adoption A\n• Test B."
         );
-        assert_eq!(html_to_text("Création de la Direction"), "Création de la Direction");
+        assert_eq!(
+            html_to_text("Création de la Direction"),
+            "Création de la Direction"
+        );
     }
 
     #[test]
     fn responsible_cells() {
-        assert_eq!(split_responsible("SP/CCM, DRC/MMC"), vec!["SP/CCM", "DRC/MMC"]);
+        assert_eq!(
+            split_responsible("SP/CCM, DRC/MMC"),
+            vec!["SP/CCM", "DRC/MMC"]
+        );
         assert!(split_responsible("//////").is_empty());
-        assert_eq!(split_responsible("Croix Rouge Danoise"), vec!["Croix Rouge Danoise"]);
+        assert_eq!(
+            split_responsible("Croix Rouge Danoise"),
+            vec!["Croix Rouge Danoise"]
+        );
     }
 
     #[test]
@@ -340,13 +354,29 @@ mod tests {
         a.push(row(&["S'assurer de la prise", "Processus"]), ());
         a.page_break();
         a.push(row(&["", "• suite"]), ());
-        a.push(row(&["Renforcer les frontières", "Gestion", "Comité pour le"]), ());
+        a.push(
+            row(&["Renforcer les frontières", "Gestion", "Comité pour le"]),
+            (),
+        );
         a.page_break();
-        a.push(row(&["Lutter contre", "", "partage de l'information; Mise en œuvre"]), ());
+        a.push(
+            row(&[
+                "Lutter contre",
+                "",
+                "partage de l'information; Mise en œuvre",
+            ]),
+            (),
+        );
         assert_eq!(a.rows.len(), 4);
-        assert_eq!(a.rows[0].cells[0], "Contribuer à la Charte adoptée en novembre 2018 par les CT");
+        assert_eq!(
+            a.rows[0].cells[0],
+            "Contribuer à la Charte adoptée en novembre 2018 par les CT"
+        );
         assert_eq!(a.rows[1].cells[1], "Processus\n• suite");
-        assert_eq!(a.rows[2].cells[2], "Comité pour le partage de l'information;");
+        assert_eq!(
+            a.rows[2].cells[2],
+            "Comité pour le partage de l'information;"
+        );
         assert_eq!(a.rows[3].cells[2], "Mise en œuvre");
     }
 }

@@ -99,8 +99,23 @@ proptest! {
 }
 
 const RESERVED: &[&str] = &[
-    "date", "heure", "time", "lieu", "presence", "points", "action", "divers", "place", "agenda",
-    "participants", "horaire", "etapes", "prochaine", "prochaines", "rapport", "session",
+    "date",
+    "heure",
+    "time",
+    "lieu",
+    "presence",
+    "points",
+    "action",
+    "divers",
+    "place",
+    "agenda",
+    "participants",
+    "horaire",
+    "etapes",
+    "prochaine",
+    "prochaines",
+    "rapport",
+    "session",
 ];
 
 fn word() -> impl Strategy<Value = String> {
@@ -131,12 +146,25 @@ fn action_point() -> impl Strategy<Value = NewActionPoint> {
     (
         phrase(2, 5),
         proptest::collection::vec(acronym(), 0..3),
-        proptest::sample::select(&["", "/", "2023", "mars 2024", "Le plus tôt possible", "16/03/2023"][..]),
+        proptest::sample::select(
+            &[
+                "",
+                "/",
+                "2023",
+                "mars 2024",
+                "Le plus tôt possible",
+                "16/03/2023",
+            ][..],
+        ),
     )
         .prop_map(|(what, responsible, deadline)| NewActionPoint {
             what,
             responsible,
-            deadline: if deadline.is_empty() { Deadline::none() } else { Deadline::parse(deadline) },
+            deadline: if deadline.is_empty() {
+                Deadline::none()
+            } else {
+                Deadline::parse(deadline)
+            },
             status: ActionStatus::Open,
         })
 }
@@ -148,13 +176,15 @@ fn agenda_item() -> impl Strategy<Value = NewAgendaItem> {
         proptest::collection::vec(phrase(3, 10), 0..4),
         proptest::collection::vec(action_point(), 0..3),
     )
-        .prop_map(|(title, presenter, discussion, action_points)| NewAgendaItem {
-            number: 0,
-            title,
-            presenter,
-            discussion: discussion.join("\n"),
-            action_points,
-        })
+        .prop_map(
+            |(title, presenter, discussion, action_points)| NewAgendaItem {
+                number: 0,
+                title,
+                presenter,
+                discussion: discussion.join("\n"),
+                action_points,
+            },
+        )
 }
 
 fn time() -> impl Strategy<Value = NaiveTime> {
@@ -162,7 +192,8 @@ fn time() -> impl Strategy<Value = NaiveTime> {
 }
 
 fn date() -> impl Strategy<Value = NaiveDate> {
-    (2000i32..2040, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    (2000i32..2040, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
 }
 
 prop_compose! {

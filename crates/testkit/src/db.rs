@@ -133,7 +133,9 @@ pub async fn fresh(engine: Engine) -> Option<TestDb> {
             sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
                 .execute(&mut admin)
                 .await
-                .unwrap_or_else(|e| panic!("cannot create test database {name} at {admin_url}: {e}"));
+                .unwrap_or_else(|e| {
+                    panic!("cannot create test database {name} at {admin_url}: {e}")
+                });
             let _ = admin.close().await;
             Some(TestDb {
                 url: with_database(&admin_url, &name),
@@ -152,18 +154,28 @@ fn random_suffix() -> String {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos() as u64)
         .unwrap_or_default();
-    let seed = nanos ^ (u64::from(std::process::id()) << 32) ^ COUNTER.fetch_add(1, Ordering::Relaxed).rotate_left(17);
-    format!("{:016x}", rand::rngs::SmallRng::seed_from_u64(seed).random::<u64>())
+    let seed = nanos
+        ^ (u64::from(std::process::id()) << 32)
+        ^ COUNTER.fetch_add(1, Ordering::Relaxed).rotate_left(17);
+    format!(
+        "{:016x}",
+        rand::rngs::SmallRng::seed_from_u64(seed).random::<u64>()
+    )
 }
 
 fn unreachable_postgres(url: &str, reason: &str) -> Option<TestDb> {
     if in_ci() {
-        panic!("PostgreSQL is unreachable at {url} ({reason}) and CI=true: PostgreSQL tests must run in CI");
+        panic!(
+            "PostgreSQL is unreachable at {url} ({reason}) and CI=true: PostgreSQL tests must run in CI"
+        );
     }
     // Straight to the process's stderr: the test harness captures `eprintln!`, and this line
     // must be seen even when the test passes.
     use std::io::Write as _;
-    let _ = writeln!(std::io::stderr(), "SKIPPED (PostgreSQL unreachable at {url}: {reason})");
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED (PostgreSQL unreachable at {url}: {reason})"
+    );
     None
 }
 
@@ -286,6 +298,9 @@ mod tests {
             with_database("postgres://u:p@h/db?sslmode=disable", "x"),
             "postgres://u:p@h/x?sslmode=disable"
         );
-        assert_eq!(with_database("postgres://h:5432", "x"), "postgres://h:5432/x");
+        assert_eq!(
+            with_database("postgres://h:5432", "x"),
+            "postgres://h:5432/x"
+        );
     }
 }

@@ -3,8 +3,8 @@
 use cadre_domain::meeting::NewSourceDocument;
 use cadre_domain::{
     ActionStatus, BodyLevel, Deadline, DeadlineMeaning, ImportWarning, MeetingKind, Modality,
-    NewActionPoint, NewAgendaItem, NewAttendee, NewBody, NewMeeting, NewRecommendation, NextMeeting,
-    OrganisationKind, RecommendationScope,
+    NewActionPoint, NewAgendaItem, NewAttendee, NewBody, NewMeeting, NewRecommendation,
+    NextMeeting, OrganisationKind, RecommendationScope,
 };
 use cadre_storage::{
     ActionPointFilter, Database, ImportOutcome, MeetingFilter, Paging, RecommendationFilter,
@@ -24,10 +24,14 @@ fn t(h: u32, m: u32) -> NaiveTime {
 
 fn source(name: &str, content: Vec<u8>) -> NewSourceDocument {
     // Not a real SHA-256: storage only needs it to be unique per document.
-    let sha256 = format!("{:0>64}", name.bytes().map(|b| format!("{b:02x}")).collect::<String>());
+    let sha256 = format!(
+        "{:0>64}",
+        name.bytes().map(|b| format!("{b:02x}")).collect::<String>()
+    );
     NewSourceDocument {
         file_name: format!("{name}.docx"),
-        media_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document".into(),
+        media_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            .into(),
         sha256: sha256[sha256.len() - 64..].to_owned(),
         content,
     }
@@ -46,7 +50,12 @@ fn person(org: &str, name: &str, phone: &str, email: &str) -> NewAttendee {
     }
 }
 
-fn action(what: &str, responsible: &[&str], deadline: &str, status: ActionStatus) -> NewActionPoint {
+fn action(
+    what: &str,
+    responsible: &[&str],
+    deadline: &str,
+    status: ActionStatus,
+) -> NewActionPoint {
     NewActionPoint {
         what: what.into(),
         responsible: responsible.iter().map(|s| s.to_string()).collect(),
@@ -119,8 +128,18 @@ fn full_meeting() -> NewMeeting {
                 presenter: Some("OIM".into()),
                 discussion: "- 120 migrants accueillis\n- 3 convois".into(),
                 action_points: vec![
-                    action("Partager le rapport", &["OIM", "SP/CCM"], "28 février 2023", ActionStatus::Open),
-                    action("Organiser l'atelier", &["DRECM-R"], "Mars 2023", ActionStatus::InProgress),
+                    action(
+                        "Partager le rapport",
+                        &["OIM", "SP/CCM"],
+                        "28 février 2023",
+                        ActionStatus::Open,
+                    ),
+                    action(
+                        "Organiser l'atelier",
+                        &["DRECM-R"],
+                        "Mars 2023",
+                        ActionStatus::InProgress,
+                    ),
                 ],
             },
         ],
@@ -144,7 +163,10 @@ fn full_meeting() -> NewMeeting {
             ImportWarning::with_text("unplaced_text", "Texte non placé", "Divers"),
             ImportWarning::new("date", "Date lue dans le titre"),
         ],
-        source: Some(source("full", vec![0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe, 0x00, 0x7f])),
+        source: Some(source(
+            "full",
+            vec![0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe, 0x00, 0x7f],
+        )),
     }
 }
 
@@ -241,12 +263,20 @@ async fn import_then_read_back_every_field_on<D: Database>(db: D) {
     assert_eq!(
         att,
         vec![
-            ("DRECM-R", Some("DRECM-R"), "DRECM-R/Tahoua", Some("Aïcha Issoufou")),
+            (
+                "DRECM-R",
+                Some("DRECM-R"),
+                "DRECM-R/Tahoua",
+                Some("Aïcha Issoufou")
+            ),
             ("OIM", Some("OIM"), "OIM", None),
             ("CRN", Some("CRN"), "Croix-Rouge Nigérienne", None),
         ]
     );
-    assert_eq!(m.attendance[1].organisation, "Organisation Internationale pour les Migrations");
+    assert_eq!(
+        m.attendance[1].organisation,
+        "Organisation Internationale pour les Migrations"
+    );
 
     // Agenda by position, with its action points.
     assert_eq!(m.agenda.len(), 2);
@@ -256,7 +286,10 @@ async fn import_then_read_back_every_field_on<D: Database>(db: D) {
     assert_eq!(m.agenda[0].discussion, "Le DRECM-R ouvre la séance.");
     assert!(m.agenda[0].action_points.is_empty());
     let item1 = &m.agenda[1];
-    assert_eq!((item1.number, item1.title.as_str()), (1, "Point sur les retours"));
+    assert_eq!(
+        (item1.number, item1.title.as_str()),
+        (1, "Point sur les retours")
+    );
     assert_eq!(item1.presenter.as_deref(), Some("OIM"));
     assert_eq!(item1.discussion, "- 120 migrants accueillis\n- 3 convois");
     assert_eq!(item1.action_points.len(), 2);
@@ -268,17 +301,36 @@ async fn import_then_read_back_every_field_on<D: Database>(db: D) {
     assert_eq!(ap.agenda_item_id, item1.id);
     assert_eq!(ap.agenda_item_title, "Point sur les retours");
     assert_eq!(ap.deadline, Deadline::parse("28 février 2023"));
-    assert_eq!(ap.deadline.meaning, DeadlineMeaning::Date { date: d(2023, 2, 28) });
+    assert_eq!(
+        ap.deadline.meaning,
+        DeadlineMeaning::Date {
+            date: d(2023, 2, 28)
+        }
+    );
     assert_eq!(ap.status, ActionStatus::Open);
     assert_eq!(
         ap.responsible.iter().map(|o| o.short()).collect::<Vec<_>>(),
         vec!["OIM", "SP/CCM"]
     );
-    assert!(ap.responsible_as_written.contains("OIM") && ap.responsible_as_written.contains("SP/CCM"));
+    assert!(
+        ap.responsible_as_written.contains("OIM") && ap.responsible_as_written.contains("SP/CCM")
+    );
     let ap2 = &item1.action_points[1];
-    assert_eq!(ap2.deadline.meaning, DeadlineMeaning::Month { year: 2023, month: 3 });
+    assert_eq!(
+        ap2.deadline.meaning,
+        DeadlineMeaning::Month {
+            year: 2023,
+            month: 3
+        }
+    );
     assert_eq!(ap2.status, ActionStatus::InProgress);
-    assert_eq!(ap2.responsible.iter().map(|o| o.short()).collect::<Vec<_>>(), vec!["DRECM-R"]);
+    assert_eq!(
+        ap2.responsible
+            .iter()
+            .map(|o| o.short())
+            .collect::<Vec<_>>(),
+        vec!["DRECM-R"]
+    );
 
     // The source document: metadata on the meeting, bytes only from source_document.
     let src = m.source.clone().expect("source metadata");
@@ -287,7 +339,11 @@ async fn import_then_read_back_every_field_on<D: Database>(db: D) {
     assert_eq!(src.media_type, new_src.media_type);
     assert_eq!(src.sha256, new_src.sha256);
     assert_eq!(src.size, new_src.content.len() as i64);
-    let (doc, bytes) = db.source_document(src.id).await.unwrap().expect("the document");
+    let (doc, bytes) = db
+        .source_document(src.id)
+        .await
+        .unwrap()
+        .expect("the document");
     assert_eq!(doc, src);
     assert_eq!(bytes, new_src.content);
     assert!(db.source_document(src.id + 1000).await.unwrap().is_none());
@@ -296,29 +352,58 @@ async fn import_then_read_back_every_field_on<D: Database>(db: D) {
     let page = db.meetings(&MeetingFilter::default()).await.unwrap();
     assert_eq!(page.total, 1);
     let s = &page.items[0];
-    assert_eq!((s.id, s.body.as_str(), s.body_code.as_str()), (id, "GTM Tahoua", "gtm-tahoua"));
-    assert_eq!((s.kind, s.modality, s.date), (MeetingKind::WorkingGroupMinutes, Modality::Virtual, m.date));
+    assert_eq!(
+        (s.id, s.body.as_str(), s.body_code.as_str()),
+        (id, "GTM Tahoua", "gtm-tahoua")
+    );
+    assert_eq!(
+        (s.kind, s.modality, s.date),
+        (MeetingKind::WorkingGroupMinutes, Modality::Virtual, m.date)
+    );
     assert_eq!(s.title, m.title);
     assert_eq!(s.place, m.place);
-    assert_eq!((s.attendance_count, s.agenda_count, s.action_point_count), (3, 2, 2));
+    assert_eq!(
+        (s.attendance_count, s.agenda_count, s.action_point_count),
+        (3, 2, 2)
+    );
     assert_eq!(s.next_meeting_date, Some(d(2023, 3, 16)));
 
     // Recommendations are stored with the meeting.
     let recs = db
-        .recommendations(&RecommendationFilter { meeting: Some(id), ..Default::default() })
+        .recommendations(&RecommendationFilter {
+            meeting: Some(id),
+            ..Default::default()
+        })
         .await
         .unwrap();
     assert_eq!(recs.total, 1);
     let r = &recs.items[0];
-    assert_eq!((r.meeting_id, r.body.as_str(), r.meeting_date), (id, "GTM Tahoua", m.date));
-    assert_eq!((r.roadmap.as_str(), r.position, r.text.as_str()), ("2023", 1, "Renforcer la coordination"));
+    assert_eq!(
+        (r.meeting_id, r.body.as_str(), r.meeting_date),
+        (id, "GTM Tahoua", m.date)
+    );
+    assert_eq!(
+        (r.roadmap.as_str(), r.position, r.text.as_str()),
+        ("2023", 1, "Renforcer la coordination")
+    );
     assert_eq!(r.scope, RecommendationScope::General);
     assert_eq!(r.implementation_status.as_deref(), Some("En cours"));
     assert_eq!(r.challenges.as_deref(), Some("Financement"));
-    assert_eq!((r.thematic_group.clone(), r.perspectives.clone()), (None, None));
+    assert_eq!(
+        (r.thematic_group.clone(), r.perspectives.clone()),
+        (None, None)
+    );
 
     let totals = db.totals().await.unwrap();
-    assert_eq!((totals.meetings, totals.action_points, totals.pending_action_points, totals.recommendations), (1, 2, 2, 1));
+    assert_eq!(
+        (
+            totals.meetings,
+            totals.action_points,
+            totals.pending_action_points,
+            totals.recommendations
+        ),
+        (1, 2, 2, 1)
+    );
     assert!(db.meeting(id + 1000).await.unwrap().is_none());
 }
 
@@ -332,17 +417,31 @@ async fn second_import_on<D: Database>(db: D) {
     let mut again = bare(NewBody::ccm(), d(2024, 1, 1), None);
     again.source = new.source.clone();
     again.attendance = vec![attendee("Une organisation toute nouvelle")];
-    assert_eq!(db.import_meeting(&again).await.unwrap(), ImportOutcome::AlreadyImported(id));
-    assert_eq!(db.import_meeting(&new).await.unwrap(), ImportOutcome::AlreadyImported(id));
+    assert_eq!(
+        db.import_meeting(&again).await.unwrap(),
+        ImportOutcome::AlreadyImported(id)
+    );
+    assert_eq!(
+        db.import_meeting(&new).await.unwrap(),
+        ImportOutcome::AlreadyImported(id)
+    );
     assert_eq!(db.totals().await.unwrap(), before);
     assert_eq!(db.organisations().await.unwrap().len(), orgs_before);
-    assert_eq!(db.meetings(&MeetingFilter::default()).await.unwrap().total, 1);
+    assert_eq!(
+        db.meetings(&MeetingFilter::default()).await.unwrap().total,
+        1
+    );
     assert_eq!(db.bodies().await.unwrap().len(), 1);
 
     // Another document is.
     let other = bare(NewBody::gtm("Tahoua"), d(2023, 3, 16), Some("other"));
-    assert!(matches!(db.import_meeting(&other).await.unwrap(), ImportOutcome::Created(i) if i != id));
-    assert_eq!(db.meetings(&MeetingFilter::default()).await.unwrap().total, 2);
+    assert!(
+        matches!(db.import_meeting(&other).await.unwrap(), ImportOutcome::Created(i) if i != id)
+    );
+    assert_eq!(
+        db.meetings(&MeetingFilter::default()).await.unwrap().total,
+        2
+    );
     let bodies = db.bodies().await.unwrap();
     assert_eq!(bodies.len(), 1, "the body is upserted by code");
     assert_eq!(bodies[0].meeting_count, 2);
@@ -362,14 +461,30 @@ async fn aliases_on<D: Database>(db: D) {
     ];
     let id1 = db.import_meeting(&first).await.unwrap().meeting_id();
     let m1 = db.meeting(id1).await.unwrap().unwrap();
-    let written: Vec<&str> = m1.attendance.iter().map(|a| a.as_written.as_str()).collect();
-    assert_eq!(written, vec!["OIM", "D.U.E", "- Association Tchinaghen des Jeunes;"]);
+    let written: Vec<&str> = m1
+        .attendance
+        .iter()
+        .map(|a| a.as_written.as_str())
+        .collect();
+    assert_eq!(
+        written,
+        vec!["OIM", "D.U.E", "- Association Tchinaghen des Jeunes;"]
+    );
     let oim = m1.attendance[0].organisation_id;
     let due = m1.attendance[1].organisation_id;
     let new_org = m1.attendance[2].organisation_id;
-    assert_eq!(m1.attendance[1].organisation_acronym.as_deref(), Some("DUE"));
-    assert_eq!(m1.attendance[2].organisation, "Association Tchinaghen des Jeunes");
-    assert_eq!(db.meetings(&MeetingFilter::default()).await.unwrap().items[0].attendance_count, 3);
+    assert_eq!(
+        m1.attendance[1].organisation_acronym.as_deref(),
+        Some("DUE")
+    );
+    assert_eq!(
+        m1.attendance[2].organisation,
+        "Association Tchinaghen des Jeunes"
+    );
+    assert_eq!(
+        db.meetings(&MeetingFilter::default()).await.unwrap().items[0].attendance_count,
+        3
+    );
 
     let org = db.organisation(new_org).await.unwrap().unwrap();
     assert!(org.needs_review);
@@ -381,7 +496,11 @@ async fn aliases_on<D: Database>(db: D) {
     let oim_org = db.organisation(oim).await.unwrap().unwrap();
     assert!(!oim_org.needs_review);
     assert_eq!(oim_org.kind, OrganisationKind::UnAgency);
-    assert!(oim_org.aliases.contains(&"IOM".to_string()), "{:?}", oim_org.aliases);
+    assert!(
+        oim_org.aliases.contains(&"IOM".to_string()),
+        "{:?}",
+        oim_org.aliases
+    );
     assert!(!oim_org.aliases.contains(&"OIM".to_string()));
     assert!(!oim_org.aliases.contains(&oim_org.name));
 
@@ -394,30 +513,69 @@ async fn aliases_on<D: Database>(db: D) {
         person("IOM", "Fatima", "90000002", "f@example.org"),
         attendee("OIM"),
     ];
-    second.agenda = vec![item(1, "Divers", vec![action("Suivre", &["D.U.E", "Délégation de l'Union Européenne"], "", ActionStatus::Open)])];
+    second.agenda = vec![item(
+        1,
+        "Divers",
+        vec![action(
+            "Suivre",
+            &["D.U.E", "Délégation de l'Union Européenne"],
+            "",
+            ActionStatus::Open,
+        )],
+    )];
     let id2 = db.import_meeting(&second).await.unwrap().meeting_id();
     let m2 = db.meeting(id2).await.unwrap().unwrap();
     let ids: Vec<i64> = m2.attendance.iter().map(|a| a.organisation_id).collect();
     assert_eq!(ids, vec![new_org, oim, oim]);
-    assert_eq!(m2.agenda[0].action_points[0].responsible.iter().map(|o| o.id).collect::<Vec<_>>(), vec![due]);
+    assert_eq!(
+        m2.agenda[0].action_points[0]
+            .responsible
+            .iter()
+            .map(|o| o.id)
+            .collect::<Vec<_>>(),
+        vec![due]
+    );
     assert_eq!(db.organisations().await.unwrap().len(), orgs_at_start + 1);
 
     let all = db.organisations().await.unwrap();
-    let count = |id: i64| all.iter().find(|o| o.organisation.id == id).map(|o| (o.meetings_attended, o.action_points)).unwrap();
+    let count = |id: i64| {
+        all.iter()
+            .find(|o| o.organisation.id == id)
+            .map(|o| (o.meetings_attended, o.action_points))
+            .unwrap()
+    };
     assert_eq!(count(oim), (2, 0));
     assert_eq!(count(new_org), (2, 0));
     assert_eq!(count(due), (1, 1));
     let reviewed: Vec<_> = all.iter().filter(|o| o.organisation.needs_review).collect();
     assert_eq!(reviewed.len(), 1);
     // Sorted by name (both engines agree on these plain ASCII names' relative order).
-    let pos = |name: &str| all.iter().position(|o| o.organisation.name == name).unwrap();
-    assert!(pos("Association Tchinaghen des Jeunes") < pos("Organisation Internationale pour les Migrations"));
+    let pos = |name: &str| {
+        all.iter()
+            .position(|o| o.organisation.name == name)
+            .unwrap()
+    };
+    assert!(
+        pos("Association Tchinaghen des Jeunes")
+            < pos("Organisation Internationale pour les Migrations")
+    );
 }
 
 async fn deadlines_on<D: Database>(db: D) {
     let cases = [
-        ("15/04/2023", DeadlineMeaning::Date { date: d(2023, 4, 15) }),
-        ("Fin juin 2023", DeadlineMeaning::Month { year: 2023, month: 6 }),
+        (
+            "15/04/2023",
+            DeadlineMeaning::Date {
+                date: d(2023, 4, 15),
+            },
+        ),
+        (
+            "Fin juin 2023",
+            DeadlineMeaning::Month {
+                year: 2023,
+                month: 6,
+            },
+        ),
         ("2024", DeadlineMeaning::Year { year: 2024 }),
         ("Dès que possible", DeadlineMeaning::AsSoonAsPossible),
         ("N/A", DeadlineMeaning::None),
@@ -427,19 +585,38 @@ async fn deadlines_on<D: Database>(db: D) {
     m.agenda = vec![item(
         1,
         "Suivi",
-        cases.iter().map(|(w, _)| action(&format!("Action {w}"), &["SP/CCM"], w, ActionStatus::Open)).collect(),
+        cases
+            .iter()
+            .map(|(w, _)| action(&format!("Action {w}"), &["SP/CCM"], w, ActionStatus::Open))
+            .collect(),
     )];
     for (w, meaning) in &cases {
-        assert_eq!(Deadline::parse(w).meaning, *meaning, "the test's premise for {w:?}");
+        assert_eq!(
+            Deadline::parse(w).meaning,
+            *meaning,
+            "the test's premise for {w:?}"
+        );
     }
     let id = db.import_meeting(&m).await.unwrap().meeting_id();
     let back = db.meeting(id).await.unwrap().unwrap();
-    let read: Vec<Deadline> = back.agenda[0].action_points.iter().map(|a| a.deadline.clone()).collect();
+    let read: Vec<Deadline> = back.agenda[0]
+        .action_points
+        .iter()
+        .map(|a| a.deadline.clone())
+        .collect();
     let expected: Vec<Deadline> = cases.iter().map(|(w, _)| Deadline::parse(w)).collect();
     assert_eq!(read, expected);
-    let listed = db.action_points(&ActionPointFilter::default()).await.unwrap();
+    let listed = db
+        .action_points(&ActionPointFilter::default())
+        .await
+        .unwrap();
     assert_eq!(listed.total, cases.len() as i64);
-    assert!(listed.items.iter().all(|a| Deadline::parse(&a.deadline.as_written) == a.deadline));
+    assert!(
+        listed
+            .items
+            .iter()
+            .all(|a| Deadline::parse(&a.deadline.as_written) == a.deadline)
+    );
 }
 
 async fn action_point_filters_on<D: Database>(db: D) {
@@ -467,13 +644,22 @@ async fn action_point_filters_on<D: Database>(db: D) {
     )];
     let ida = db.import_meeting(&a).await.unwrap().meeting_id();
     let idb = db.import_meeting(&b).await.unwrap().meeting_id();
-    let oim = db.meeting(ida).await.unwrap().unwrap().agenda[0].action_points[0].responsible[0].clone();
+    let oim =
+        db.meeting(ida).await.unwrap().unwrap().agenda[0].action_points[0].responsible[0].clone();
     assert_eq!(oim.acronym.as_deref(), Some("OIM"));
 
-    let whats = |page: &cadre_storage::Page<cadre_domain::ActionPoint>| page.items.iter().map(|a| a.what.clone()).collect::<Vec<_>>();
+    let whats = |page: &cadre_storage::Page<cadre_domain::ActionPoint>| {
+        page.items
+            .iter()
+            .map(|a| a.what.clone())
+            .collect::<Vec<_>>()
+    };
 
     // Soonest deadline first, then older meeting; those without a date last.
-    let all = db.action_points(&ActionPointFilter::default()).await.unwrap();
+    let all = db
+        .action_points(&ActionPointFilter::default())
+        .await
+        .unwrap();
     assert_eq!(all.total, 7);
     let w = whats(&all);
     assert_eq!(&w[..5], &["a-jan", "a-feb-done", "a-mar", "b-mar", "b-apr"]);
@@ -481,42 +667,127 @@ async fn action_point_filters_on<D: Database>(db: D) {
     tail.sort();
     assert_eq!(tail, vec!["a-none", "b-asap"]);
     let amar = &all.items[2];
-    assert_eq!(amar.responsible.iter().map(|o| o.short()).collect::<Vec<_>>(), vec!["OIM", "HCR"]);
+    assert_eq!(
+        amar.responsible
+            .iter()
+            .map(|o| o.short())
+            .collect::<Vec<_>>(),
+        vec!["OIM", "HCR"]
+    );
     assert_eq!(amar.body, "GTM Tahoua");
 
     // Paging keeps the order and the total, and responsible organisations.
-    let page = db.action_points(&ActionPointFilter { paging: Paging::page(2, 2), ..Default::default() }).await.unwrap();
+    let page = db
+        .action_points(&ActionPointFilter {
+            paging: Paging::page(2, 2),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(page.total, 7);
     assert_eq!(whats(&page), vec!["a-mar", "b-mar"]);
     assert_eq!(page.items[0].responsible.len(), 2);
-    assert_eq!(page.items[1].responsible.iter().map(|o| o.id).collect::<Vec<_>>(), vec![oim.id]);
+    assert_eq!(
+        page.items[1]
+            .responsible
+            .iter()
+            .map(|o| o.id)
+            .collect::<Vec<_>>(),
+        vec![oim.id]
+    );
 
-    let by_org = db.action_points(&ActionPointFilter { organisation: Some(oim.id), ..Default::default() }).await.unwrap();
+    let by_org = db
+        .action_points(&ActionPointFilter {
+            organisation: Some(oim.id),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(whats(&by_org), vec!["a-mar", "b-mar", "b-apr", "a-none"]);
     assert_eq!(by_org.total, 4);
     // An organisation's page lists all its co-responsible organisations too.
     assert_eq!(by_org.items[0].responsible.len(), 2);
 
-    let open = db.action_points(&ActionPointFilter { status: Some(ActionStatus::Open), ..Default::default() }).await.unwrap();
+    let open = db
+        .action_points(&ActionPointFilter {
+            status: Some(ActionStatus::Open),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(open.total, 4);
     assert!(open.items.iter().all(|a| a.status == ActionStatus::Open));
 
-    let overdue = db.action_points(&ActionPointFilter { overdue_on: Some(d(2023, 3, 15)), ..Default::default() }).await.unwrap();
-    assert_eq!(whats(&overdue), vec!["a-jan"], "done and due-that-day are not overdue");
-    let overdue = db.action_points(&ActionPointFilter { overdue_on: Some(d(2023, 5, 1)), ..Default::default() }).await.unwrap();
-    assert_eq!(whats(&overdue), vec!["a-jan", "a-mar", "b-mar"], "dropped is not pending");
+    let overdue = db
+        .action_points(&ActionPointFilter {
+            overdue_on: Some(d(2023, 3, 15)),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        whats(&overdue),
+        vec!["a-jan"],
+        "done and due-that-day are not overdue"
+    );
+    let overdue = db
+        .action_points(&ActionPointFilter {
+            overdue_on: Some(d(2023, 5, 1)),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        whats(&overdue),
+        vec!["a-jan", "a-mar", "b-mar"],
+        "dropped is not pending"
+    );
     assert!(overdue.items.iter().all(|a| a.is_overdue(d(2023, 5, 1))));
 
-    let due = db.action_points(&ActionPointFilter { due_between: Some((d(2023, 1, 31), d(2023, 3, 15))), ..Default::default() }).await.unwrap();
-    assert_eq!(whats(&due), vec!["a-jan", "a-mar", "b-mar"], "inclusive, pending only");
-    let due = db.action_points(&ActionPointFilter { due_between: Some((d(2023, 2, 1), d(2023, 3, 14))), ..Default::default() }).await.unwrap();
+    let due = db
+        .action_points(&ActionPointFilter {
+            due_between: Some((d(2023, 1, 31), d(2023, 3, 15))),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        whats(&due),
+        vec!["a-jan", "a-mar", "b-mar"],
+        "inclusive, pending only"
+    );
+    let due = db
+        .action_points(&ActionPointFilter {
+            due_between: Some((d(2023, 2, 1), d(2023, 3, 14))),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(due.total, 0);
 
-    let of_b = db.action_points(&ActionPointFilter { meeting: Some(idb), ..Default::default() }).await.unwrap();
+    let of_b = db
+        .action_points(&ActionPointFilter {
+            meeting: Some(idb),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(of_b.total, 3);
-    let of_zinder = db.action_points(&ActionPointFilter { body: Some("gtm-zinder".into()), ..Default::default() }).await.unwrap();
+    let of_zinder = db
+        .action_points(&ActionPointFilter {
+            body: Some("gtm-zinder".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(whats(&of_zinder), whats(&of_b));
-    let none = db.action_points(&ActionPointFilter { body: Some("nowhere".into()), ..Default::default() }).await.unwrap();
+    let none = db
+        .action_points(&ActionPointFilter {
+            body: Some("nowhere".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!((none.total, none.items.len()), (0, 0));
 
     let combined = db
@@ -548,31 +819,85 @@ async fn meetings_filters_on<D: Database>(db: D) {
     ccm.kind = MeetingKind::SessionReport;
     db.import_meeting(&ccm).await.unwrap();
 
-    let dates = |p: &cadre_storage::Page<cadre_domain::MeetingSummary>| p.items.iter().map(|m| m.date).collect::<Vec<_>>();
+    let dates = |p: &cadre_storage::Page<cadre_domain::MeetingSummary>| {
+        p.items.iter().map(|m| m.date).collect::<Vec<_>>()
+    };
     let all = db.meetings(&MeetingFilter::default()).await.unwrap();
     assert_eq!(all.total, 6);
     assert_eq!(
         dates(&all),
-        vec![d(2024, 1, 9), d(2023, 12, 20), d(2023, 5, 4), d(2023, 3, 1), d(2023, 2, 16), d(2022, 11, 3)]
+        vec![
+            d(2024, 1, 9),
+            d(2023, 12, 20),
+            d(2023, 5, 4),
+            d(2023, 3, 1),
+            d(2023, 2, 16),
+            d(2022, 11, 3)
+        ]
     );
 
-    let tahoua = db.meetings(&MeetingFilter { body: Some("gtm-tahoua".into()), ..Default::default() }).await.unwrap();
+    let tahoua = db
+        .meetings(&MeetingFilter {
+            body: Some("gtm-tahoua".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(tahoua.total, 3);
     assert!(tahoua.items.iter().all(|m| m.body_code == "gtm-tahoua"));
 
-    let y2023 = db.meetings(&MeetingFilter { year: Some(2023), ..Default::default() }).await.unwrap();
-    assert_eq!(dates(&y2023), vec![d(2023, 12, 20), d(2023, 5, 4), d(2023, 3, 1), d(2023, 2, 16)]);
+    let y2023 = db
+        .meetings(&MeetingFilter {
+            year: Some(2023),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        dates(&y2023),
+        vec![
+            d(2023, 12, 20),
+            d(2023, 5, 4),
+            d(2023, 3, 1),
+            d(2023, 2, 16)
+        ]
+    );
 
-    let both = db.meetings(&MeetingFilter { body: Some("gtm-tahoua".into()), year: Some(2023), paging: Paging::page(1, 1) }).await.unwrap();
+    let both = db
+        .meetings(&MeetingFilter {
+            body: Some("gtm-tahoua".into()),
+            year: Some(2023),
+            paging: Paging::page(1, 1),
+        })
+        .await
+        .unwrap();
     assert_eq!(both.total, 2);
     assert_eq!(dates(&both), vec![d(2023, 2, 16)]);
 
-    let page = db.meetings(&MeetingFilter { paging: Paging::page(4, 4), ..Default::default() }).await.unwrap();
+    let page = db
+        .meetings(&MeetingFilter {
+            paging: Paging::page(4, 4),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(page.total, 6);
     assert_eq!(dates(&page), vec![d(2023, 2, 16), d(2022, 11, 3)]);
-    let beyond = db.meetings(&MeetingFilter { paging: Paging::page(10, 50), ..Default::default() }).await.unwrap();
+    let beyond = db
+        .meetings(&MeetingFilter {
+            paging: Paging::page(10, 50),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!((beyond.total, beyond.items.len()), (6, 0));
-    let unknown = db.meetings(&MeetingFilter { body: Some("gtm-nulle-part".into()), ..Default::default() }).await.unwrap();
+    let unknown = db
+        .meetings(&MeetingFilter {
+            body: Some("gtm-nulle-part".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(unknown.total, 0);
 
     assert_eq!(db.meeting_years().await.unwrap(), vec![2024, 2023, 2022]);
@@ -595,25 +920,88 @@ async fn meetings_filters_on<D: Database>(db: D) {
 }
 
 async fn upcoming_on<D: Database>(db: D) {
-    let announce = |region: &str, date: NaiveDate, src: &str, next: Option<(NaiveDate, Option<NaiveTime>, &str)>| {
+    let announce = |region: &str,
+                    date: NaiveDate,
+                    src: &str,
+                    next: Option<(NaiveDate, Option<NaiveTime>, &str)>| {
         let mut m = bare(NewBody::gtm(region), date, Some(src));
-        m.next_meeting = next.map(|(date, time, text)| NextMeeting { as_written: text.into(), date: Some(date), time });
+        m.next_meeting = next.map(|(date, time, text)| NextMeeting {
+            as_written: text.into(),
+            date: Some(date),
+            time,
+        });
         m
     };
-    let past = db.import_meeting(&announce("Tahoua", d(2023, 1, 5), "u1", Some((d(2023, 2, 2), None, "2 février")))).await.unwrap().meeting_id();
-    let t1 = db.import_meeting(&announce("Tahoua", d(2023, 2, 2), "u2", Some((d(2023, 3, 9), Some(t(10, 0)), "9 mars à 10h")))).await.unwrap().meeting_id();
+    let past = db
+        .import_meeting(&announce(
+            "Tahoua",
+            d(2023, 1, 5),
+            "u1",
+            Some((d(2023, 2, 2), None, "2 février")),
+        ))
+        .await
+        .unwrap()
+        .meeting_id();
+    let t1 = db
+        .import_meeting(&announce(
+            "Tahoua",
+            d(2023, 2, 2),
+            "u2",
+            Some((d(2023, 3, 9), Some(t(10, 0)), "9 mars à 10h")),
+        ))
+        .await
+        .unwrap()
+        .meeting_id();
     // A second document (another version of the minutes) announces the same meeting.
-    let t2 = db.import_meeting(&announce("Tahoua", d(2023, 2, 3), "u3", Some((d(2023, 3, 9), Some(t(10, 0)), "le 9 mars 2023")))).await.unwrap().meeting_id();
-    let z = db.import_meeting(&announce("Zinder", d(2023, 2, 10), "u4", Some((d(2023, 3, 1), None, "1er mars")))).await.unwrap().meeting_id();
-    let a = db.import_meeting(&announce("Agadez", d(2023, 2, 10), "u5", Some((d(2023, 4, 20), None, "20 avril")))).await.unwrap().meeting_id();
+    let t2 = db
+        .import_meeting(&announce(
+            "Tahoua",
+            d(2023, 2, 3),
+            "u3",
+            Some((d(2023, 3, 9), Some(t(10, 0)), "le 9 mars 2023")),
+        ))
+        .await
+        .unwrap()
+        .meeting_id();
+    let z = db
+        .import_meeting(&announce(
+            "Zinder",
+            d(2023, 2, 10),
+            "u4",
+            Some((d(2023, 3, 1), None, "1er mars")),
+        ))
+        .await
+        .unwrap()
+        .meeting_id();
+    let a = db
+        .import_meeting(&announce(
+            "Agadez",
+            d(2023, 2, 10),
+            "u5",
+            Some((d(2023, 4, 20), None, "20 avril")),
+        ))
+        .await
+        .unwrap()
+        .meeting_id();
     let mut undated = announce("Dosso", d(2023, 2, 10), "u6", None);
-    undated.next_meeting = Some(NextMeeting { as_written: "à une date ultérieure".into(), date: None, time: None });
+    undated.next_meeting = Some(NextMeeting {
+        as_written: "à une date ultérieure".into(),
+        date: None,
+        time: None,
+    });
     db.import_meeting(&undated).await.unwrap();
     let _ = past;
 
     let up = db.upcoming_meetings(d(2023, 2, 15), 10).await.unwrap();
     let got: Vec<(&str, NaiveDate)> = up.iter().map(|u| (u.body_code.as_str(), u.date)).collect();
-    assert_eq!(got, vec![("gtm-zinder", d(2023, 3, 1)), ("gtm-tahoua", d(2023, 3, 9)), ("gtm-agadez", d(2023, 4, 20))]);
+    assert_eq!(
+        got,
+        vec![
+            ("gtm-zinder", d(2023, 3, 1)),
+            ("gtm-tahoua", d(2023, 3, 9)),
+            ("gtm-agadez", d(2023, 4, 20))
+        ]
+    );
     assert_eq!(up[0].announced_in, z);
     assert!(up[1].announced_in == t1 || up[1].announced_in == t2);
     assert_eq!(up[1].time, Some(t(10, 0)));
@@ -622,10 +1010,22 @@ async fn upcoming_on<D: Database>(db: D) {
     assert_eq!(up[2].as_written, "20 avril");
 
     let from_day = db.upcoming_meetings(d(2023, 3, 9), 10).await.unwrap();
-    assert_eq!(from_day.iter().map(|u| u.date).collect::<Vec<_>>(), vec![d(2023, 3, 9), d(2023, 4, 20)], "inclusive");
+    assert_eq!(
+        from_day.iter().map(|u| u.date).collect::<Vec<_>>(),
+        vec![d(2023, 3, 9), d(2023, 4, 20)],
+        "inclusive"
+    );
     let limited = db.upcoming_meetings(d(2023, 1, 1), 2).await.unwrap();
-    assert_eq!(limited.iter().map(|u| u.date).collect::<Vec<_>>(), vec![d(2023, 2, 2), d(2023, 3, 1)]);
-    assert!(db.upcoming_meetings(d(2030, 1, 1), 10).await.unwrap().is_empty());
+    assert_eq!(
+        limited.iter().map(|u| u.date).collect::<Vec<_>>(),
+        vec![d(2023, 2, 2), d(2023, 3, 1)]
+    );
+    assert!(
+        db.upcoming_meetings(d(2030, 1, 1), 10)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 async fn recommendations_on<D: Database>(db: D) {
@@ -633,7 +1033,11 @@ async fn recommendations_on<D: Database>(db: D) {
         roadmap: roadmap.into(),
         position,
         text: format!("R{roadmap}-{position}"),
-        scope: if group.is_some() { RecommendationScope::Specific } else { RecommendationScope::General },
+        scope: if group.is_some() {
+            RecommendationScope::Specific
+        } else {
+            RecommendationScope::General
+        },
         thematic_group: group.map(Into::into),
         implementation_status: None,
         challenges: None,
@@ -652,29 +1056,71 @@ async fn recommendations_on<D: Database>(db: D) {
     let id_old = db.import_meeting(&old).await.unwrap().meeting_id();
     let id_new = db.import_meeting(&new).await.unwrap().meeting_id();
 
-    let texts = |p: &cadre_storage::Page<cadre_domain::Recommendation>| p.items.iter().map(|r| r.text.clone()).collect::<Vec<_>>();
-    let all = db.recommendations(&RecommendationFilter::default()).await.unwrap();
+    let texts = |p: &cadre_storage::Page<cadre_domain::Recommendation>| {
+        p.items.iter().map(|r| r.text.clone()).collect::<Vec<_>>()
+    };
+    let all = db
+        .recommendations(&RecommendationFilter::default())
+        .await
+        .unwrap();
     assert_eq!(all.total, 5);
-    assert_eq!(texts(&all), vec!["R2018-3", "R2021-1", "R2021-2", "R2018-1", "R2018-2"]);
+    assert_eq!(
+        texts(&all),
+        vec!["R2018-3", "R2021-1", "R2021-2", "R2018-1", "R2018-2"]
+    );
     assert_eq!(all.items[0].meeting_id, id_new);
     assert_eq!(all.items[0].body, "CCM");
     assert_eq!(all.items[1].scope, RecommendationScope::Specific);
     assert_eq!(all.items[1].perspectives.as_deref(), Some("P"));
 
-    let of_old = db.recommendations(&RecommendationFilter { meeting: Some(id_old), ..Default::default() }).await.unwrap();
+    let of_old = db
+        .recommendations(&RecommendationFilter {
+            meeting: Some(id_old),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(texts(&of_old), vec!["R2018-1", "R2018-2"]);
-    let roadmap = db.recommendations(&RecommendationFilter { roadmap: Some("2018".into()), ..Default::default() }).await.unwrap();
+    let roadmap = db
+        .recommendations(&RecommendationFilter {
+            roadmap: Some("2018".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(texts(&roadmap), vec!["R2018-3", "R2018-1", "R2018-2"]);
-    let group = db.recommendations(&RecommendationFilter { thematic_group: Some("Protection".into()), ..Default::default() }).await.unwrap();
+    let group = db
+        .recommendations(&RecommendationFilter {
+            thematic_group: Some("Protection".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(texts(&group), vec!["R2021-2", "R2018-1"]);
-    let paged = db.recommendations(&RecommendationFilter { paging: Paging::page(2, 1), ..Default::default() }).await.unwrap();
-    assert_eq!((paged.total, texts(&paged)), (5, vec!["R2021-1".to_string(), "R2021-2".to_string()]));
+    let paged = db
+        .recommendations(&RecommendationFilter {
+            paging: Paging::page(2, 1),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (paged.total, texts(&paged)),
+        (5, vec!["R2021-1".to_string(), "R2021-2".to_string()])
+    );
     assert_eq!(db.totals().await.unwrap().recommendations, 5);
 }
 
 async fn set_status_on<D: Database>(db: D) {
     let mut m = bare(NewBody::gtm("Maradi"), d(2023, 1, 1), Some("status"));
-    m.agenda = vec![item(1, "X", vec![action("x", &["OIM"], "01/02/2023", ActionStatus::Open), action("y", &[], "", ActionStatus::Open)])];
+    m.agenda = vec![item(
+        1,
+        "X",
+        vec![
+            action("x", &["OIM"], "01/02/2023", ActionStatus::Open),
+            action("y", &[], "", ActionStatus::Open),
+        ],
+    )];
     let id = db.import_meeting(&m).await.unwrap().meeting_id();
     let ap = db.meeting(id).await.unwrap().unwrap().agenda[0].action_points[0].id;
     assert_eq!(db.totals().await.unwrap().pending_action_points, 2);
@@ -684,19 +1130,44 @@ async fn set_status_on<D: Database>(db: D) {
     assert_eq!(back.agenda[0].action_points[0].status, ActionStatus::Done);
     assert_eq!(back.agenda[0].action_points[1].status, ActionStatus::Open);
     assert_eq!(db.totals().await.unwrap().pending_action_points, 1);
-    let overdue = db.action_points(&ActionPointFilter { overdue_on: Some(d(2024, 1, 1)), ..Default::default() }).await.unwrap();
+    let overdue = db
+        .action_points(&ActionPointFilter {
+            overdue_on: Some(d(2024, 1, 1)),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     assert_eq!(overdue.total, 0);
-    let done = db.action_points(&ActionPointFilter { status: Some(ActionStatus::Done), ..Default::default() }).await.unwrap();
-    assert_eq!(done.items.iter().map(|a| a.id).collect::<Vec<_>>(), vec![ap]);
+    let done = db
+        .action_points(&ActionPointFilter {
+            status: Some(ActionStatus::Done),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        done.items.iter().map(|a| a.id).collect::<Vec<_>>(),
+        vec![ap]
+    );
 
-    db.set_action_status(ap, ActionStatus::InProgress).await.unwrap();
+    db.set_action_status(ap, ActionStatus::InProgress)
+        .await
+        .unwrap();
     assert_eq!(db.totals().await.unwrap().pending_action_points, 2);
-    assert!(matches!(db.set_action_status(ap + 1000, ActionStatus::Done).await, Err(StorageError::NotFound)));
+    assert!(matches!(
+        db.set_action_status(ap + 1000, ActionStatus::Done).await,
+        Err(StorageError::NotFound)
+    ));
 }
 
 async fn privacy_on<D: Database>(db: D) {
     let mut m = full_meeting();
-    m.attendance.push(person("OIM", "Moussa Garba", "+227 90 11 22 33", "moussa.garba@example.net"));
+    m.attendance.push(person(
+        "OIM",
+        "Moussa Garba",
+        "+227 90 11 22 33",
+        "moussa.garba@example.net",
+    ));
     m.attendance.push(attendee("IOM"));
     let id = db.import_meeting(&m).await.unwrap().meeting_id();
 
@@ -711,19 +1182,37 @@ async fn privacy_on<D: Database>(db: D) {
     assert_eq!(contacts[0].email.as_deref(), Some(EMAIL));
     assert_eq!(contacts[1].name, "Moussa Garba");
     assert_eq!(contacts[1].phone.as_deref(), Some("+227 90 11 22 33"));
-    assert_eq!(contacts[1].email.as_deref(), Some("moussa.garba@example.net"));
+    assert_eq!(
+        contacts[1].email.as_deref(),
+        Some("moussa.garba@example.net")
+    );
 
     let meeting = db.meeting(id).await.unwrap().unwrap();
-    assert_eq!(meeting.attendance.len(), 4, "OIM with a person and OIM without are two lines, IOM is OIM again");
+    assert_eq!(
+        meeting.attendance.len(),
+        4,
+        "OIM with a person and OIM without are two lines, IOM is OIM again"
+    );
     let published = [
         serde_json::to_string(&meeting).unwrap(),
         serde_json::to_string(&db.organisations().await.unwrap()).unwrap(),
         serde_json::to_string(&db.meetings(&MeetingFilter::default()).await.unwrap()).unwrap(),
-        serde_json::to_string(&db.action_points(&ActionPointFilter::default()).await.unwrap()).unwrap(),
+        serde_json::to_string(
+            &db.action_points(&ActionPointFilter::default())
+                .await
+                .unwrap(),
+        )
+        .unwrap(),
         format!("{meeting:?}"),
     ];
     for text in &published {
-        for secret in [PHONE, EMAIL, "+227 90 11 22 33", "moussa.garba@example.net", "96 97 25 39"] {
+        for secret in [
+            PHONE,
+            EMAIL,
+            "+227 90 11 22 33",
+            "moussa.garba@example.net",
+            "96 97 25 39",
+        ] {
             assert!(!text.contains(secret), "{secret} leaked into {text}");
         }
     }
@@ -733,9 +1222,20 @@ async fn reconnect_on<D: Database>(db: D) {
     let orgs = db.organisations().await.unwrap();
     // Every known organisation is seeded, with its keys.
     assert_eq!(orgs.len(), cadre_domain::KNOWN_ORGANISATIONS.len());
-    assert!(orgs.iter().all(|o| !o.organisation.needs_review && o.meetings_attended == 0));
-    let sp = orgs.iter().find(|o| o.organisation.acronym.as_deref() == Some("SP/CCM")).unwrap();
-    assert!(sp.organisation.aliases.iter().any(|a| a == "Secrétariat permanent du CCM"));
+    assert!(
+        orgs.iter()
+            .all(|o| !o.organisation.needs_review && o.meetings_attended == 0)
+    );
+    let sp = orgs
+        .iter()
+        .find(|o| o.organisation.acronym.as_deref() == Some("SP/CCM"))
+        .unwrap();
+    assert!(
+        sp.organisation
+            .aliases
+            .iter()
+            .any(|a| a == "Secrétariat permanent du CCM")
+    );
     db.import_meeting(&full_meeting()).await.unwrap();
     assert_eq!(db.totals().await.unwrap().organisations, orgs.len() as i64);
 }
@@ -765,7 +1265,10 @@ async fn failed_import(url: String) {
     let failing = {
         let mut m = full_meeting();
         m.attendance.push(attendee("Une organisation inconnue"));
-        m.warnings.push(ImportWarning::new("boom", "this warning makes the insert fail"));
+        m.warnings.push(ImportWarning::new(
+            "boom",
+            "this warning makes the insert fail",
+        ));
         m
     };
     async fn check<D: Database>(db: &D, failing: &NewMeeting) {
@@ -775,7 +1278,12 @@ async fn failed_import(url: String) {
         assert_eq!(db.totals().await.unwrap(), before);
         assert_eq!(db.organisations().await.unwrap().len(), orgs_before);
         assert!(db.bodies().await.unwrap().is_empty());
-        assert_eq!(db.meeting_for_source(&failing.source.as_ref().unwrap().sha256).await.unwrap(), None);
+        assert_eq!(
+            db.meeting_for_source(&failing.source.as_ref().unwrap().sha256)
+                .await
+                .unwrap(),
+            None
+        );
         // Once the cause is gone the same document imports, and the organisation it named
         // (created then rolled back) is created anew.
         let mut ok = failing.clone();
@@ -785,11 +1293,19 @@ async fn failed_import(url: String) {
         let m = db.meeting(id.meeting_id()).await.unwrap().unwrap();
         let new_org = m.attendance.last().unwrap();
         assert_eq!(new_org.organisation, "Une organisation inconnue");
-        assert!(db.organisation(new_org.organisation_id).await.unwrap().unwrap().needs_review);
+        assert!(
+            db.organisation(new_org.organisation_id)
+                .await
+                .unwrap()
+                .unwrap()
+                .needs_review
+        );
     }
     match Engine::of(&url) {
         Engine::Sqlite => {
-            let db = cadre_testkit::db::SqliteDatabase::connect(&url).await.unwrap();
+            let db = cadre_testkit::db::SqliteDatabase::connect(&url)
+                .await
+                .unwrap();
             sqlx::raw_sql(
                 "CREATE TRIGGER fail_on_boom BEFORE INSERT ON import_warnings WHEN NEW.field = 'boom' \
                  BEGIN SELECT RAISE(ABORT, 'boom'); END;",
@@ -800,7 +1316,9 @@ async fn failed_import(url: String) {
             check(&db, &failing).await;
         }
         Engine::Postgres => {
-            let db = cadre_testkit::db::PostgresDatabase::connect(&url).await.unwrap();
+            let db = cadre_testkit::db::PostgresDatabase::connect(&url)
+                .await
+                .unwrap();
             sqlx::raw_sql(
                 "CREATE FUNCTION fail_on_boom() RETURNS trigger LANGUAGE plpgsql AS $$ \
                  BEGIN IF NEW.field = 'boom' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$; \
@@ -813,4 +1331,25 @@ async fn failed_import(url: String) {
             check(&db, &failing).await;
         }
     }
+}
+
+/// `sqlite::memory:` works: one connection that is never recycled, so the data stays.
+#[tokio::test]
+async fn sqlite_in_memory_keeps_its_data() {
+    let db = cadre_testkit::db::SqliteDatabase::connect("sqlite::memory:")
+        .await
+        .unwrap();
+    let id = db
+        .import_meeting(&full_meeting())
+        .await
+        .unwrap()
+        .meeting_id();
+    for _ in 0..3 {
+        assert_eq!(db.meeting(id).await.unwrap().unwrap().attendance.len(), 3);
+    }
+    assert_eq!(db.totals().await.unwrap().meetings, 1);
+    assert!(matches!(
+        cadre_testkit::db::SqliteDatabase::connect("postgres://nope").await,
+        Err(StorageError::InvalidUrl { .. })
+    ));
 }

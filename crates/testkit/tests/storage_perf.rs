@@ -19,8 +19,21 @@ use cadre_testkit::db::{Engine, SqliteDatabase, fresh};
 use chrono::NaiveDate;
 
 const ORGS: [&str; 16] = [
-    "SP/CCM", "OIM", "IOM", "OIM/Niger", "HCR", "UNHCR", "DRECM-R/Tahoua", "D.U.E", "DUE",
-    "Croix-Rouge Nigérienne", "CICR", "DRC/MMC", "GIZ", "Mairie de la commune", "ONG Tchinaghen",
+    "SP/CCM",
+    "OIM",
+    "IOM",
+    "OIM/Niger",
+    "HCR",
+    "UNHCR",
+    "DRECM-R/Tahoua",
+    "D.U.E",
+    "DUE",
+    "Croix-Rouge Nigérienne",
+    "CICR",
+    "DRC/MMC",
+    "GIZ",
+    "Mairie de la commune",
+    "ONG Tchinaghen",
     "Conseil Régional",
 ];
 
@@ -34,7 +47,12 @@ fn meeting(i: usize) -> NewMeeting {
                 NewAttendee {
                     organisation: org.into(),
                     person_name: Some(format!("Personne {i}-{k}")),
-                    phone: Some(format!("+227 90 {:02} {:02} {:02}", k, i % 100, (i / 100) % 100)),
+                    phone: Some(format!(
+                        "+227 90 {:02} {:02} {:02}",
+                        k,
+                        i % 100,
+                        (i / 100) % 100
+                    )),
                     email: Some(format!("p{i}.{k}@example.org")),
                 }
             } else {
@@ -47,7 +65,9 @@ fn meeting(i: usize) -> NewMeeting {
             number: n,
             title: format!("Point {n} de l'ordre du jour"),
             presenter: Some(ORGS[(i + n as usize) % ORGS.len()].into()),
-            discussion: "- La situation des retours est stable.\n- Les convois arrivent chaque semaine.\n".repeat(3),
+            discussion:
+                "- La situation des retours est stable.\n- Les convois arrivent chaque semaine.\n"
+                    .repeat(3),
             action_points: (0..2)
                 .map(|k| NewActionPoint {
                     what: format!("Action {k} du point {n}"),
@@ -55,7 +75,11 @@ fn meeting(i: usize) -> NewMeeting {
                         ORGS[(i + k) % ORGS.len()].into(),
                         ORGS[(i + n as usize + 5) % ORGS.len()].into(),
                     ],
-                    deadline: Deadline::parse(if k == 0 { "15/03/2023" } else { "Fin juin 2024" }),
+                    deadline: Deadline::parse(if k == 0 {
+                        "15/03/2023"
+                    } else {
+                        "Fin juin 2024"
+                    }),
                     status: ActionStatus::Open,
                 })
                 .collect(),
@@ -82,7 +106,8 @@ fn meeting(i: usize) -> NewMeeting {
         warnings: vec![ImportWarning::new("date", "lue dans le titre")],
         source: Some(NewSourceDocument {
             file_name: format!("cr-{i}.docx"),
-            media_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document".into(),
+            media_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                .into(),
             sha256: format!("{i:064x}"),
             content: vec![(i % 251) as u8; blob_size()],
         }),
@@ -90,7 +115,10 @@ fn meeting(i: usize) -> NewMeeting {
 }
 
 fn blob_size() -> usize {
-    std::env::var("PERF_BLOB").ok().and_then(|v| v.parse().ok()).unwrap_or(24 * 1024)
+    std::env::var("PERF_BLOB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(24 * 1024)
 }
 
 fn p99(mut v: Vec<Duration>) -> Duration {
@@ -101,7 +129,10 @@ fn p99(mut v: Vec<Duration>) -> Duration {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "slow: run in release with --ignored"]
 async fn sqlite_import_and_read_latency() {
-    let n: usize = std::env::var("PERF_MEETINGS").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
+    let n: usize = std::env::var("PERF_MEETINGS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000);
     let tdb = fresh(Engine::Sqlite).await.unwrap();
     let db = SqliteDatabase::connect(&tdb.url).await.unwrap();
     let docs: Vec<NewMeeting> = (0..n).map(meeting).collect();
@@ -110,11 +141,18 @@ async fn sqlite_import_and_read_latency() {
     for (k, m) in docs.iter().enumerate() {
         db.import_meeting(m).await.unwrap();
         if (k + 1) % 2000 == 0 {
-            eprintln!("  {} imported, {:.0} documents/s so far", k + 1, (k + 1) as f64 / start.elapsed().as_secs_f64());
+            eprintln!(
+                "  {} imported, {:.0} documents/s so far",
+                k + 1,
+                (k + 1) as f64 / start.elapsed().as_secs_f64()
+            );
         }
     }
     let secs = start.elapsed().as_secs_f64();
-    eprintln!("import: {n} meetings in {secs:.2} s = {:.0} documents/s", n as f64 / secs);
+    eprintln!(
+        "import: {n} meetings in {secs:.2} s = {:.0} documents/s",
+        n as f64 / secs
+    );
 
     let start = Instant::now();
     for m in docs.iter().take(1000) {
@@ -132,7 +170,10 @@ async fn sqlite_import_and_read_latency() {
                     let t = Instant::now();
                     if list {
                         let page = (c * 7 + k * 13) % 200;
-                        let f = MeetingFilter { paging: Paging::page(20, (page * 20) as i64), ..Default::default() };
+                        let f = MeetingFilter {
+                            paging: Paging::page(20, (page * 20) as i64),
+                            ..Default::default()
+                        };
                         db.meetings(&f).await.unwrap();
                     } else {
                         let id = ((c * 7919 + k * 104729) % n) as i64 + 1;
@@ -159,9 +200,16 @@ async fn sqlite_import_and_read_latency() {
     db.organisations().await.unwrap();
     eprintln!("organisations: {:?}", t.elapsed());
     let t = Instant::now();
-    db.action_points(&cadre_storage::ActionPointFilter { paging: Paging::page(50, 0), ..Default::default() }).await.unwrap();
+    db.action_points(&cadre_storage::ActionPointFilter {
+        paging: Paging::page(50, 0),
+        ..Default::default()
+    })
+    .await
+    .unwrap();
     eprintln!("action points page: {:?}", t.elapsed());
     let t = Instant::now();
-    db.upcoming_meetings(NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(), 10).await.unwrap();
+    db.upcoming_meetings(NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(), 10)
+        .await
+        .unwrap();
     eprintln!("upcoming: {:?}", t.elapsed());
 }

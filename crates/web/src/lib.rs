@@ -21,6 +21,7 @@ pub mod error;
 pub mod openapi;
 pub mod pages;
 mod params;
+mod published;
 mod view;
 
 pub use error::{ApiError, WebError};

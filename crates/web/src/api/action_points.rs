@@ -63,7 +63,7 @@ pub async fn list_action_points<D: Database>(
         ),
         ..Default::default()
     };
-    let page = state.db.action_points(&filter).await?;
+    let page = crate::published::action_points(&state.db, &filter).await?;
     Ok(Json(ActionPointPage {
         items: page.items,
         total: page.total,

@@ -61,7 +61,7 @@ pub async fn list_recommendations<D: Database>(
             params::offset("offset", &q.offset)?,
         ),
     };
-    let page = state.db.recommendations(&filter).await?;
+    let page = crate::published::recommendations(&state.db, &filter).await?;
     Ok(Json(RecommendationPage {
         items: page.items,
         total: page.total,

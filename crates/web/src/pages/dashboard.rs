@@ -67,8 +67,8 @@ async fn dashboard<D: Database>(
     };
     let (upcoming, overdue, due_soon, latest, totals) = tokio::try_join!(
         db.upcoming_meetings(today, SHOWN),
-        db.action_points(&overdue_filter),
-        db.action_points(&due_soon_filter),
+        crate::published::action_points(db, &overdue_filter),
+        crate::published::action_points(db, &due_soon_filter),
         db.meetings(&latest_filter),
         db.totals(),
     )?;

@@ -66,7 +66,7 @@ async fn list<D: Database>(
         thematic_group: thematic_group.clone(),
         paging: Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
     };
-    let found = state.db.recommendations(&filter).await?;
+    let found = crate::published::recommendations(&state.db, &filter).await?;
     let filters = [
         ("roadmap", roadmap.clone().unwrap_or_default()),
         ("thematic_group", thematic_group.clone().unwrap_or_default()),
