@@ -10,23 +10,38 @@ use cadre_storage::Database;
 /// The demo's own file, replaced at each run so that it never touches a real database.
 const DEMO_FILE: &str = "cadre-demo.db";
 
-pub async fn run(url: Option<String>, addr: &str, meetings: Option<usize>, no_serve: bool) -> anyhow::Result<ExitCode> {
+pub async fn run(
+    url: Option<String>,
+    addr: &str,
+    meetings: Option<usize>,
+    no_serve: bool,
+) -> anyhow::Result<ExitCode> {
     let url = match url {
         Some(url) => url,
         None => {
             for suffix in ["", "-wal", "-shm"] {
                 let file = format!("{DEMO_FILE}{suffix}");
                 if std::path::Path::new(&file).exists() {
-                    std::fs::remove_file(&file).with_context(|| format!("cannot replace {file}"))?;
+                    std::fs::remove_file(&file)
+                        .with_context(|| format!("cannot replace {file}"))?;
                 }
             }
             format!("sqlite://{DEMO_FILE}")
         }
     };
-    crate::on_engine!(&url, |db| fill_and_serve(db, &url, addr, meetings, no_serve).await)
+    crate::on_engine!(&url, |db| fill_and_serve(
+        db, &url, addr, meetings, no_serve
+    )
+    .await)
 }
 
-async fn fill_and_serve<D: Database>(db: D, url: &str, addr: &str, meetings: Option<usize>, no_serve: bool) -> anyhow::Result<ExitCode> {
+async fn fill_and_serve<D: Database>(
+    db: D,
+    url: &str,
+    addr: &str,
+    meetings: Option<usize>,
+    no_serve: bool,
+) -> anyhow::Result<ExitCode> {
     let existing = db.totals().await?.meetings;
     if existing > 0 {
         anyhow::bail!(
@@ -40,7 +55,11 @@ async fn fill_and_serve<D: Database>(db: D, url: &str, addr: &str, meetings: Opt
         options.meetings = n;
     }
     let generated = generate(options);
-    let bar = if generated.len() > 500 { indicatif::ProgressBar::new(generated.len() as u64) } else { indicatif::ProgressBar::hidden() };
+    let bar = if generated.len() > 500 {
+        indicatif::ProgressBar::new(generated.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     for meeting in &generated {
         db.import_meeting(meeting).await?;
         bar.inc(1);

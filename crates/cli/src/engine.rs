@@ -11,13 +11,17 @@ macro_rules! on_engine {
             Ok($crate::engine::Engine::Sqlite) => {
                 let $db = cadre_storage_sqlite::SqliteDatabase::connect(url)
                     .await
-                    .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", $crate::engine::redact_url(url)))?;
+                    .map_err(|e| {
+                        anyhow::anyhow!("cannot open {}: {e}", $crate::engine::redact_url(url))
+                    })?;
                 $body
             }
             Ok($crate::engine::Engine::Postgres) => {
                 let $db = cadre_storage_postgres::PostgresDatabase::connect(url)
                     .await
-                    .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", $crate::engine::redact_url(url)))?;
+                    .map_err(|e| {
+                        anyhow::anyhow!("cannot open {}: {e}", $crate::engine::redact_url(url))
+                    })?;
                 $body
             }
             Err(e) => Err(e),
@@ -37,7 +41,10 @@ impl Engine {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Ok(Engine::Postgres)
         } else {
-            anyhow::bail!("unsupported database URL {:?}: use sqlite://FILE or postgres://USER@HOST/DATABASE", redact_url(url))
+            anyhow::bail!(
+                "unsupported database URL {:?}: use sqlite://FILE or postgres://USER@HOST/DATABASE",
+                redact_url(url)
+            )
         }
     }
 }
@@ -60,8 +67,14 @@ pub fn redact_url(url: &str) -> String {
 mod tests {
     #[test]
     fn passwords_never_reach_messages() {
-        assert_eq!(super::redact_url("postgres://cadre:s3cret@db/cadre"), "postgres://cadre:***@db/cadre");
-        assert_eq!(super::redact_url("postgres://postgres@127.0.0.1/x"), "postgres://postgres@127.0.0.1/x");
+        assert_eq!(
+            super::redact_url("postgres://cadre:s3cret@db/cadre"),
+            "postgres://cadre:***@db/cadre"
+        );
+        assert_eq!(
+            super::redact_url("postgres://postgres@127.0.0.1/x"),
+            "postgres://postgres@127.0.0.1/x"
+        );
         assert_eq!(super::redact_url("sqlite://cadre.db"), "sqlite://cadre.db");
     }
 }

@@ -21,17 +21,29 @@ pub enum Format {
     Csv,
 }
 
-pub async fn run<D: Database>(db: D, what: What, format: Format, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+pub async fn run<D: Database>(
+    db: D,
+    what: What,
+    format: Format,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
     match (what, format) {
         (What::Meetings, Format::Json) => {
-            let summaries = db.meetings(&MeetingFilter { paging: Paging::all(), ..Default::default() }).await?;
+            let summaries = db
+                .meetings(&MeetingFilter {
+                    paging: Paging::all(),
+                    ..Default::default()
+                })
+                .await?;
             // A JSON array written meeting by meeting, so memory stays flat on large databases.
             writeln!(out, "[")?;
             for (i, summary) in summaries.items.iter().enumerate() {
                 let meeting = db
                     .meeting(summary.id)
                     .await?
-                    .ok_or_else(|| anyhow::anyhow!("meeting {} vanished during export", summary.id))?
+                    .ok_or_else(|| {
+                        anyhow::anyhow!("meeting {} vanished during export", summary.id)
+                    })?
                     .for_publication();
                 if i > 0 {
                     writeln!(out, ",")?;
@@ -41,11 +53,25 @@ pub async fn run<D: Database>(db: D, what: What, format: Format, out: &mut impl 
             writeln!(out, "\n]")?;
         }
         (What::Meetings, Format::Csv) => {
-            let page = db.meetings(&MeetingFilter { paging: Paging::all(), ..Default::default() }).await?;
+            let page = db
+                .meetings(&MeetingFilter {
+                    paging: Paging::all(),
+                    ..Default::default()
+                })
+                .await?;
             let mut w = csv::Writer::from_writer(&mut *out);
             w.write_record([
-                "id", "date", "body", "kind", "title", "place", "modality", "organisations_present", "agenda_items",
-                "action_points", "next_meeting_date",
+                "id",
+                "date",
+                "body",
+                "kind",
+                "title",
+                "place",
+                "modality",
+                "organisations_present",
+                "agenda_items",
+                "action_points",
+                "next_meeting_date",
             ])?;
             for m in page.items {
                 w.write_record([
@@ -59,21 +85,42 @@ pub async fn run<D: Database>(db: D, what: What, format: Format, out: &mut impl 
                     m.attendance_count.to_string(),
                     m.agenda_count.to_string(),
                     m.action_point_count.to_string(),
-                    m.next_meeting_date.map(|d| d.to_string()).unwrap_or_default(),
+                    m.next_meeting_date
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
                 ])?;
             }
             w.flush()?;
         }
         (What::Actions, format) => {
-            let mut page = db.action_points(&ActionPointFilter { paging: Paging::all(), ..Default::default() }).await?;
-            page.items = page.items.into_iter().map(ActionPoint::for_publication).collect();
+            let mut page = db
+                .action_points(&ActionPointFilter {
+                    paging: Paging::all(),
+                    ..Default::default()
+                })
+                .await?;
+            page.items = page
+                .items
+                .into_iter()
+                .map(ActionPoint::for_publication)
+                .collect();
             match format {
                 Format::Json => serde_json::to_writer_pretty(&mut *out, &page.items)?,
                 Format::Csv => {
                     let mut w = csv::Writer::from_writer(&mut *out);
                     w.write_record([
-                        "id", "meeting_id", "meeting_date", "body", "agenda_item", "what", "responsible", "responsible_as_written",
-                        "deadline_as_written", "deadline_kind", "due_by", "status",
+                        "id",
+                        "meeting_id",
+                        "meeting_date",
+                        "body",
+                        "agenda_item",
+                        "what",
+                        "responsible",
+                        "responsible_as_written",
+                        "deadline_as_written",
+                        "deadline_kind",
+                        "due_by",
+                        "status",
                     ])?;
                     for a in page.items {
                         w.write_record([
@@ -83,11 +130,18 @@ pub async fn run<D: Database>(db: D, what: What, format: Format, out: &mut impl 
                             a.body.clone(),
                             a.agenda_item_title.clone(),
                             a.what.clone(),
-                            a.responsible.iter().map(|o| o.short().to_owned()).collect::<Vec<_>>().join("; "),
+                            a.responsible
+                                .iter()
+                                .map(|o| o.short().to_owned())
+                                .collect::<Vec<_>>()
+                                .join("; "),
                             a.responsible_as_written.clone(),
                             a.deadline.as_written.clone(),
                             a.deadline.meaning.kind().into(),
-                            a.deadline.due_by().map(|d| d.to_string()).unwrap_or_default(),
+                            a.deadline
+                                .due_by()
+                                .map(|d| d.to_string())
+                                .unwrap_or_default(),
                             a.status.as_str().into(),
                         ])?;
                     }
@@ -96,15 +150,34 @@ pub async fn run<D: Database>(db: D, what: What, format: Format, out: &mut impl 
             }
         }
         (What::Recommendations, format) => {
-            let mut page = db.recommendations(&RecommendationFilter { paging: Paging::all(), ..Default::default() }).await?;
-            page.items = page.items.into_iter().map(Recommendation::for_publication).collect();
+            let mut page = db
+                .recommendations(&RecommendationFilter {
+                    paging: Paging::all(),
+                    ..Default::default()
+                })
+                .await?;
+            page.items = page
+                .items
+                .into_iter()
+                .map(Recommendation::for_publication)
+                .collect();
             match format {
                 Format::Json => serde_json::to_writer_pretty(&mut *out, &page.items)?,
                 Format::Csv => {
                     let mut w = csv::Writer::from_writer(&mut *out);
                     w.write_record([
-                        "id", "meeting_id", "meeting_date", "body", "roadmap", "position", "scope", "thematic_group", "text",
-                        "implementation_status", "challenges", "perspectives",
+                        "id",
+                        "meeting_id",
+                        "meeting_date",
+                        "body",
+                        "roadmap",
+                        "position",
+                        "scope",
+                        "thematic_group",
+                        "text",
+                        "implementation_status",
+                        "challenges",
+                        "perspectives",
                     ])?;
                     for r in page.items {
                         w.write_record([

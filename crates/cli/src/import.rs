@@ -23,7 +23,10 @@ impl Options {
             })?),
             None => None,
         };
-        Ok(Options { read: ReadOptions { body }, json })
+        Ok(Options {
+            read: ReadOptions { body },
+            json,
+        })
     }
 }
 
@@ -60,7 +63,11 @@ struct WarningReport {
 
 impl From<&ImportWarning> for WarningReport {
     fn from(w: &ImportWarning) -> Self {
-        WarningReport { field: w.field.clone(), message: redact_contacts(&w.message), text: w.text.as_deref().map(redact_contacts) }
+        WarningReport {
+            field: w.field.clone(),
+            message: redact_contacts(&w.message),
+            text: w.text.as_deref().map(redact_contacts),
+        }
     }
 }
 
@@ -109,7 +116,10 @@ fn collect_files(paths: &[PathBuf], reports: &mut Vec<FileReport>) -> Vec<PathBu
         };
         entries.sort();
         for path in entries {
-            if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+            if path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            {
                 continue;
             }
             if path.is_dir() {
@@ -132,14 +142,20 @@ fn collect_files(paths: &[PathBuf], reports: &mut Vec<FileReport>) -> Vec<PathBu
     out
 }
 
-pub async fn run<D: Database>(db: D, paths: &[PathBuf], options: &Options) -> anyhow::Result<ExitCode> {
+pub async fn run<D: Database>(
+    db: D,
+    paths: &[PathBuf],
+    options: &Options,
+) -> anyhow::Result<ExitCode> {
     let mut reports = Vec::new();
     let files = collect_files(paths, &mut reports);
     let progress = if files.len() > 20 && !options.json {
         let bar = indicatif::ProgressBar::new(files.len() as u64);
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} documents ({per_sec}, {eta} left)")
-                .expect("valid template"),
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} documents ({per_sec}, {eta} left)",
+            )
+            .expect("valid template"),
         );
         bar
     } else {
@@ -148,56 +164,55 @@ pub async fn run<D: Database>(db: D, paths: &[PathBuf], options: &Options) -> an
 
     // Reading and parsing run on a blocking thread while this task writes to the database, so
     // both cores work; the bounded channel keeps memory flat on large archives.
-    let (tx, mut rx) = tokio::sync::mpsc::channel(64);
-    let read_options = ReadOptions { body: options.read.body.clone() };
+    let (tx, mut rx) = tokio::sync::mpsc::channel(BATCH);
+    let read_options = ReadOptions {
+        body: options.read.body.clone(),
+    };
     let reader = tokio::task::spawn_blocking(move || {
         for path in files {
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             let result = std::fs::read(&path)
                 .map_err(|e| format!("cannot read: {e}"))
-                .and_then(|bytes| read_document(&name, &bytes, &read_options).map_err(|e| e.to_string()));
+                .and_then(|bytes| {
+                    read_document(&name, &bytes, &read_options).map_err(|e| e.to_string())
+                });
             if tx.blocking_send((path, result)).is_err() {
                 break;
             }
         }
     });
 
-    while let Some((path, result)) = rx.recv().await {
-        progress.inc(1);
-        let report = match result {
-            Err(error) => FileReport::error(&path, error),
-            Ok(ingested) => {
-                let m = &ingested.meeting;
-                match db.import_meeting(m).await {
-                    Ok(outcome) => FileReport {
-                        path: path.display().to_string(),
-                        status: match outcome {
-                            ImportOutcome::Created(_) => Status::Created,
-                            ImportOutcome::AlreadyImported(_) => Status::AlreadyImported,
-                        },
-                        meeting_id: Some(outcome.meeting_id()),
-                        kind: Some(m.kind.as_str()),
-                        body: Some(m.body.name.clone()),
-                        date: Some(m.date),
-                        agenda_items: m.agenda.len(),
-                        action_points: m.action_points().count(),
-                        recommendations: m.recommendations.len(),
-                        warnings: m.warnings.iter().map(WarningReport::from).collect(),
-                        error: None,
-                    },
-                    Err(e) => {
-                        tracing::error!(file = %path.display(), "import failed: {e}");
-                        FileReport::error(&path, format!("could not be stored: {e}"))
-                    }
-                }
+    // Documents are stored in batches, one transaction each; a batch that fails is retried
+    // document by document, so only the faulty document is reported and the others are kept.
+    let mut batch: Vec<(PathBuf, cadre_ingest::Ingested)> = Vec::new();
+    while let Some(first) = rx.recv().await {
+        let mut next = Some(first);
+        while let Some((path, result)) = next.take() {
+            progress.inc(1);
+            match result {
+                Err(error) => reports.push(FileReport::error(&path, error)),
+                Ok(ingested) => batch.push((path, ingested)),
             }
-        };
-        reports.push(report);
+            if batch.len() < BATCH {
+                next = rx.try_recv().ok();
+            }
+        }
+        store_batch(&db, std::mem::take(&mut batch), &mut reports).await;
     }
-    reader.await.context("the document reader stopped unexpectedly")?;
+    reader
+        .await
+        .context("the document reader stopped unexpectedly")?;
     progress.finish_and_clear();
+    // Parse errors are reported as they come and stored documents by batch: back to file order.
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
 
-    let mut totals = Totals { files: reports.len(), ..Totals::default() };
+    let mut totals = Totals {
+        files: reports.len(),
+        ..Totals::default()
+    };
     for r in &reports {
         match r.status {
             Status::Created => totals.created += 1,
@@ -209,14 +224,70 @@ pub async fn run<D: Database>(db: D, paths: &[PathBuf], options: &Options) -> an
         }
     }
     let failed = totals.errors > 0;
-    let summary = Summary { totals, files: reports };
+    let summary = Summary {
+        totals,
+        files: reports,
+    };
     if options.json {
         serde_json::to_writer_pretty(std::io::stdout().lock(), &summary)?;
         println!();
     } else {
         print_human(&summary);
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// How many documents one transaction stores at most.
+const BATCH: usize = 256;
+
+async fn store_batch<D: Database>(
+    db: &D,
+    batch: Vec<(PathBuf, cadre_ingest::Ingested)>,
+    reports: &mut Vec<FileReport>,
+) {
+    if batch.is_empty() {
+        return;
+    }
+    let (paths, meetings): (Vec<PathBuf>, Vec<cadre_domain::NewMeeting>) =
+        batch.into_iter().map(|(p, i)| (p, i.meeting)).unzip();
+    let outcomes: Vec<Result<ImportOutcome, String>> = match db.import_meetings(&meetings).await {
+        Ok(outcomes) => outcomes.into_iter().map(Ok).collect(),
+        Err(_) => {
+            let mut one_by_one = Vec::with_capacity(meetings.len());
+            for (m, path) in meetings.iter().zip(&paths) {
+                one_by_one.push(db.import_meeting(m).await.map_err(|e| {
+                    tracing::error!(file = %path.display(), "import failed: {e}");
+                    format!("could not be stored: {e}")
+                }));
+            }
+            one_by_one
+        }
+    };
+    for ((path, m), outcome) in paths.into_iter().zip(&meetings).zip(outcomes) {
+        reports.push(match outcome {
+            Err(error) => FileReport::error(&path, error),
+            Ok(outcome) => FileReport {
+                path: path.display().to_string(),
+                status: match outcome {
+                    ImportOutcome::Created(_) => Status::Created,
+                    ImportOutcome::AlreadyImported(_) => Status::AlreadyImported,
+                },
+                meeting_id: Some(outcome.meeting_id()),
+                kind: Some(m.kind.as_str()),
+                body: Some(m.body.name.clone()),
+                date: Some(m.date),
+                agenda_items: m.agenda.len(),
+                action_points: m.action_points().count(),
+                recommendations: m.recommendations.len(),
+                warnings: m.warnings.iter().map(WarningReport::from).collect(),
+                error: None,
+            },
+        });
+    }
 }
 
 fn print_human(summary: &Summary) {
@@ -227,7 +298,11 @@ fn print_human(summary: &Summary) {
             Status::Error => println!("✗ {}: {}", r.path, r.error.as_deref().unwrap_or("error")),
             _ if !detailed => {}
             status => {
-                let what = if status == Status::Created { "imported as" } else { "already imported as" };
+                let what = if status == Status::Created {
+                    "imported as"
+                } else {
+                    "already imported as"
+                };
                 println!(
                     "✓ {}: {what} meeting {} — {}, {}; {} agenda items, {} action points{}",
                     r.path,
@@ -236,12 +311,21 @@ fn print_human(summary: &Summary) {
                     r.date.map(format_date_fr).unwrap_or_default(),
                     r.agenda_items,
                     r.action_points,
-                    if r.recommendations > 0 { format!(", {} recommendations", r.recommendations) } else { String::new() },
+                    if r.recommendations > 0 {
+                        format!(", {} recommendations", r.recommendations)
+                    } else {
+                        String::new()
+                    },
                 );
                 if status == Status::Created {
                     for w in &r.warnings {
                         match &w.text {
-                            Some(text) => println!("    warning [{}] {}: {}", w.field, w.message, shorten(text, 160)),
+                            Some(text) => println!(
+                                "    warning [{}] {}: {}",
+                                w.field,
+                                w.message,
+                                shorten(text, 160)
+                            ),
                             None => println!("    warning [{}] {}", w.field, w.message),
                         }
                     }

@@ -16,7 +16,11 @@ use clap::{Parser, Subcommand};
 pub const DEFAULT_DATABASE: &str = "sqlite://cadre.db";
 
 #[derive(Parser)]
-#[command(name = "cadre", version, about = "Coordination and information system of Niger's migration-governance bodies")]
+#[command(
+    name = "cadre",
+    version,
+    about = "Coordination and information system of Niger's migration-governance bodies"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -80,11 +84,15 @@ fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("CADRE_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+            tracing_subscriber::EnvFilter::try_from_env("CADRE_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .init();
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("error: cannot start the runtime: {e}");
@@ -93,15 +101,34 @@ fn main() -> ExitCode {
     };
     let result = runtime.block_on(async {
         match cli.command {
-            Command::Import { db, body, json, paths } => {
+            Command::Import {
+                db,
+                body,
+                json,
+                paths,
+            } => {
                 let options = import::Options::new(body.as_deref(), json)?;
-                on_engine!(&db.url, |database| import::run(database, &paths, &options).await)
+                on_engine!(&db.url, |database| import::run(database, &paths, &options)
+                    .await)
             }
-            Command::Serve { db, addr } => on_engine!(&db.url, |database| serve::run(database, &addr).await),
+            Command::Serve { db, addr } => {
+                on_engine!(&db.url, |database| serve::run(database, &addr).await)
+            }
             Command::Export { db, what, format } => {
-                on_engine!(&db.url, |database| export::run(database, what, format, &mut std::io::stdout().lock()).await)
+                on_engine!(&db.url, |database| export::run(
+                    database,
+                    what,
+                    format,
+                    &mut std::io::stdout().lock()
+                )
+                .await)
             }
-            Command::Demo { url, addr, meetings, no_serve } => demo::run(url, &addr, meetings, no_serve).await,
+            Command::Demo {
+                url,
+                addr,
+                meetings,
+                no_serve,
+            } => demo::run(url, &addr, meetings, no_serve).await,
         }
     });
     match result {

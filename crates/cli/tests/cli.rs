@@ -38,16 +38,27 @@ fn import_json(url: &str, paths: &[&Path]) -> (Output, Value) {
 
 fn export(url: &str, what: &str, format: &str) -> String {
     let out = cadre(&["export", what, "--format", format, "--db", url]);
-    assert!(out.status.success(), "export failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "export failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("UTF-8 export")
 }
 
 fn meetings(url: &str) -> Vec<Value> {
-    serde_json::from_str::<Value>(&export(url, "meetings", "json")).expect("JSON").as_array().expect("array").clone()
+    serde_json::from_str::<Value>(&export(url, "meetings", "json"))
+        .expect("JSON")
+        .as_array()
+        .expect("array")
+        .clone()
 }
 
 fn meeting_on<'a>(meetings: &'a [Value], date: &str) -> &'a Value {
-    meetings.iter().find(|m| m["date"] == date).unwrap_or_else(|| panic!("no meeting on {date}"))
+    meetings
+        .iter()
+        .find(|m| m["date"] == date)
+        .unwrap_or_else(|| panic!("no meeting on {date}"))
 }
 
 fn action_texts(meeting: &Value) -> Vec<(String, Vec<String>, String)> {
@@ -57,8 +68,20 @@ fn action_texts(meeting: &Value) -> Vec<(String, Vec<String>, String)> {
         .iter()
         .flat_map(|item| item["action_points"].as_array().unwrap().clone())
         .map(|a| {
-            let responsible = a["responsible"].as_array().unwrap().iter().map(|o| o["name"].as_str().unwrap().to_owned()).collect();
-            (a["what"].as_str().unwrap().to_owned(), responsible, a["deadline"]["meaning"]["kind"].as_str().unwrap().to_owned())
+            let responsible = a["responsible"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o["name"].as_str().unwrap().to_owned())
+                .collect();
+            (
+                a["what"].as_str().unwrap().to_owned(),
+                responsible,
+                a["deadline"]["meaning"]["kind"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned(),
+            )
         })
         .collect()
 }
@@ -77,7 +100,10 @@ fn seed_contacts() -> Vec<String> {
             }
         }
     }
-    assert!(contacts.len() > 100, "the attendance list has phones and e-mails");
+    assert!(
+        contacts.len() > 100,
+        "the attendance list has phones and e-mails"
+    );
     contacts
 }
 
@@ -247,22 +273,46 @@ impl Server {
             .spawn()
             .expect("start cadre serve");
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let addr = line.trim().trim_start_matches("Cadre listening on http://").trim_end_matches('/').to_owned();
-        assert!(addr.starts_with("127.0.0.1:"), "unexpected first line {line:?}");
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let addr = line
+            .trim()
+            .trim_start_matches("Cadre listening on http://")
+            .trim_end_matches('/')
+            .to_owned();
+        assert!(
+            addr.starts_with("127.0.0.1:"),
+            "unexpected first line {line:?}"
+        );
         Server { child, addr }
     }
 
     fn get(&self, path: &str) -> (u16, String) {
         let mut stream = std::net::TcpStream::connect(&self.addr).unwrap();
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.addr).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).unwrap();
-        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("end of headers");
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("end of headers");
         let head = String::from_utf8_lossy(&raw[..split]).to_string();
         let body = &raw[split + 4..];
         let status = head.split(' ').nth(1).unwrap().parse().unwrap();
-        let body = if head.to_ascii_lowercase().contains("transfer-encoding: chunked") { dechunk(body) } else { body.to_vec() };
+        let body = if head
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked")
+        {
+            dechunk(body)
+        } else {
+            body.to_vec()
+        };
         (status, String::from_utf8(body).expect("UTF-8 body"))
     }
 
@@ -276,7 +326,8 @@ impl Server {
 fn dechunk(mut body: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     while let Some(eol) = body.windows(2).position(|w| w == b"\r\n") {
-        let size = usize::from_str_radix(std::str::from_utf8(&body[..eol]).unwrap().trim(), 16).unwrap_or(0);
+        let size = usize::from_str_radix(std::str::from_utf8(&body[..eol]).unwrap().trim(), 16)
+            .unwrap_or(0);
         if size == 0 {
             break;
         }

@@ -3,8 +3,8 @@
 //! recommendations. Every sentence here is written by this project; none comes from real minutes.
 
 use cadre_domain::{
-    ActionStatus, Deadline, Modality, MeetingKind, NewActionPoint, NewAgendaItem, NewAttendee, NewBody, NewMeeting,
-    NewRecommendation, NextMeeting, RecommendationScope,
+    ActionStatus, Deadline, MeetingKind, Modality, NewActionPoint, NewAgendaItem, NewAttendee,
+    NewBody, NewMeeting, NewRecommendation, NextMeeting, RecommendationScope,
     dates::{MONTHS_FR, format_date_fr},
     recommendation::THEMATIC_GROUPS,
 };
@@ -23,7 +23,11 @@ pub struct DemoOptions {
 
 impl DemoOptions {
     pub fn two_years(today: NaiveDate) -> Self {
-        DemoOptions { today, meetings: 0, seed: 2023 }
+        DemoOptions {
+            today,
+            meetings: 0,
+            seed: 2023,
+        }
     }
 }
 
@@ -42,26 +46,92 @@ pub fn demo_bodies() -> Vec<NewBody> {
 }
 
 const GTM_MEMBERS: &[&str] = &[
-    "SP/CCM", "MI/D", "Direction des Migrations", "OIM", "HCR", "UNICEF", "ONU Femmes", "UNFPA", "CICR", "CRN",
-    "Croix Rouge Danoise", "DRC/MMC", "D.U.E", "GIZ", "Coopération Suisse", "ANLTP/TIM", "INS", "PNUD", "BIT", "ONUDC",
+    "SP/CCM",
+    "MI/D",
+    "Direction des Migrations",
+    "OIM",
+    "HCR",
+    "UNICEF",
+    "ONU Femmes",
+    "UNFPA",
+    "CICR",
+    "CRN",
+    "Croix Rouge Danoise",
+    "DRC/MMC",
+    "D.U.E",
+    "GIZ",
+    "Coopération Suisse",
+    "ANLTP/TIM",
+    "INS",
+    "PNUD",
+    "BIT",
+    "ONUDC",
 ];
-const REGIONAL_MEMBERS: &[&str] = &["DRECM-R", "Conseil Régional", "OIM", "HCR", "CRN", "UNICEF", "INS", "DRC", "ANLTP/TIM", "ONG Tafriyt", "Association Jeunesse Solidaire"];
+const REGIONAL_MEMBERS: &[&str] = &[
+    "DRECM-R",
+    "Conseil Régional",
+    "OIM",
+    "HCR",
+    "CRN",
+    "UNICEF",
+    "INS",
+    "DRC",
+    "ANLTP/TIM",
+    "ONG Tafriyt",
+    "Association Jeunesse Solidaire",
+];
 
 const PRESENTATIONS: &[(&str, &str)] = &[
-    ("Tendances des flux migratoires observés aux points de suivi", "OIM"),
-    ("Situation des migrants refoulés arrivés à la frontière", "OIM"),
-    ("Bilan de l'assistance aux victimes de traite accueillies au centre", "ANLTP/TIM"),
+    (
+        "Tendances des flux migratoires observés aux points de suivi",
+        "OIM",
+    ),
+    (
+        "Situation des migrants refoulés arrivés à la frontière",
+        "OIM",
+    ),
+    (
+        "Bilan de l'assistance aux victimes de traite accueillies au centre",
+        "ANLTP/TIM",
+    ),
     ("Activités de protection de l'enfance en mobilité", "UNICEF"),
-    ("Programme d'appui à la réintégration des migrants de retour", "GIZ"),
-    ("Services de santé et d'appui psychosocial offerts aux migrants", "CRN"),
-    ("Cartographie des acteurs intervenant dans la région", "SP/CCM"),
-    ("État de mise en œuvre du plan d'action de la PNM", "Direction des Migrations"),
-    ("Collecte et transmission des données migratoires à l'INS", "INS"),
-    ("Accès à la documentation et à l'état civil des migrants", "HCR"),
-    ("Autonomisation économique des femmes migrantes", "ONU Femmes"),
+    (
+        "Programme d'appui à la réintégration des migrants de retour",
+        "GIZ",
+    ),
+    (
+        "Services de santé et d'appui psychosocial offerts aux migrants",
+        "CRN",
+    ),
+    (
+        "Cartographie des acteurs intervenant dans la région",
+        "SP/CCM",
+    ),
+    (
+        "État de mise en œuvre du plan d'action de la PNM",
+        "Direction des Migrations",
+    ),
+    (
+        "Collecte et transmission des données migratoires à l'INS",
+        "INS",
+    ),
+    (
+        "Accès à la documentation et à l'état civil des migrants",
+        "HCR",
+    ),
+    (
+        "Autonomisation économique des femmes migrantes",
+        "ONU Femmes",
+    ),
     ("Protection des migrants en transit dans le désert", "CICR"),
-    ("Suivi des recommandations de la dernière session du CRCM", "SP/CCM"),
-    ("Mécanisme national de référencement des migrants vulnérables", "DRC/MMC"),
+    (
+        "Suivi des recommandations de la dernière session du CRCM",
+        "SP/CCM",
+    ),
+    (
+        "Mécanisme national de référencement des migrants vulnérables",
+        "DRC/MMC",
+    ),
 ];
 
 const DISCUSSIONS: &[&str] = &[
@@ -92,7 +162,12 @@ const ACTIONS: &[&str] = &[
     "Consolider la liste des projets en cours par commune",
 ];
 
-const PLACES: &[&str] = &["Salle de réunion de la direction régionale", "Salle de conférence du gouvernorat", "Salle de réunion du conseil régional", "Bureau de l'OIM"];
+const PLACES: &[&str] = &[
+    "Salle de réunion de la direction régionale",
+    "Salle de conférence du gouvernorat",
+    "Salle de réunion du conseil régional",
+    "Bureau de l'OIM",
+];
 
 const RECOMMENDATIONS: &[&str] = &[
     "Renforcer la collecte de données migratoires désagrégées dans toutes les régions",
@@ -109,7 +184,10 @@ const RECOMMENDATIONS: &[&str] = &[
 pub fn generate(options: DemoOptions) -> Vec<NewMeeting> {
     let mut rng = SmallRng::seed_from_u64(options.seed);
     let bodies = demo_bodies();
-    let gtms: Vec<&NewBody> = bodies.iter().filter(|b| b.code.starts_with("gtm")).collect();
+    let gtms: Vec<&NewBody> = bodies
+        .iter()
+        .filter(|b| b.code.starts_with("gtm"))
+        .collect();
     let mut meetings = Vec::new();
 
     if options.meetings == 0 {
@@ -123,12 +201,28 @@ pub fn generate(options: DemoOptions) -> Vec<NewMeeting> {
             }
         }
         for years_back in [1, 0] {
-            for (i, body) in bodies.iter().filter(|b| b.code.starts_with("crcm")).enumerate() {
+            for (i, body) in bodies
+                .iter()
+                .filter(|b| b.code.starts_with("crcm"))
+                .enumerate()
+            {
                 let date = monthly_date(options.today, 12 * years_back + 2 + i as i32, 20);
-                meetings.push(session(&mut rng, body, MeetingKind::RegionalSession, date, options.today));
+                meetings.push(session(
+                    &mut rng,
+                    body,
+                    MeetingKind::RegionalSession,
+                    date,
+                    options.today,
+                ));
             }
             let date = monthly_date(options.today, 12 * years_back + 5, 15);
-            meetings.push(session(&mut rng, &NewBody::ccm(), MeetingKind::SessionReport, date, options.today));
+            meetings.push(session(
+                &mut rng,
+                &NewBody::ccm(),
+                MeetingKind::SessionReport,
+                date,
+                options.today,
+            ));
         }
     } else {
         // A large corpus for benchmarks: GTM minutes spread over about three years.
@@ -147,16 +241,30 @@ pub fn generate(options: DemoOptions) -> Vec<NewMeeting> {
 /// The `day` of the month `months_back` months before `today`'s month.
 fn monthly_date(today: NaiveDate, months_back: i32, day: u32) -> NaiveDate {
     let index = today.year() * 12 + today.month0() as i32 - months_back;
-    NaiveDate::from_ymd_opt(index.div_euclid(12), index.rem_euclid(12) as u32 + 1, day.min(28)).expect("valid day")
+    NaiveDate::from_ymd_opt(
+        index.div_euclid(12),
+        index.rem_euclid(12) as u32 + 1,
+        day.min(28),
+    )
+    .expect("valid day")
 }
 
 fn pick<'a, R: Rng>(rng: &mut R, items: &'a [&'a str]) -> &'a str {
     items.choose(rng).copied().expect("non-empty list")
 }
 
-fn gtm_meeting<R: Rng>(rng: &mut R, body: &NewBody, date: NaiveDate, today: NaiveDate) -> NewMeeting {
+fn gtm_meeting<R: Rng>(
+    rng: &mut R,
+    body: &NewBody,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> NewMeeting {
     let region = body.region.clone().unwrap_or_default();
-    let members: &[&str] = if region == "Niamey" { GTM_MEMBERS } else { REGIONAL_MEMBERS };
+    let members: &[&str] = if region == "Niamey" {
+        GTM_MEMBERS
+    } else {
+        REGIONAL_MEMBERS
+    };
     let mut attendance: Vec<&str> = members.to_vec();
     while attendance.len() > 6 && rng.random_bool(0.4) {
         let i = rng.random_range(0..attendance.len());
@@ -165,7 +273,14 @@ fn gtm_meeting<R: Rng>(rng: &mut R, body: &NewBody, date: NaiveDate, today: Naiv
     let mut agenda = vec![NewAgendaItem {
         number: 1,
         title: "Suivi des points d'action de la réunion précédente".into(),
-        presenter: Some(if region == "Niamey" { "SP/CCM" } else { "DRECM-R" }.into()),
+        presenter: Some(
+            if region == "Niamey" {
+                "SP/CCM"
+            } else {
+                "DRECM-R"
+            }
+            .into(),
+        ),
         discussion: pick(rng, DISCUSSIONS).into(),
         action_points: vec![],
     }];
@@ -178,7 +293,9 @@ fn gtm_meeting<R: Rng>(rng: &mut R, body: &NewBody, date: NaiveDate, today: Naiv
             discussion.push_str(pick(rng, DISCUSSIONS));
             discussion.push('\n');
         }
-        let action_points = (0..rng.random_range(0..=2)).map(|_| action_point(rng, presenter, date, today)).collect();
+        let action_points = (0..rng.random_range(0..=2))
+            .map(|_| action_point(rng, presenter, date, today))
+            .collect();
         agenda.push(NewAgendaItem {
             number: agenda.len() as u32 + 1,
             title: title.into(),
@@ -206,13 +323,26 @@ fn gtm_meeting<R: Rng>(rng: &mut R, body: &NewBody, date: NaiveDate, today: Naiv
     NewMeeting {
         body: body.clone(),
         kind: MeetingKind::WorkingGroupMinutes,
-        title: format!("Compte-rendu de la réunion du Groupe Technique sur la Migration – {region}"),
+        title: format!(
+            "Compte-rendu de la réunion du Groupe Technique sur la Migration – {region}"
+        ),
         date,
         start_time: Some(start),
         end_time: Some(start + Duration::minutes(rng.random_range(90..=150))),
-        place: Some(if virtual_meeting { "Visioconférence".to_owned() } else { pick(rng, PLACES).to_owned() }),
-        modality: if virtual_meeting { Modality::Virtual } else { Modality::InPerson },
-        attendance: attendance.into_iter().map(NewAttendee::organisation).collect(),
+        place: Some(if virtual_meeting {
+            "Visioconférence".to_owned()
+        } else {
+            pick(rng, PLACES).to_owned()
+        }),
+        modality: if virtual_meeting {
+            Modality::Virtual
+        } else {
+            Modality::InPerson
+        },
+        attendance: attendance
+            .into_iter()
+            .map(NewAttendee::organisation)
+            .collect(),
         agenda,
         next_meeting: None,
         rapporteur: Some("Le secrétariat du GTM".into()),
@@ -224,11 +354,20 @@ fn gtm_meeting<R: Rng>(rng: &mut R, body: &NewBody, date: NaiveDate, today: Naiv
 
 /// An action point whose deadline and status are plausible for a meeting held on `date`:
 /// old ones are mostly done or dropped, recent ones open or in progress, some overdue.
-fn action_point<R: Rng>(rng: &mut R, presenter: &str, date: NaiveDate, today: NaiveDate) -> NewActionPoint {
+fn action_point<R: Rng>(
+    rng: &mut R,
+    presenter: &str,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> NewActionPoint {
     let due = date + Duration::days(rng.random_range(7..=60));
     let deadline = match rng.random_range(0..10) {
         0..=4 => Deadline::parse(&due.format("%d/%m/%Y").to_string()),
-        5 => Deadline::parse(&format!("{} {}", MONTHS_FR[due.month0() as usize], due.year())),
+        5 => Deadline::parse(&format!(
+            "{} {}",
+            MONTHS_FR[due.month0() as usize],
+            due.year()
+        )),
         6 => Deadline::parse(&due.year().to_string()),
         7 => Deadline::parse("Le plus tôt possible"),
         8 => Deadline::parse("Avant la prochaine réunion"),
@@ -247,14 +386,28 @@ fn action_point<R: Rng>(rng: &mut R, presenter: &str, date: NaiveDate, today: Na
         responsible.push("SP/CCM".into());
     }
     responsible.dedup();
-    NewActionPoint { what: pick(rng, ACTIONS).into(), responsible, deadline, status }
+    NewActionPoint {
+        what: pick(rng, ACTIONS).into(),
+        responsible,
+        deadline,
+        status,
+    }
 }
 
-fn session<R: Rng>(rng: &mut R, body: &NewBody, kind: MeetingKind, date: NaiveDate, today: NaiveDate) -> NewMeeting {
+fn session<R: Rng>(
+    rng: &mut R,
+    body: &NewBody,
+    kind: MeetingKind,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> NewMeeting {
     let mut meeting = gtm_meeting(rng, body, date, today);
     meeting.kind = kind;
     meeting.title = match kind {
-        MeetingKind::SessionReport => format!("Rapport de la session du Cadre de Concertation sur la Migration ({})", date.year()),
+        MeetingKind::SessionReport => format!(
+            "Rapport de la session du Cadre de Concertation sur la Migration ({})",
+            date.year()
+        ),
         _ => format!("Rapport de la session du {} ({})", body.name, date.year()),
     };
     meeting.agenda.retain(|a| a.action_points.is_empty());
@@ -267,8 +420,13 @@ fn session<R: Rng>(rng: &mut R, body: &NewBody, kind: MeetingKind, date: NaiveDa
                 roadmap: date.year().to_string(),
                 position: i as u32 + 1,
                 text: (*text).into(),
-                scope: if specific { RecommendationScope::Specific } else { RecommendationScope::General },
-                thematic_group: specific.then(|| THEMATIC_GROUPS[i % THEMATIC_GROUPS.len()].to_owned()),
+                scope: if specific {
+                    RecommendationScope::Specific
+                } else {
+                    RecommendationScope::General
+                },
+                thematic_group: specific
+                    .then(|| THEMATIC_GROUPS[i % THEMATIC_GROUPS.len()].to_owned()),
                 implementation_status: None,
                 challenges: Some(pick(rng, DISCUSSIONS).into()),
                 perspectives: Some(pick(rng, ACTIONS).into()),
@@ -285,9 +443,15 @@ fn announce_next_meetings(meetings: &mut [NewMeeting], today: NaiveDate) {
         if meetings[i].kind != MeetingKind::WorkingGroupMinutes {
             continue;
         }
-        let next = meetings[i + 1..].iter().find(|m| m.body.code == code).map(|m| m.date);
+        let next = meetings[i + 1..]
+            .iter()
+            .find(|m| m.body.code == code)
+            .map(|m| m.date);
         let date = next.unwrap_or_else(|| today + Duration::days(7 + (i % 21) as i64));
-        let text = format!("La prochaine réunion est prévue le {} à 9h30.", format_date_fr(date));
+        let text = format!(
+            "La prochaine réunion est prévue le {} à 9h30.",
+            format_date_fr(date)
+        );
         let meeting = &mut meetings[i];
         if let Some(last) = meeting.agenda.last_mut() {
             last.discussion = text.clone();
@@ -316,21 +480,35 @@ mod tests {
             assert!(actions.iter().any(|a| a.status == status), "no {status:?}");
         }
         for kind in ["date", "month", "year", "as_soon_as_possible", "none"] {
-            assert!(actions.iter().any(|a| a.deadline.meaning.kind() == kind), "no {kind}");
+            assert!(
+                actions.iter().any(|a| a.deadline.meaning.kind() == kind),
+                "no {kind}"
+            );
         }
-        let overdue = actions.iter().filter(|a| a.status.is_pending() && a.deadline.due_by().is_some_and(|d| d < today())).count();
+        let overdue = actions
+            .iter()
+            .filter(|a| a.status.is_pending() && a.deadline.due_by().is_some_and(|d| d < today()))
+            .count();
         assert!(overdue > 0);
         assert!(meetings.iter().any(|m| !m.recommendations.is_empty()));
         // Every GTM's latest minutes announce a meeting still to come.
         for body in demo_bodies().iter().filter(|b| b.code.starts_with("gtm")) {
-            let last = meetings.iter().filter(|m| m.body.code == body.code).last().unwrap();
+            let last = meetings
+                .iter()
+                .filter(|m| m.body.code == body.code)
+                .last()
+                .unwrap();
             assert!(last.next_meeting.as_ref().unwrap().date.unwrap() > today());
         }
     }
 
     #[test]
     fn large_corpora_have_the_requested_size_and_are_repeatable() {
-        let options = DemoOptions { today: today(), meetings: 5000, seed: 7 };
+        let options = DemoOptions {
+            today: today(),
+            meetings: 5000,
+            seed: 7,
+        };
         let a = generate(options);
         assert_eq!(a.len(), 5000);
         assert_eq!(a, generate(options));

@@ -19,9 +19,19 @@ pub fn redact_contacts(text: &str) -> String {
 }
 
 fn looks_like_email(word: &str) -> bool {
-    let w = word.trim_matches(|c: char| matches!(c, '(' | ')' | '<' | '>' | ',' | ';' | '.' | ':' | '"' | '\''));
+    let w = word.trim_matches(|c: char| {
+        matches!(
+            c,
+            '(' | ')' | '<' | '>' | ',' | ';' | '.' | ':' | '"' | '\''
+        )
+    });
     match w.split_once('@') {
-        Some((user, domain)) => !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.'),
+        Some((user, domain)) => {
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        }
         None => false,
     }
 }
@@ -31,7 +41,8 @@ fn redact_phones(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        let starts_number = (chars[i].is_ascii_digit() || (chars[i] == '+' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
+        let starts_number = (chars[i].is_ascii_digit()
+            || (chars[i] == '+' && chars.get(i + 1).is_some_and(|c| c.is_ascii_digit())))
             && (i == 0 || !chars[i - 1].is_alphanumeric());
         if starts_number {
             // Extend over digits and single separators between digits, remembering the groups.
@@ -44,7 +55,9 @@ fn redact_phones(text: &str) -> String {
                     *groups.last_mut().expect("one group") += 1;
                     j += 1;
                     end = j;
-                } else if matches!(chars[j], ' ' | '.' | '-') && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit()) {
+                } else if matches!(chars[j], ' ' | '.' | '-')
+                    && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit())
+                {
                     groups.push(0);
                     j += 1;
                 } else {
@@ -55,7 +68,9 @@ fn redact_phones(text: &str) -> String {
             let followed_by_letter = chars.get(end).is_some_and(|c| c.is_alphabetic());
             // One run of 8+ digits ("96972539"), or short groups ("96 97 25 39"), or an
             // international number: years, ranges ("2020-2035") and counts ("147 000") are not.
-            let phone_shape = plus || (groups.len() == 1 && (8..=15).contains(&digits)) || (groups.len() > 1 && groups.iter().all(|g| *g <= 3));
+            let phone_shape = plus
+                || (groups.len() == 1 && (8..=15).contains(&digits))
+                || (groups.len() > 1 && groups.iter().all(|g| *g <= 3));
             if digits >= 8 && phone_shape && !followed_by_letter {
                 out.push_str("[numéro masqué]");
                 i = end;
@@ -79,11 +94,20 @@ mod tests {
     fn contacts_are_masked_and_other_text_kept() {
         let line = "12\tJean Dupont\tOIM/Niger\t80066573\tjdupont@iom.int";
         let r = redact_contacts(line);
-        assert!(!r.contains("80066573") && !r.contains("jdupont@iom.int"), "{r}");
+        assert!(
+            !r.contains("80066573") && !r.contains("jdupont@iom.int"),
+            "{r}"
+        );
         assert!(r.contains("Jean Dupont") && r.contains("OIM/Niger") && r.starts_with("12\t"));
         assert!(!redact_contacts("Tél : +227 96 12 34 56").contains("96 12 34 56"));
         // Dates, years, decree numbers and figures are not phone numbers.
-        for keep in ["le 16/03/2023", "décret n°2020-744", "Plus de 147 000 flux", "2020-2035", "AID 012590/03/2"] {
+        for keep in [
+            "le 16/03/2023",
+            "décret n°2020-744",
+            "Plus de 147 000 flux",
+            "2020-2035",
+            "AID 012590/03/2",
+        ] {
             assert_eq!(redact_contacts(keep), keep);
         }
     }
@@ -115,7 +139,9 @@ impl crate::Meeting {
         for item in &mut self.agenda {
             mask(&mut item.title);
             mask(&mut item.discussion);
-            item.action_points.iter_mut().for_each(crate::ActionPoint::mask_contacts);
+            item.action_points
+                .iter_mut()
+                .for_each(crate::ActionPoint::mask_contacts);
         }
         for w in &mut self.warnings {
             mask(&mut w.message);
@@ -171,7 +197,13 @@ mod publication_tests {
         };
         let meeting = Meeting {
             id: 1,
-            body: Body { id: 1, code: "gtm-niamey".into(), name: "GTM Niamey".into(), level: BodyLevel::National, region: None },
+            body: Body {
+                id: 1,
+                code: "gtm-niamey".into(),
+                name: "GTM Niamey".into(),
+                level: BodyLevel::National,
+                region: None,
+            },
             kind: MeetingKind::WorkingGroupMinutes,
             title: "Compte-rendu".into(),
             date: action.meeting_date,
@@ -190,11 +222,20 @@ mod publication_tests {
             }],
             next_meeting: None,
             rapporteur: None,
-            warnings: vec![ImportWarning::with_text("unplaced_text", "kept", "7\tA. B.\tOIM\t80066573\tab@iom.int")],
+            warnings: vec![ImportWarning::with_text(
+                "unplaced_text",
+                "kept",
+                "7\tA. B.\tOIM\t80066573\tab@iom.int",
+            )],
             source: None,
         };
         let json = format!("{:?}", meeting.for_publication());
-        for secret in ["96 12 34 56", "point.focal@example.org", "80066573", "ab@iom.int"] {
+        for secret in [
+            "96 12 34 56",
+            "point.focal@example.org",
+            "80066573",
+            "ab@iom.int",
+        ] {
             assert!(!json.contains(secret), "{secret} published");
         }
         assert!(json.contains("pour la fiche, en 2023") && json.contains("Appeler le point focal"));

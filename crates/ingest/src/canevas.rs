@@ -7,9 +7,9 @@
 //! to agenda items by their words rather than their (unreliable) numbers, and every line that
 //! fits nowhere is reported rather than dropped.
 
-use cadre_domain::text::fold;
 use cadre_domain::dates::{format_date_fr, parse_french_date, parse_time_range};
 use cadre_domain::organisation::clean_written_name;
+use cadre_domain::text::fold;
 use cadre_domain::{
     ImportWarning, MeetingKind, Modality, NewActionPoint, NewAgendaItem, NewAttendee, NewBody,
     NewMeeting, NextMeeting,

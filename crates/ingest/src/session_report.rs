@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use cadre_domain::text::{fold, match_key};
 use cadre_domain::dates::{find_times, parse_french_date};
 use cadre_domain::recommendation::canonical_thematic_group;
+use cadre_domain::text::{fold, match_key};
 use cadre_domain::{
     ImportWarning, MeetingKind, Modality, NewAgendaItem, NewAttendee, NewBody, NewMeeting,
     NewRecommendation, NextMeeting, RecommendationScope,

@@ -297,18 +297,18 @@ pub const INSERT_PERSONS: (&str, usize, &str) = (
 pub const INSERT_ATTENDANCES: (&str, usize, &str) = (
     "INSERT INTO attendances (meeting_id, position, organisation_id, as_written) VALUES ",
     4,
-    " RETURNING id, position",
+    " RETURNING id, meeting_id, position",
 );
 pub const INSERT_AGENDA_ITEMS: (&str, usize, &str) = (
     "INSERT INTO agenda_items (meeting_id, position, number, title, presenter, discussion) VALUES ",
     6,
-    " RETURNING id, position",
+    " RETURNING id, meeting_id, position",
 );
 pub const INSERT_ACTION_POINTS: (&str, usize, &str) = (
     "INSERT INTO action_points (meeting_id, agenda_item_id, body_id, meeting_date, position, what, \
      responsible_as_written, deadline_text, deadline_kind, due_date, sort_date, status) VALUES ",
     12,
-    " RETURNING id, position",
+    " RETURNING id, meeting_id, position",
 );
 pub const INSERT_RESPONSIBLES: (&str, usize, &str) = (
     "INSERT INTO action_point_organisations (action_point_id, organisation_id, position) VALUES ",
@@ -672,24 +672,38 @@ macro_rules! impl_database {
                 Ok(out)
             }
 
-            /// The ids of rows returned as (id, position), indexed by position `0..n`.
-            fn position_ids(rows: Vec<DbRow>, n: usize) -> Result<Vec<i64>> {
-                let mut ids = vec![None; n];
+            /// What [`import_head`] did with one meeting.
+            enum Head<'m> {
+                Already(i64),
+                Stored(Stored<'m>),
+            }
+
+            /// A meeting whose own row is stored, with the rows still to insert under it.
+            struct Stored<'m> {
+                meeting: &'m dom::NewMeeting,
+                meeting_id: i64,
+                body_id: i64,
+                attendance: Vec<(i64, &'m dom::NewAttendee)>,
+                /// (agenda item position, action point, responsible organisations).
+                points: Vec<(usize, &'m dom::NewActionPoint, Vec<i64>)>,
+            }
+
+            /// The ids of rows returned as (id, meeting_id, position).
+            fn keyed_ids(rows: Vec<DbRow>) -> Result<HashMap<(i64, i64), i64>> {
+                let mut ids = HashMap::with_capacity(rows.len());
                 for row in &rows {
-                    let id: i64 = row.try_get(0)?;
-                    let position: i64 = row.try_get(1)?;
-                    if let Some(slot) = usize::try_from(position).ok().and_then(|p| ids.get_mut(p))
-                    {
-                        *slot = Some(id);
-                    }
+                    ids.insert(
+                        (row.try_get::<i64, _>(1)?, row.try_get::<i64, _>(2)?),
+                        row.try_get::<i64, _>(0)?,
+                    );
                 }
-                ids.into_iter()
-                    .map(|id| {
-                        id.ok_or_else(|| {
-                            StorageError::Corrupt("an inserted row was not returned".into())
-                        })
-                    })
-                    .collect()
+                Ok(ids)
+            }
+
+            fn id_at(ids: &HashMap<(i64, i64), i64>, meeting: i64, position: usize) -> Result<i64> {
+                ids.get(&(meeting, position as i64))
+                    .copied()
+                    .ok_or_else(|| StorageError::Corrupt("an inserted row was not returned".into()))
             }
 
             fn action_point_of(row: &DbRow) -> Result<dom::ActionPoint> {
@@ -836,6 +850,337 @@ macro_rules! impl_database {
                     Ok(Some(id))
                 }
 
+                /// Stores meetings inside the caller's transaction. Each meeting costs two
+                /// statements (its source document and itself); the rows under them — attendance,
+                /// agenda, action points, … — go in for the whole batch in multi-row statements,
+                /// since on SQLite every statement is a round trip to the connection's thread.
+                /// New alias keys are collected in `new_keys`, for the cache once committed.
+                async fn import_in(
+                    &self,
+                    conn: &mut Conn,
+                    meetings: &[dom::NewMeeting],
+                    new_keys: &mut Vec<(String, i64)>,
+                ) -> Result<Vec<ImportOutcome>> {
+                    let mut outcomes = Vec::with_capacity(meetings.len());
+                    let mut stored: Vec<Stored<'_>> = Vec::with_capacity(meetings.len());
+                    for m in meetings {
+                        match self.import_head(&mut *conn, m, new_keys).await? {
+                            Head::Already(id) => outcomes.push(ImportOutcome::AlreadyImported(id)),
+                            Head::Stored(s) => {
+                                outcomes.push(ImportOutcome::Created(s.meeting_id));
+                                stored.push(s);
+                            }
+                        }
+                    }
+                    if stored.is_empty() {
+                        return Ok(outcomes);
+                    }
+
+                    let rows: Vec<(i64, usize, i64, &dom::NewAttendee)> = stored
+                        .iter()
+                        .flat_map(|s| {
+                            s.attendance
+                                .iter()
+                                .enumerate()
+                                .map(move |(i, (org, a))| (s.meeting_id, i, *org, *a))
+                        })
+                        .collect();
+                    let attendance_ids = keyed_ids(
+                        insert_rows(
+                            &mut *conn,
+                            sh::INSERT_ATTENDANCES,
+                            &rows,
+                            |q, (meeting, position, org, a)| {
+                                q.bind(*meeting)
+                                    .bind(*position as i64)
+                                    .bind(*org)
+                                    .bind(a.organisation.clone())
+                            },
+                        )
+                        .await?,
+                    )?;
+                    let mut persons: Vec<(i64, &str, i64, &dom::NewAttendee)> = Vec::new();
+                    for (meeting, position, org, a) in &rows {
+                        if let Some(name) = sh::person_name(a) {
+                            persons.push((
+                                id_at(&attendance_ids, *meeting, *position)?,
+                                name,
+                                *org,
+                                *a,
+                            ));
+                        }
+                    }
+                    insert_rows(
+                        &mut *conn,
+                        sh::INSERT_PERSONS,
+                        &persons,
+                        |q, (attendance_id, name, org, a)| {
+                            q.bind(*attendance_id)
+                                .bind(name.to_string())
+                                .bind(*org)
+                                .bind(a.phone.clone())
+                                .bind(a.email.clone())
+                        },
+                    )
+                    .await?;
+
+                    let items: Vec<(i64, usize, &dom::NewAgendaItem)> = stored
+                        .iter()
+                        .flat_map(|s| {
+                            s.meeting
+                                .agenda
+                                .iter()
+                                .enumerate()
+                                .map(move |(i, item)| (s.meeting_id, i, item))
+                        })
+                        .collect();
+                    let item_ids = keyed_ids(
+                        insert_rows(
+                            &mut *conn,
+                            sh::INSERT_AGENDA_ITEMS,
+                            &items,
+                            |q, (meeting, position, item)| {
+                                q.bind(*meeting)
+                                    .bind(*position as i64)
+                                    .bind(i64::from(item.number))
+                                    .bind(item.title.clone())
+                                    .bind(item.presenter.clone())
+                                    .bind(item.discussion.clone())
+                            },
+                        )
+                        .await?,
+                    )?;
+
+                    let mut points = Vec::new();
+                    for s in &stored {
+                        for (position, (item, ap, orgs)) in s.points.iter().enumerate() {
+                            let item_id = id_at(&item_ids, s.meeting_id, *item)?;
+                            points.push((
+                                s.meeting_id,
+                                s.body_id,
+                                s.meeting.date,
+                                position,
+                                item_id,
+                                *ap,
+                                orgs,
+                            ));
+                        }
+                    }
+                    let point_ids = keyed_ids(
+                        insert_rows(
+                            &mut *conn,
+                            sh::INSERT_ACTION_POINTS,
+                            &points,
+                            |q, (meeting, body, date, position, item, ap, _)| {
+                                let due = ap.deadline.due_by();
+                                q.bind(*meeting)
+                                    .bind(*item)
+                                    .bind(*body)
+                                    .bind(*date)
+                                    .bind(*position as i64)
+                                    .bind(ap.what.clone())
+                                    .bind(ap.responsible.join(", "))
+                                    .bind(ap.deadline.as_written.clone())
+                                    .bind(ap.deadline.meaning.kind())
+                                    .bind(due)
+                                    .bind(due.unwrap_or_else(sh::no_date_sort_key))
+                                    .bind(ap.status.as_str())
+                            },
+                        )
+                        .await?,
+                    )?;
+                    let mut responsibles: Vec<(i64, i64, i64)> = Vec::new();
+                    for (meeting, _, _, position, _, _, orgs) in &points {
+                        let id = id_at(&point_ids, *meeting, *position)?;
+                        responsibles
+                            .extend(orgs.iter().enumerate().map(|(i, org)| (id, *org, i as i64)));
+                    }
+                    insert_rows(
+                        &mut *conn,
+                        sh::INSERT_RESPONSIBLES,
+                        &responsibles,
+                        |q, (ap, org, i)| q.bind(*ap).bind(*org).bind(*i),
+                    )
+                    .await?;
+
+                    let recommendations: Vec<(i64, chrono::NaiveDate, &dom::NewRecommendation)> =
+                        stored
+                            .iter()
+                            .flat_map(|s| {
+                                s.meeting
+                                    .recommendations
+                                    .iter()
+                                    .map(move |r| (s.meeting_id, s.meeting.date, r))
+                            })
+                            .collect();
+                    insert_rows(
+                        &mut *conn,
+                        sh::INSERT_RECOMMENDATIONS,
+                        &recommendations,
+                        |q, (meeting, date, r)| {
+                            q.bind(*meeting)
+                                .bind(*date)
+                                .bind(r.roadmap.clone())
+                                .bind(i64::from(r.position))
+                                .bind(r.text.clone())
+                                .bind(r.scope.as_str())
+                                .bind(r.thematic_group.clone())
+                                .bind(r.implementation_status.clone())
+                                .bind(r.challenges.clone())
+                                .bind(r.perspectives.clone())
+                        },
+                    )
+                    .await?;
+                    let warnings: Vec<(i64, usize, &dom::ImportWarning)> = stored
+                        .iter()
+                        .flat_map(|s| {
+                            s.meeting
+                                .warnings
+                                .iter()
+                                .enumerate()
+                                .map(move |(i, w)| (s.meeting_id, i, w))
+                        })
+                        .collect();
+                    insert_rows(
+                        &mut *conn,
+                        sh::INSERT_WARNINGS,
+                        &warnings,
+                        |q, (meeting, position, w)| {
+                            q.bind(*meeting)
+                                .bind(*position as i64)
+                                .bind(w.field.clone())
+                                .bind(w.message.clone())
+                                .bind(w.text.clone())
+                        },
+                    )
+                    .await?;
+                    Ok(outcomes)
+                }
+
+                /// A meeting's own row and source document, and what its other rows need.
+                async fn import_head<'m>(
+                    &self,
+                    conn: &mut Conn,
+                    m: &'m dom::NewMeeting,
+                    new_keys: &mut Vec<(String, i64)>,
+                ) -> Result<Head<'m>> {
+                    let mut local: HashMap<String, i64> = HashMap::new();
+                    let source_id: Option<i64> = match &m.source {
+                        None => None,
+                        Some(src) => {
+                            let row = sqlx::query(sh::SQL_INSERT_SOURCE)
+                                .bind(src.sha256.clone())
+                                .bind(src.file_name.clone())
+                                .bind(src.media_type.clone())
+                                .bind(src.content.len() as i64)
+                                .bind(src.content.clone())
+                                .fetch_optional(&mut *conn)
+                                .await?;
+                            match row {
+                                Some(row) => Some(row.try_get(0)?),
+                                None => {
+                                    let row = sqlx::query(sh::SQL_MEETING_FOR_SOURCE)
+                                        .bind(src.sha256.clone())
+                                        .fetch_optional(&mut *conn)
+                                        .await?;
+                                    return match row {
+                                        Some(row) => Ok(Head::Already(row.try_get(0)?)),
+                                        None => Err(StorageError::Corrupt(format!(
+                                            "source document {} is stored without its meeting",
+                                            src.sha256
+                                        ))),
+                                    };
+                                }
+                            }
+                        }
+                    };
+
+                    // A body's id never changes: after the first import, skip the upsert (one
+                    // statement and one written page less per import).
+                    let body_key = sh::body_cache_key(&m.body.code);
+                    let body_id: i64 = match self.aliases.get(&body_key) {
+                        Some(id) => id,
+                        None => {
+                            let id: i64 = sqlx::query(sh::SQL_UPSERT_BODY)
+                                .bind(m.body.code.clone())
+                                .bind(m.body.name.clone())
+                                .bind(m.body.level.as_str())
+                                .bind(m.body.region.clone())
+                                .fetch_one(&mut *conn)
+                                .await?
+                                .try_get(0)?;
+                            new_keys.push((body_key, id));
+                            id
+                        }
+                    };
+
+                    let mut resolved = Vec::with_capacity(m.attendance.len());
+                    for a in &m.attendance {
+                        resolved.push(
+                            self.resolve_organisation(
+                                &mut *conn,
+                                &a.organisation,
+                                &mut local,
+                                new_keys,
+                            )
+                            .await?,
+                        );
+                    }
+                    let attendance = sh::dedupe_attendance(&m.attendance, &resolved);
+                    // Action points in document order: (position, agenda position, point, organisations).
+                    let mut points: Vec<(i64, usize, &dom::NewActionPoint, Vec<i64>)> = Vec::new();
+                    for (item_position, item) in m.agenda.iter().enumerate() {
+                        for ap in &item.action_points {
+                            let mut orgs: Vec<i64> = Vec::new();
+                            for written in &ap.responsible {
+                                if let Some(org) = self
+                                    .resolve_organisation(&mut *conn, written, &mut local, new_keys)
+                                    .await?
+                                {
+                                    if !orgs.contains(&org) {
+                                        orgs.push(org);
+                                    }
+                                }
+                            }
+                            points.push((points.len() as i64, item_position, ap, orgs));
+                        }
+                    }
+
+                    let next = m.next_meeting.as_ref();
+                    let meeting_id: i64 = sqlx::query(sh::SQL_INSERT_MEETING)
+                        .bind(body_id)
+                        .bind(m.kind.as_str())
+                        .bind(m.title.clone())
+                        .bind(m.date)
+                        .bind(i64::from(m.date.year()))
+                        .bind(m.start_time)
+                        .bind(m.end_time)
+                        .bind(m.place.clone())
+                        .bind(m.modality.as_str())
+                        .bind(next.map(|n| n.as_written.clone()))
+                        .bind(next.and_then(|n| n.date))
+                        .bind(next.and_then(|n| n.time))
+                        .bind(m.rapporteur.clone())
+                        .bind(source_id)
+                        .bind(attendance.len() as i64)
+                        .bind(m.agenda.len() as i64)
+                        .bind(points.len() as i64)
+                        .fetch_one(&mut *conn)
+                        .await?
+                        .try_get(0)?;
+
+                    Ok(Head::Stored(Stored {
+                        meeting: m,
+                        meeting_id,
+                        body_id,
+                        attendance,
+                        points: points
+                            .into_iter()
+                            .map(|(_, item, ap, orgs)| (item, ap, orgs))
+                            .collect(),
+                    }))
+                }
+
                 async fn list_action_points(
                     &self,
                     f: &ActionPointFilter,
@@ -883,251 +1228,30 @@ macro_rules! impl_database {
 
                 async fn import_meeting(&self, m: &dom::NewMeeting) -> Result<ImportOutcome> {
                     let mut tx = self.pool.begin_with($begin).await?;
-                    let conn: &mut Conn = &mut *tx;
-                    let mut local: HashMap<String, i64> = HashMap::new();
                     let mut new_keys: Vec<(String, i64)> = Vec::new();
-
-                    let source_id: Option<i64> = match &m.source {
-                        None => None,
-                        Some(src) => {
-                            let row = sqlx::query(sh::SQL_INSERT_SOURCE)
-                                .bind(src.sha256.clone())
-                                .bind(src.file_name.clone())
-                                .bind(src.media_type.clone())
-                                .bind(src.content.len() as i64)
-                                .bind(src.content.clone())
-                                .fetch_optional(&mut *conn)
-                                .await?;
-                            match row {
-                                Some(row) => Some(row.try_get(0)?),
-                                None => {
-                                    drop(tx);
-                                    return match self.meeting_for_source(&src.sha256).await? {
-                                        Some(id) => Ok(ImportOutcome::AlreadyImported(id)),
-                                        None => Err(StorageError::Corrupt(format!(
-                                            "source document {} is stored without its meeting",
-                                            src.sha256
-                                        ))),
-                                    };
-                                }
-                            }
-                        }
-                    };
-
-                    // A body's id never changes: after the first import, skip the upsert (one
-                    // statement and one written page less per import).
-                    let body_key = sh::body_cache_key(&m.body.code);
-                    let body_id: i64 = match self.aliases.get(&body_key) {
-                        Some(id) => id,
-                        None => {
-                            let id: i64 = sqlx::query(sh::SQL_UPSERT_BODY)
-                                .bind(m.body.code.clone())
-                                .bind(m.body.name.clone())
-                                .bind(m.body.level.as_str())
-                                .bind(m.body.region.clone())
-                                .fetch_one(&mut *conn)
-                                .await?
-                                .try_get(0)?;
-                            new_keys.push((body_key, id));
-                            id
-                        }
-                    };
-
-                    let mut resolved = Vec::with_capacity(m.attendance.len());
-                    for a in &m.attendance {
-                        resolved.push(
-                            self.resolve_organisation(
-                                &mut *conn,
-                                &a.organisation,
-                                &mut local,
-                                &mut new_keys,
-                            )
-                            .await?,
-                        );
-                    }
-                    let attendance = sh::dedupe_attendance(&m.attendance, &resolved);
-                    // Action points in document order: (position, agenda position, point, organisations).
-                    let mut points: Vec<(i64, usize, &dom::NewActionPoint, Vec<i64>)> = Vec::new();
-                    for (item_position, item) in m.agenda.iter().enumerate() {
-                        for ap in &item.action_points {
-                            let mut orgs: Vec<i64> = Vec::new();
-                            for written in &ap.responsible {
-                                if let Some(org) = self
-                                    .resolve_organisation(
-                                        &mut *conn,
-                                        written,
-                                        &mut local,
-                                        &mut new_keys,
-                                    )
-                                    .await?
-                                {
-                                    if !orgs.contains(&org) {
-                                        orgs.push(org);
-                                    }
-                                }
-                            }
-                            points.push((points.len() as i64, item_position, ap, orgs));
-                        }
-                    }
-
-                    let next = m.next_meeting.as_ref();
-                    let meeting_id: i64 = sqlx::query(sh::SQL_INSERT_MEETING)
-                        .bind(body_id)
-                        .bind(m.kind.as_str())
-                        .bind(m.title.clone())
-                        .bind(m.date)
-                        .bind(i64::from(m.date.year()))
-                        .bind(m.start_time)
-                        .bind(m.end_time)
-                        .bind(m.place.clone())
-                        .bind(m.modality.as_str())
-                        .bind(next.map(|n| n.as_written.clone()))
-                        .bind(next.and_then(|n| n.date))
-                        .bind(next.and_then(|n| n.time))
-                        .bind(m.rapporteur.clone())
-                        .bind(source_id)
-                        .bind(attendance.len() as i64)
-                        .bind(m.agenda.len() as i64)
-                        .bind(points.len() as i64)
-                        .fetch_one(&mut *conn)
-                        .await?
-                        .try_get(0)?;
-
-                    let rows: Vec<(usize, &(i64, &dom::NewAttendee))> =
-                        attendance.iter().enumerate().collect();
-                    let attendance_ids = position_ids(
-                        insert_rows(
-                            &mut *conn,
-                            sh::INSERT_ATTENDANCES,
-                            &rows,
-                            |q, (position, (org, a))| {
-                                q.bind(meeting_id)
-                                    .bind(*position as i64)
-                                    .bind(*org)
-                                    .bind(a.organisation.clone())
-                            },
-                        )
-                        .await?,
-                        rows.len(),
-                    )?;
-                    let persons: Vec<(i64, &str, i64, &dom::NewAttendee)> = attendance
-                        .iter()
-                        .zip(&attendance_ids)
-                        .filter_map(|((org, a), id)| {
-                            sh::person_name(a).map(|name| (*id, name, *org, *a))
-                        })
-                        .collect();
-                    insert_rows(
-                        &mut *conn,
-                        sh::INSERT_PERSONS,
-                        &persons,
-                        |q, (attendance_id, name, org, a)| {
-                            q.bind(*attendance_id)
-                                .bind(name.to_string())
-                                .bind(*org)
-                                .bind(a.phone.clone())
-                                .bind(a.email.clone())
-                        },
-                    )
-                    .await?;
-
-                    let items: Vec<(usize, &dom::NewAgendaItem)> =
-                        m.agenda.iter().enumerate().collect();
-                    let item_ids = position_ids(
-                        insert_rows(
-                            &mut *conn,
-                            sh::INSERT_AGENDA_ITEMS,
-                            &items,
-                            |q, (position, item)| {
-                                q.bind(meeting_id)
-                                    .bind(*position as i64)
-                                    .bind(i64::from(item.number))
-                                    .bind(item.title.clone())
-                                    .bind(item.presenter.clone())
-                                    .bind(item.discussion.clone())
-                            },
-                        )
-                        .await?,
-                        items.len(),
-                    )?;
-                    let date = m.date;
-                    let point_ids = position_ids(
-                        insert_rows(
-                            &mut *conn,
-                            sh::INSERT_ACTION_POINTS,
-                            &points,
-                            |q, (position, item, ap, _)| {
-                                let due = ap.deadline.due_by();
-                                q.bind(meeting_id)
-                                    .bind(item_ids[*item])
-                                    .bind(body_id)
-                                    .bind(date)
-                                    .bind(*position)
-                                    .bind(ap.what.clone())
-                                    .bind(ap.responsible.join(", "))
-                                    .bind(ap.deadline.as_written.clone())
-                                    .bind(ap.deadline.meaning.kind())
-                                    .bind(due)
-                                    .bind(due.unwrap_or_else(sh::no_date_sort_key))
-                                    .bind(ap.status.as_str())
-                            },
-                        )
-                        .await?,
-                        points.len(),
-                    )?;
-                    let responsibles: Vec<(i64, i64, i64)> = points
-                        .iter()
-                        .zip(&point_ids)
-                        .flat_map(|((_, _, _, orgs), id)| {
-                            orgs.iter()
-                                .enumerate()
-                                .map(move |(i, org)| (*id, *org, i as i64))
-                        })
-                        .collect();
-                    insert_rows(
-                        &mut *conn,
-                        sh::INSERT_RESPONSIBLES,
-                        &responsibles,
-                        |q, (ap, org, i)| q.bind(*ap).bind(*org).bind(*i),
-                    )
-                    .await?;
-
-                    insert_rows(
-                        &mut *conn,
-                        sh::INSERT_RECOMMENDATIONS,
-                        &m.recommendations,
-                        |q, r| {
-                            q.bind(meeting_id)
-                                .bind(date)
-                                .bind(r.roadmap.clone())
-                                .bind(i64::from(r.position))
-                                .bind(r.text.clone())
-                                .bind(r.scope.as_str())
-                                .bind(r.thematic_group.clone())
-                                .bind(r.implementation_status.clone())
-                                .bind(r.challenges.clone())
-                                .bind(r.perspectives.clone())
-                        },
-                    )
-                    .await?;
-                    let warnings: Vec<(usize, &dom::ImportWarning)> =
-                        m.warnings.iter().enumerate().collect();
-                    insert_rows(
-                        &mut *conn,
-                        sh::INSERT_WARNINGS,
-                        &warnings,
-                        |q, (position, w)| {
-                            q.bind(meeting_id)
-                                .bind(*position as i64)
-                                .bind(w.field.clone())
-                                .bind(w.message.clone())
-                                .bind(w.text.clone())
-                        },
-                    )
-                    .await?;
+                    let outcome = self
+                        .import_in(&mut *tx, std::slice::from_ref(m), &mut new_keys)
+                        .await?;
                     tx.commit().await?;
                     self.aliases.extend(new_keys);
-                    Ok(ImportOutcome::Created(meeting_id))
+                    outcome
+                        .into_iter()
+                        .next()
+                        .ok_or_else(|| StorageError::Corrupt("no outcome for the import".into()))
+                }
+
+                async fn import_meetings(
+                    &self,
+                    meetings: &[dom::NewMeeting],
+                ) -> Result<Vec<ImportOutcome>> {
+                    // One commit for the whole batch: each commit writes every touched table and
+                    // index page to the log again, which dominated import time one by one.
+                    let mut tx = self.pool.begin_with($begin).await?;
+                    let mut new_keys: Vec<(String, i64)> = Vec::new();
+                    let outcomes = self.import_in(&mut *tx, meetings, &mut new_keys).await?;
+                    tx.commit().await?;
+                    self.aliases.extend(new_keys);
+                    Ok(outcomes)
                 }
 
                 async fn meeting_for_source(&self, sha256: &str) -> Result<Option<i64>> {

@@ -218,6 +218,106 @@ both_engines! {
     async fn failed_import_leaves_nothing_behind(url: String) {
         failed_import(url).await
     }
+
+    async fn batches_store_the_same_as_one_by_one(url: String) {
+        with_database!(url, batch_on)
+    }
+}
+
+/// `import_meetings` stores exactly what `import_meeting` stores, and recognises a document
+/// repeated inside the batch itself.
+async fn batch_on<D: Database>(db: D) {
+    let full = full_meeting();
+    let other = bare(NewBody::gtm("Tahoua"), d(2022, 5, 17), Some("tahoua"));
+    let outcomes = db
+        .import_meetings(&[full.clone(), other.clone(), other.clone()])
+        .await
+        .unwrap();
+    let (ImportOutcome::Created(a), ImportOutcome::Created(b)) = (outcomes[0], outcomes[1]) else {
+        panic!("{outcomes:?}");
+    };
+    assert_eq!(outcomes[2], ImportOutcome::AlreadyImported(b));
+    assert_eq!(db.totals().await.unwrap().meetings, 2);
+
+    let mut single = full.clone();
+    single.source = Some(source("single", b"another file".to_vec()));
+    let c = db.import_meeting(&single).await.unwrap().meeting_id();
+    let (batched, single) = (
+        db.meeting(a).await.unwrap().unwrap(),
+        db.meeting(c).await.unwrap().unwrap(),
+    );
+    let shape = |m: &cadre_domain::Meeting| {
+        let attendance: Vec<_> = m
+            .attendance
+            .iter()
+            .map(|x| {
+                (
+                    x.organisation.clone(),
+                    x.as_written.clone(),
+                    x.person_name.clone(),
+                )
+            })
+            .collect();
+        let agenda: Vec<_> = m
+            .agenda
+            .iter()
+            .map(|i| {
+                let points: Vec<_> = i
+                    .action_points
+                    .iter()
+                    .map(|p| {
+                        (
+                            p.what.clone(),
+                            p.responsible
+                                .iter()
+                                .map(|o| o.name.clone())
+                                .collect::<Vec<_>>(),
+                            p.deadline.clone(),
+                            p.status,
+                        )
+                    })
+                    .collect();
+                (
+                    i.number,
+                    i.title.clone(),
+                    i.presenter.clone(),
+                    i.discussion.clone(),
+                    points,
+                )
+            })
+            .collect();
+        (
+            attendance,
+            agenda,
+            m.warnings.clone(),
+            m.next_meeting.clone(),
+            m.date,
+            m.place.clone(),
+        )
+    };
+    assert_eq!(shape(&batched), shape(&single));
+    assert!(
+        !batched.agenda.iter().all(|i| i.action_points.is_empty()),
+        "the sample has action points"
+    );
+    let recommendations_of = |id| RecommendationFilter {
+        meeting: Some(id),
+        ..Default::default()
+    };
+    assert_eq!(
+        db.recommendations(&recommendations_of(a))
+            .await
+            .unwrap()
+            .total,
+        db.recommendations(&recommendations_of(c))
+            .await
+            .unwrap()
+            .total
+    );
+    assert_eq!(
+        db.attendee_contacts(a).await.unwrap(),
+        db.attendee_contacts(c).await.unwrap()
+    );
 }
 
 async fn import_then_read_back_every_field_on<D: Database>(db: D) {
@@ -1275,6 +1375,12 @@ async fn failed_import(url: String) {
         let before = db.totals().await.unwrap();
         let orgs_before = db.organisations().await.unwrap().len();
         assert!(db.import_meeting(failing).await.is_err());
+        assert_eq!(db.totals().await.unwrap(), before);
+        // A batch is all or nothing: the good meeting before the failing one is not kept.
+        let mut good = bare(NewBody::gtm("Zinder"), d(2023, 2, 9), Some("good"));
+        good.attendance
+            .push(attendee("Une autre organisation inconnue"));
+        assert!(db.import_meetings(&[good, failing.clone()]).await.is_err());
         assert_eq!(db.totals().await.unwrap(), before);
         assert_eq!(db.organisations().await.unwrap().len(), orgs_before);
         assert!(db.bodies().await.unwrap().is_empty());

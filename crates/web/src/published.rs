@@ -8,12 +8,32 @@ pub async fn meeting<D: Database>(db: &D, id: Id) -> Result<Option<Meeting>> {
     Ok(db.meeting(id).await?.map(Meeting::for_publication))
 }
 
-pub async fn action_points<D: Database>(db: &D, filter: &ActionPointFilter) -> Result<Page<ActionPoint>> {
+pub async fn action_points<D: Database>(
+    db: &D,
+    filter: &ActionPointFilter,
+) -> Result<Page<ActionPoint>> {
     let page = db.action_points(filter).await?;
-    Ok(Page { items: page.items.into_iter().map(ActionPoint::for_publication).collect(), total: page.total })
+    Ok(Page {
+        items: page
+            .items
+            .into_iter()
+            .map(ActionPoint::for_publication)
+            .collect(),
+        total: page.total,
+    })
 }
 
-pub async fn recommendations<D: Database>(db: &D, filter: &RecommendationFilter) -> Result<Page<Recommendation>> {
+pub async fn recommendations<D: Database>(
+    db: &D,
+    filter: &RecommendationFilter,
+) -> Result<Page<Recommendation>> {
     let page = db.recommendations(filter).await?;
-    Ok(Page { items: page.items.into_iter().map(Recommendation::for_publication).collect(), total: page.total })
+    Ok(Page {
+        items: page
+            .items
+            .into_iter()
+            .map(Recommendation::for_publication)
+            .collect(),
+        total: page.total,
+    })
 }

@@ -86,6 +86,8 @@ pub async fn get_meeting<D: Database>(
 ) -> Result<Json<Meeting>, ApiError> {
     let id = params::id("id", &Some(id))?
         .ok_or_else(|| WebError::bad_param("id", "identifiant manquant"))?;
-    let meeting = crate::published::meeting(&state.db, id).await?.ok_or(WebError::NotFound)?;
+    let meeting = crate::published::meeting(&state.db, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
     Ok(Json(meeting))
 }

@@ -61,7 +61,10 @@ async fn list<D: Database>(
         ..Default::default()
     };
     let db = &state.db;
-    let (organisations, actions) = tokio::try_join!(db.organisations(), crate::published::action_points(db, &filter))?;
+    let (organisations, actions) = tokio::try_join!(
+        db.organisations(),
+        crate::published::action_points(db, &filter)
+    )?;
     let filters = [
         (
             "organisation",

@@ -189,7 +189,10 @@ async fn show<D: Database>(
         paging: Paging::page(MAX_RECOMMENDATIONS, 0),
         ..Default::default()
     };
-    let (meeting, recommendations) = tokio::try_join!(crate::published::meeting(db, id), crate::published::recommendations(db, &filter))?;
+    let (meeting, recommendations) = tokio::try_join!(
+        crate::published::meeting(db, id),
+        crate::published::recommendations(db, &filter)
+    )?;
     let meeting = meeting.ok_or(WebError::NotFound)?;
     let shown = recommendations.items.len();
     let page = show_page(
