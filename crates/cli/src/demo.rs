@@ -60,9 +60,9 @@ async fn fill_and_serve<D: Database>(
     } else {
         indicatif::ProgressBar::hidden()
     };
-    for meeting in &generated {
-        db.import_meeting(meeting).await?;
-        bar.inc(1);
+    for batch in generated.chunks(256) {
+        db.import_meetings(batch).await?;
+        bar.inc(batch.len() as u64);
     }
     bar.finish_and_clear();
     let totals = db.totals().await?;

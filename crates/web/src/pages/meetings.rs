@@ -6,8 +6,8 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::Html;
 use axum::routing::get;
-use cadre_domain::{Meeting, Recommendation, RecommendationScope};
-use cadre_storage::{Database, MeetingFilter, Paging, RecommendationFilter};
+use cadre_domain::{Meeting, MeetingKind, Recommendation, RecommendationScope};
+use cadre_storage::{Database, MeetingFilter, Page, Paging, RecommendationFilter};
 use serde::Deserialize;
 
 use super::{MeetingRow, render};
@@ -189,11 +189,19 @@ async fn show<D: Database>(
         paging: Paging::page(MAX_RECOMMENDATIONS, 0),
         ..Default::default()
     };
-    let (meeting, recommendations) = tokio::try_join!(
-        crate::published::meeting(db, id),
-        crate::published::recommendations(db, &filter)
-    )?;
-    let meeting = meeting.ok_or(WebError::NotFound)?;
+    let meeting = crate::published::meeting(db, id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    // Sessions adopt recommendations; GTM minutes have action points instead. Most pages are
+    // minutes, so they skip a query (two statements) that could only come back empty.
+    let recommendations = if meeting.kind == MeetingKind::WorkingGroupMinutes {
+        Page {
+            items: Vec::new(),
+            total: 0,
+        }
+    } else {
+        crate::published::recommendations(db, &filter).await?
+    };
     let shown = recommendations.items.len();
     let page = show_page(
         meeting,
