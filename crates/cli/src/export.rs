@@ -59,8 +59,7 @@ pub async fn run<D: Database>(
                     ..Default::default()
                 })
                 .await?;
-            let mut w = csv::Writer::from_writer(&mut *out);
-            w.write_record([
+            let header = [
                 "id",
                 "date",
                 "body",
@@ -72,43 +71,43 @@ pub async fn run<D: Database>(
                 "agenda_items",
                 "action_points",
                 "next_meeting_date",
-            ])?;
-            for m in page.items {
-                w.write_record([
-                    m.id.to_string(),
-                    m.date.to_string(),
-                    m.body,
-                    m.kind.as_str().into(),
-                    m.title,
-                    m.place.unwrap_or_default(),
-                    m.modality.as_str().into(),
-                    m.attendance_count.to_string(),
-                    m.agenda_count.to_string(),
-                    m.action_point_count.to_string(),
-                    m.next_meeting_date
-                        .map(|d| d.to_string())
-                        .unwrap_or_default(),
-                ])?;
-            }
-            w.flush()?;
+            ];
+            write_csv(
+                out,
+                &header,
+                page.items.into_iter().map(|m| {
+                    vec![
+                        m.id.to_string(),
+                        m.date.to_string(),
+                        m.body,
+                        m.kind.as_str().into(),
+                        m.title,
+                        m.place.unwrap_or_default(),
+                        m.modality.as_str().into(),
+                        m.attendance_count.to_string(),
+                        m.agenda_count.to_string(),
+                        m.action_point_count.to_string(),
+                        m.next_meeting_date
+                            .map(|d| d.to_string())
+                            .unwrap_or_default(),
+                    ]
+                }),
+            )?;
         }
         (What::Actions, format) => {
-            let mut page = db
+            let page = db
                 .action_points(&ActionPointFilter {
                     paging: Paging::all(),
                     ..Default::default()
                 })
                 .await?;
-            page.items = page
-                .items
-                .into_iter()
-                .map(ActionPoint::for_publication)
-                .collect();
+            let items = page.items.into_iter().map(ActionPoint::for_publication);
             match format {
-                Format::Json => serde_json::to_writer_pretty(&mut *out, &page.items)?,
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut *out, &items.collect::<Vec<_>>())?
+                }
                 Format::Csv => {
-                    let mut w = csv::Writer::from_writer(&mut *out);
-                    w.write_record([
+                    let header = [
                         "id",
                         "meeting_id",
                         "meeting_date",
@@ -121,51 +120,51 @@ pub async fn run<D: Database>(
                         "deadline_kind",
                         "due_by",
                         "status",
-                    ])?;
-                    for a in page.items {
-                        w.write_record([
-                            a.id.to_string(),
-                            a.meeting_id.to_string(),
-                            a.meeting_date.to_string(),
-                            a.body.clone(),
-                            a.agenda_item_title.clone(),
-                            a.what.clone(),
-                            a.responsible
-                                .iter()
-                                .map(|o| o.short().to_owned())
-                                .collect::<Vec<_>>()
-                                .join("; "),
-                            a.responsible_as_written.clone(),
-                            a.deadline.as_written.clone(),
-                            a.deadline.meaning.kind().into(),
-                            a.deadline
-                                .due_by()
-                                .map(|d| d.to_string())
-                                .unwrap_or_default(),
-                            a.status.as_str().into(),
-                        ])?;
-                    }
-                    w.flush()?;
+                    ];
+                    write_csv(
+                        out,
+                        &header,
+                        items.map(|a| {
+                            vec![
+                                a.id.to_string(),
+                                a.meeting_id.to_string(),
+                                a.meeting_date.to_string(),
+                                a.body.clone(),
+                                a.agenda_item_title.clone(),
+                                a.what.clone(),
+                                a.responsible
+                                    .iter()
+                                    .map(|o| o.short().to_owned())
+                                    .collect::<Vec<_>>()
+                                    .join("; "),
+                                a.responsible_as_written.clone(),
+                                a.deadline.as_written.clone(),
+                                a.deadline.meaning.kind().into(),
+                                a.deadline
+                                    .due_by()
+                                    .map(|d| d.to_string())
+                                    .unwrap_or_default(),
+                                a.status.as_str().into(),
+                            ]
+                        }),
+                    )?;
                 }
             }
         }
         (What::Recommendations, format) => {
-            let mut page = db
+            let page = db
                 .recommendations(&RecommendationFilter {
                     paging: Paging::all(),
                     ..Default::default()
                 })
                 .await?;
-            page.items = page
-                .items
-                .into_iter()
-                .map(Recommendation::for_publication)
-                .collect();
+            let items = page.items.into_iter().map(Recommendation::for_publication);
             match format {
-                Format::Json => serde_json::to_writer_pretty(&mut *out, &page.items)?,
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut *out, &items.collect::<Vec<_>>())?
+                }
                 Format::Csv => {
-                    let mut w = csv::Writer::from_writer(&mut *out);
-                    w.write_record([
+                    let header = [
                         "id",
                         "meeting_id",
                         "meeting_date",
@@ -178,28 +177,45 @@ pub async fn run<D: Database>(
                         "implementation_status",
                         "challenges",
                         "perspectives",
-                    ])?;
-                    for r in page.items {
-                        w.write_record([
-                            r.id.to_string(),
-                            r.meeting_id.to_string(),
-                            r.meeting_date.to_string(),
-                            r.body,
-                            r.roadmap,
-                            r.position.to_string(),
-                            r.scope.as_str().into(),
-                            r.thematic_group.unwrap_or_default(),
-                            r.text,
-                            r.implementation_status.unwrap_or_default(),
-                            r.challenges.unwrap_or_default(),
-                            r.perspectives.unwrap_or_default(),
-                        ])?;
-                    }
-                    w.flush()?;
+                    ];
+                    write_csv(
+                        out,
+                        &header,
+                        items.map(|r| {
+                            vec![
+                                r.id.to_string(),
+                                r.meeting_id.to_string(),
+                                r.meeting_date.to_string(),
+                                r.body,
+                                r.roadmap,
+                                r.position.to_string(),
+                                r.scope.as_str().into(),
+                                r.thematic_group.unwrap_or_default(),
+                                r.text,
+                                r.implementation_status.unwrap_or_default(),
+                                r.challenges.unwrap_or_default(),
+                                r.perspectives.unwrap_or_default(),
+                            ]
+                        }),
+                    )?;
                 }
             }
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn write_csv(
+    out: &mut impl Write,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> anyhow::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(header)?;
+    for row in rows {
+        w.write_record(&row)?;
+    }
+    w.flush()?;
+    Ok(())
 }

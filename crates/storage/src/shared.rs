@@ -641,6 +641,26 @@ macro_rules! impl_database {
                 q
             }
 
+            /// A list's total, then the rows of the requested page.
+            async fn fetch_page(conn: &mut Conn, q: &sh::ListQuery) -> Result<(i64, Vec<DbRow>)> {
+                let total: i64 = bind_all(
+                    sqlx::query(sqlx::AssertSqlSafe(q.count_sql.as_str())),
+                    &q.params,
+                )
+                .fetch_one(&mut *conn)
+                .await?
+                .try_get(0)?;
+                let rows = bind_all(
+                    sqlx::query(sqlx::AssertSqlSafe(q.list_sql.as_str())),
+                    &q.params,
+                )
+                .bind(q.limit)
+                .bind(q.offset)
+                .fetch_all(&mut *conn)
+                .await?;
+                Ok((total, rows))
+            }
+
             /// Inserts `rows` with `table`'s multi-row statement (see [`sh::chunks`]), binding
             /// each row's columns with `bind`; returns what the statements return.
             async fn insert_rows<T: Sync, F>(
@@ -1187,21 +1207,7 @@ macro_rules! impl_database {
                 ) -> Result<Page<dom::ActionPoint>> {
                     let (q, responsible_sql) = sh::action_points_query(f);
                     let mut conn = self.pool.acquire().await?;
-                    let total: i64 = bind_all(
-                        sqlx::query(sqlx::AssertSqlSafe(q.count_sql.as_str())),
-                        &q.params,
-                    )
-                    .fetch_one(&mut *conn)
-                    .await?
-                    .try_get(0)?;
-                    let rows = bind_all(
-                        sqlx::query(sqlx::AssertSqlSafe(q.list_sql.as_str())),
-                        &q.params,
-                    )
-                    .bind(q.limit)
-                    .bind(q.offset)
-                    .fetch_all(&mut *conn)
-                    .await?;
+                    let (total, rows) = fetch_page(&mut conn, &q).await?;
                     let mut items = rows
                         .iter()
                         .map(action_point_of)
@@ -1300,21 +1306,7 @@ macro_rules! impl_database {
                 async fn meetings(&self, f: &MeetingFilter) -> Result<Page<dom::MeetingSummary>> {
                     let q = sh::meetings_query(f);
                     let mut conn = self.pool.acquire().await?;
-                    let total: i64 = bind_all(
-                        sqlx::query(sqlx::AssertSqlSafe(q.count_sql.as_str())),
-                        &q.params,
-                    )
-                    .fetch_one(&mut *conn)
-                    .await?
-                    .try_get(0)?;
-                    let rows = bind_all(
-                        sqlx::query(sqlx::AssertSqlSafe(q.list_sql.as_str())),
-                        &q.params,
-                    )
-                    .bind(q.limit)
-                    .bind(q.offset)
-                    .fetch_all(&mut *conn)
-                    .await?;
+                    let (total, rows) = fetch_page(&mut conn, &q).await?;
                     let items = rows
                         .iter()
                         .map(|row| {
@@ -1583,21 +1575,7 @@ macro_rules! impl_database {
                 ) -> Result<Page<dom::Recommendation>> {
                     let q = sh::recommendations_query(f);
                     let mut conn = self.pool.acquire().await?;
-                    let total: i64 = bind_all(
-                        sqlx::query(sqlx::AssertSqlSafe(q.count_sql.as_str())),
-                        &q.params,
-                    )
-                    .fetch_one(&mut *conn)
-                    .await?
-                    .try_get(0)?;
-                    let rows = bind_all(
-                        sqlx::query(sqlx::AssertSqlSafe(q.list_sql.as_str())),
-                        &q.params,
-                    )
-                    .bind(q.limit)
-                    .bind(q.offset)
-                    .fetch_all(&mut *conn)
-                    .await?;
+                    let (total, rows) = fetch_page(&mut conn, &q).await?;
                     let items = rows
                         .iter()
                         .map(|row| {
