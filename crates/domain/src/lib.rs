@@ -14,7 +14,7 @@ pub use body::{Body, BodyLevel, NewBody, REGIONS};
 pub use dates::{Deadline, DeadlineMeaning, NextMeeting, parse_french_date, parse_time_range};
 pub use meeting::{
     ActionPoint, ActionStatus, AgendaItem, Attendee, ImportWarning, Meeting, MeetingKind,
-    MeetingSummary, Modality, NewActionPoint, NewAgendaItem, NewAttendee, NewMeeting,
+    MeetingSummary, Modality, NewActionPoint, NewAgendaItem, NewAttendee, NewMeeting, Person,
     SourceDocument,
 };
 pub use organisation::{KNOWN_ORGANISATIONS, KnownOrganisation, Organisation, OrganisationKind};

@@ -333,3 +333,15 @@ pub struct MeetingSummary {
     pub action_point_count: i64,
     pub next_meeting_date: Option<NaiveDate>,
 }
+
+/// A person named in an attendance list, with their contact details. Personal data: this type
+/// deliberately does not implement `Serialize`, so that no API response, page or export can
+/// carry it by accident; only authorised staff screens (with accounts, later) will read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    /// The organisation's canonical name.
+    pub organisation: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}

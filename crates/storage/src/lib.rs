@@ -132,15 +132,8 @@ pub struct UpcomingMeeting {
     pub announced_in: Id,
 }
 
-/// Personal contact details of an attendee. Private: never on a public page, in the API, in a
-/// log or in an export. Only storage tests and, later, authorised staff read them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonContact {
-    pub name: String,
-    pub organisation: String,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-}
+/// Personal contact details of an attendee: private, see [`cadre_domain::Person`].
+pub use cadre_domain::Person as PersonContact;
 
 /// Figures for the dashboard.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
