@@ -3,6 +3,7 @@
 //! thousands of meetings, recomputing them on each request would cost more than the page itself.
 //! Imports run in another process (the CLI), so a short time-to-live is the only invalidation.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -21,18 +22,28 @@ pub struct MeetingChoices {
 #[derive(Default)]
 pub struct Cache {
     meeting_choices: Mutex<Option<(Instant, Arc<MeetingChoices>)>>,
+    /// Set while one request recomputes expired choices; the others keep serving the old ones,
+    /// instead of all running the same aggregates at once (a latency spike every `TTL`).
+    refreshing: AtomicBool,
 }
 
 impl Cache {
     pub async fn meeting_choices<D: Database>(&self, db: &D) -> Result<Arc<MeetingChoices>> {
-        if let Some((at, choices)) = &*self
+        let current = self
             .meeting_choices
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            && at.elapsed() < TTL
-        {
-            return Ok(choices.clone());
-        }
+            .clone();
+        let stale = match current {
+            Some((at, choices)) if at.elapsed() < TTL => return Ok(choices),
+            Some((_, stale)) => Some(stale),
+            None => None,
+        };
+        let _refresh = match &stale {
+            Some(stale) if self.refreshing.swap(true, Ordering::AcqRel) => return Ok(stale.clone()),
+            Some(_) => Some(RefreshGuard(&self.refreshing)),
+            None => None,
+        };
         let (bodies, years) = tokio::try_join!(db.bodies(), db.meeting_years())?;
         let choices = Arc::new(MeetingChoices { bodies, years });
         *self
@@ -40,5 +51,15 @@ impl Cache {
             .lock()
             .unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), choices.clone()));
         Ok(choices)
+    }
+}
+
+/// Clears the refreshing flag however the refresh ends: done, failed, or cancelled with its
+/// request (a client that hangs up must not leave the choices stale for ever).
+struct RefreshGuard<'a>(&'a AtomicBool);
+
+impl Drop for RefreshGuard<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Release);
     }
 }
