@@ -63,3 +63,66 @@ impl Drop for RefreshGuard<'_> {
         self.0.store(false, Ordering::Release);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cadre_domain::{MeetingKind, Modality, NewBody, NewMeeting};
+    use cadre_storage_sqlite::SqliteDatabase;
+
+    fn meeting(year: i32) -> NewMeeting {
+        NewMeeting {
+            body: NewBody::gtm("Tahoua"),
+            kind: MeetingKind::WorkingGroupMinutes,
+            title: format!("GTM {year}"),
+            date: chrono::NaiveDate::from_ymd_opt(year, 5, 17).unwrap(),
+            start_time: None,
+            end_time: None,
+            place: None,
+            modality: Modality::InPerson,
+            attendance: vec![],
+            agenda: vec![],
+            next_meeting: None,
+            rapporteur: None,
+            recommendations: vec![],
+            warnings: vec![],
+            source: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn expired_choices_stay_served_while_one_request_refreshes_them() {
+        let db = SqliteDatabase::connect("sqlite::memory:").await.unwrap();
+        let cache = Cache::default();
+        db.import_meeting(&meeting(2022)).await.unwrap();
+        assert_eq!(cache.meeting_choices(&db).await.unwrap().years, vec![2022]);
+        db.import_meeting(&meeting(2023)).await.unwrap();
+        assert_eq!(
+            cache.meeting_choices(&db).await.unwrap().years,
+            vec![2022],
+            "fresh: reused"
+        );
+
+        let expire = |cache: &Cache| {
+            let mut slot = cache.meeting_choices.lock().unwrap();
+            let (at, _) = slot.as_mut().unwrap();
+            *at = Instant::now().checked_sub(TTL * 2).unwrap();
+        };
+        expire(&cache);
+        cache.refreshing.store(true, Ordering::Release);
+        assert_eq!(
+            cache.meeting_choices(&db).await.unwrap().years,
+            vec![2022],
+            "another request is refreshing"
+        );
+        cache.refreshing.store(false, Ordering::Release);
+        assert_eq!(
+            cache.meeting_choices(&db).await.unwrap().years,
+            vec![2023, 2022]
+        );
+        assert!(
+            !cache.refreshing.load(Ordering::Acquire),
+            "the refresh released its flag"
+        );
+    }
+}
