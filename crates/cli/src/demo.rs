@@ -65,6 +65,7 @@ async fn fill_and_serve<D: Database>(
         bar.inc(batch.len() as u64);
     }
     bar.finish_and_clear();
+    db.refresh_statistics().await?;
     let totals = db.totals().await?;
     println!(
         "Demo database {}: {} meetings, {} action points ({} pending), {} recommendations, {} organisations.",

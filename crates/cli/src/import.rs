@@ -223,6 +223,12 @@ pub async fn run<D: Database>(
             totals.warnings += r.warnings.len();
         }
     }
+    if totals.created > 0 {
+        // Fresh rows leave PostgreSQL's planner without statistics until autovacuum runs.
+        if let Err(e) = db.refresh_statistics().await {
+            tracing::warn!("could not refresh the planner's statistics: {e}");
+        }
+    }
     let failed = totals.errors > 0;
     let summary = Summary {
         totals,

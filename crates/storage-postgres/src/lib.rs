@@ -81,4 +81,9 @@ pub async fn migrate(pool: &PgPool) -> Result<()> {
     Ok(())
 }
 
-cadre_storage::impl_database!(PostgresDatabase, sqlx::Postgres, begin = "BEGIN");
+cadre_storage::impl_database!(
+    PostgresDatabase,
+    sqlx::Postgres,
+    begin = "BEGIN",
+    analyze = "VACUUM ANALYZE"
+);

@@ -98,4 +98,9 @@ pub async fn migrate(pool: &SqlitePool) -> Result<()> {
     Ok(())
 }
 
-cadre_storage::impl_database!(SqliteDatabase, sqlx::Sqlite, begin = "BEGIN IMMEDIATE");
+cadre_storage::impl_database!(
+    SqliteDatabase,
+    sqlx::Sqlite,
+    begin = "BEGIN IMMEDIATE",
+    analyze = ""
+);

@@ -220,4 +220,9 @@ pub trait Database: Clone + Send + Sync + 'static {
     ) -> impl Future<Output = Result<Vec<PersonContact>>> + Send;
 
     fn totals(&self) -> impl Future<Output = Result<Totals>> + Send;
+
+    /// Refreshes the query planner's statistics after a bulk load. PostgreSQL plans a freshly
+    /// loaded table blind (sequential scans where an index fits) until autovacuum analyses it;
+    /// SQLite's plans do not depend on statistics here, so it has nothing to do.
+    fn refresh_statistics(&self) -> impl Future<Output = Result<()>> + Send;
 }

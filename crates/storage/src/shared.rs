@@ -17,7 +17,7 @@
 //!     /// Connects and migrates (schema, then `seed_known_organisations_sql()`).
 //!     async fn connect_engine(url: &str) -> cadre_storage::Result<Self> { … }
 //! }
-//! cadre_storage::impl_database!(SqliteDatabase, sqlx::Sqlite, begin = "BEGIN IMMEDIATE");
+//! cadre_storage::impl_database!(SqliteDatabase, sqlx::Sqlite, begin = "BEGIN IMMEDIATE", analyze = "");
 //! ```
 //!
 //! Portability rules followed by every statement: only `i64`, `String`, `bool`, `NaiveDate`,
@@ -609,7 +609,7 @@ mod tests {
 /// documentation](crate::shared) for what the struct must provide.
 #[macro_export]
 macro_rules! impl_database {
-    ($ty:ident, $db:ty, begin = $begin:literal) => {
+    ($ty:ident, $db:ty, begin = $begin:literal, analyze = $analyze:literal) => {
         const _: () = {
             use std::collections::HashMap;
             use $crate::Database as _;
@@ -1644,6 +1644,13 @@ macro_rules! impl_database {
                             })
                         })
                         .collect()
+                }
+
+                async fn refresh_statistics(&self) -> Result<()> {
+                    if !$analyze.is_empty() {
+                        sqlx::raw_sql($analyze).execute(&self.pool).await?;
+                    }
+                    Ok(())
                 }
 
                 async fn totals(&self) -> Result<Totals> {

@@ -222,6 +222,41 @@ both_engines! {
     async fn batches_store_the_same_as_one_by_one(url: String) {
         with_database!(url, batch_on)
     }
+
+    async fn statistics_are_refreshed_after_a_bulk_load(url: String) {
+        statistics(url).await
+    }
+}
+
+async fn statistics(url: String) {
+    match Engine::of(&url) {
+        Engine::Sqlite => {
+            let db = cadre_testkit::db::SqliteDatabase::connect(&url)
+                .await
+                .unwrap();
+            db.import_meeting(&full_meeting()).await.unwrap();
+            db.refresh_statistics().await.unwrap();
+        }
+        Engine::Postgres => {
+            let db = cadre_testkit::db::PostgresDatabase::connect(&url)
+                .await
+                .unwrap();
+            db.import_meeting(&full_meeting()).await.unwrap();
+            let analysed = "SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname IN ('meetings', 'action_point_organisations') \
+                 AND last_analyze IS NOT NULL";
+            let before: i64 = sqlx::query_scalar(analysed)
+                .fetch_one(db.pool())
+                .await
+                .unwrap();
+            assert_eq!(before, 0, "a fresh database has never been analysed");
+            db.refresh_statistics().await.unwrap();
+            let after: i64 = sqlx::query_scalar(analysed)
+                .fetch_one(db.pool())
+                .await
+                .unwrap();
+            assert_eq!(after, 2);
+        }
+    }
 }
 
 /// `import_meetings` stores exactly what `import_meeting` stores, and recognises a document
