@@ -220,6 +220,33 @@ pub struct NewMeeting {
 }
 
 impl NewMeeting {
+    /// A meeting with its header essentials and nothing else yet: no times, place, attendance,
+    /// agenda, recommendations, warnings or source document.
+    pub fn new(
+        body: NewBody,
+        kind: MeetingKind,
+        title: impl Into<String>,
+        date: NaiveDate,
+    ) -> NewMeeting {
+        NewMeeting {
+            body,
+            kind,
+            title: title.into(),
+            date,
+            start_time: None,
+            end_time: None,
+            place: None,
+            modality: Modality::InPerson,
+            attendance: Vec::new(),
+            agenda: Vec::new(),
+            next_meeting: None,
+            rapporteur: None,
+            recommendations: Vec::new(),
+            warnings: Vec::new(),
+            source: None,
+        }
+    }
+
     pub fn action_points(&self) -> impl Iterator<Item = &NewActionPoint> {
         self.agenda.iter().flat_map(|a| a.action_points.iter())
     }

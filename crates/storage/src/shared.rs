@@ -34,7 +34,7 @@ use std::sync::{Arc, Mutex};
 
 use cadre_domain::organisation::{KNOWN_ORGANISATIONS, candidate_keys};
 use cadre_domain::text::match_key;
-use cadre_domain::{ActionStatus, Id, NewAttendee};
+use cadre_domain::{Id, NewAttendee};
 use chrono::NaiveDate;
 
 use crate::{ActionPointFilter, MeetingFilter, Paging, RecommendationFilter, StorageError};
@@ -435,10 +435,6 @@ pub fn to_i32(value: i64, what: &str) -> crate::Result<i32> {
 }
 
 /// Whether an action status counts as pending (kept beside the SQL's `PENDING` list).
-pub fn is_pending(status: ActionStatus) -> bool {
-    status.is_pending()
-}
-
 /// Attendance lines to store, in document order: one line per organisation unless the lines
 /// name different persons. `resolved[i]` is the organisation of `attendance[i]`, `None` when the
 /// line names nothing (it is then skipped).

@@ -77,21 +77,13 @@ fn item(number: u32, title: &str, action_points: Vec<NewActionPoint>) -> NewAgen
 /// A meeting with nothing but its header.
 fn bare(body: NewBody, date: NaiveDate, src: Option<&str>) -> NewMeeting {
     NewMeeting {
-        body,
-        kind: MeetingKind::WorkingGroupMinutes,
-        title: format!("Réunion du {date}"),
-        date,
-        start_time: None,
-        end_time: None,
-        place: None,
-        modality: Modality::InPerson,
-        attendance: vec![],
-        agenda: vec![],
-        next_meeting: None,
-        rapporteur: None,
-        recommendations: vec![],
-        warnings: vec![],
         source: src.map(|s| source(s, s.as_bytes().to_vec())),
+        ..NewMeeting::new(
+            body,
+            MeetingKind::WorkingGroupMinutes,
+            format!("Réunion du {date}"),
+            date,
+        )
     }
 }
 

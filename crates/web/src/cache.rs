@@ -67,27 +67,17 @@ impl Drop for RefreshGuard<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use cadre_domain::{MeetingKind, Modality, NewBody, NewMeeting};
+    use cadre_domain::{MeetingKind, NewBody, NewMeeting};
     use cadre_storage_sqlite::SqliteDatabase;
 
     fn meeting(year: i32) -> NewMeeting {
-        NewMeeting {
-            body: NewBody::gtm("Tahoua"),
-            kind: MeetingKind::WorkingGroupMinutes,
-            title: format!("GTM {year}"),
-            date: chrono::NaiveDate::from_ymd_opt(year, 5, 17).unwrap(),
-            start_time: None,
-            end_time: None,
-            place: None,
-            modality: Modality::InPerson,
-            attendance: vec![],
-            agenda: vec![],
-            next_meeting: None,
-            rapporteur: None,
-            recommendations: vec![],
-            warnings: vec![],
-            source: None,
-        }
+        let date = chrono::NaiveDate::from_ymd_opt(year, 5, 17).unwrap();
+        NewMeeting::new(
+            NewBody::gtm("Tahoua"),
+            MeetingKind::WorkingGroupMinutes,
+            format!("GTM {year}"),
+            date,
+        )
     }
 
     #[tokio::test]

@@ -5,8 +5,8 @@
 use cadre_domain::dates::format_date_fr;
 use cadre_domain::meeting::NewSourceDocument;
 use cadre_domain::{
-    ActionStatus, Deadline, ImportWarning, MeetingKind, Modality, NewActionPoint, NewAgendaItem,
-    NewAttendee, NewBody, NewMeeting, NewRecommendation, NextMeeting, RecommendationScope,
+    ActionStatus, Deadline, ImportWarning, MeetingKind, NewActionPoint, NewAgendaItem, NewAttendee,
+    NewBody, NewMeeting, NewRecommendation, NextMeeting, RecommendationScope,
 };
 use cadre_storage::Database;
 use cadre_testkit::server::{TestResponse, TestServer, spawn};
@@ -46,23 +46,7 @@ fn action(
 }
 
 fn blank(body: NewBody, kind: MeetingKind, title: &str, date: NaiveDate) -> NewMeeting {
-    NewMeeting {
-        body,
-        kind,
-        title: title.into(),
-        date,
-        start_time: None,
-        end_time: None,
-        place: None,
-        modality: Modality::InPerson,
-        attendance: vec![],
-        agenda: vec![],
-        next_meeting: None,
-        rapporteur: None,
-        recommendations: vec![],
-        warnings: vec![],
-        source: None,
-    }
+    NewMeeting::new(body, kind, title, date)
 }
 
 /// A GTM Tahoua meeting in the canevas, with an attendee's phone and e-mail (personal data).
