@@ -24,7 +24,10 @@ impl Options {
             None => None,
         };
         Ok(Options {
-            read: ReadOptions { body },
+            read: ReadOptions {
+                body,
+                ..ReadOptions::default()
+            },
             json,
         })
     }
@@ -167,6 +170,7 @@ pub async fn run<D: Database>(
     let (tx, mut rx) = tokio::sync::mpsc::channel(BATCH);
     let read_options = ReadOptions {
         body: options.read.body.clone(),
+        lexicon: options.read.lexicon.clone(),
     };
     let reader = tokio::task::spawn_blocking(move || {
         for path in files {

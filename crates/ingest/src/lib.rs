@@ -8,15 +8,22 @@
 
 mod body;
 mod canevas;
+pub mod formats;
 mod lines;
 mod matching;
 mod render;
+pub mod segment;
 mod session_report;
 mod tables;
+
+use std::sync::Arc;
 
 use cadre_domain::meeting::NewSourceDocument;
 use cadre_domain::{NewBody, NewMeeting};
 use sha2::{Digest, Sha256};
+
+pub use formats::{Extracted, Format};
+pub use segment::Lexicon;
 
 pub use render::render_canevas;
 
@@ -25,6 +32,9 @@ pub use render::render_canevas;
 pub struct ReadOptions {
     /// The body that met (`--body NAME`): overrides what Cadre would infer.
     pub body: Option<NewBody>,
+    /// The words lost-space repair may use beyond the French list: the vocabulary of the
+    /// documents already imported. `None` means the French list alone.
+    pub lexicon: Option<Arc<Lexicon>>,
 }
 
 /// A document read into a meeting. Everything the reader noticed is in `meeting.warnings`.
@@ -37,12 +47,26 @@ pub struct Ingested {
 /// chose the file; the caller puts the file name in front of it.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum IngestError {
-    #[error("unsupported format '.{extension}' (this version reads .txt and .md)")]
+    #[error("unsupported format '.{extension}' (Cadre reads .docx, .pdf, .txt and .md)")]
     UnsupportedFormat { extension: String },
     #[error(
-        "the file name has no extension, so its format is unknown (this version reads .txt and .md)"
+        "the file name has no extension, so its format is unknown (Cadre reads .docx, .pdf, .txt and .md)"
     )]
     NoExtension,
+    #[error("the file is {bytes} bytes, over the limit of {limit} bytes")]
+    TooLarge { bytes: usize, limit: usize },
+    #[error("this is not a readable {format} document: {reason}")]
+    Unreadable { format: &'static str, reason: String },
+    #[error(
+        "refused as a decompression bomb: '{entry}' would expand beyond {limit} bytes"
+    )]
+    DecompressionBomb { entry: String, limit: usize },
+    #[error("the document is nested more than {limit} levels deep (tables within tables)")]
+    TooDeeplyNested { limit: usize },
+    #[error(
+        "the PDF has no text layer (a scan?): Cadre reads the text of PDFs, it does not recognise characters in images"
+    )]
+    NoTextLayer,
     #[error("the file is empty")]
     Empty,
     #[error("this is a binary file (NUL byte at offset {offset}), not a text document")]
@@ -63,23 +87,70 @@ pub enum IngestError {
     NoDate,
 }
 
+/// The text of a document exactly as the parsers read it: decoded, lost spaces restored,
+/// spelling normalised. `cadre extract` prints it.
+#[derive(Debug, Clone)]
+pub struct ReadText {
+    pub format: Format,
+    pub text: String,
+    /// How the text was obtained: encoding, pages, repairs.
+    pub notes: Vec<String>,
+    /// Lines whose spaces had been lost and were restored.
+    pub lines_repaired: usize,
+}
+
+/// Decodes a document of any supported format and repairs its text.
+pub fn read_text(
+    file_name: &str,
+    bytes: &[u8],
+    options: &ReadOptions,
+) -> Result<ReadText, IngestError> {
+    let Extracted {
+        format,
+        text,
+        mut notes,
+    } = formats::extract(file_name, bytes)?;
+    let text = normalise(&text);
+    if text.trim().is_empty() {
+        return Err(IngestError::Empty);
+    }
+    let lexicon = options.lexicon.as_deref().unwrap_or_else(|| Lexicon::french());
+    let repaired = segment::repair_lost_spaces(&text, lexicon);
+    if repaired.lines_repaired > 0 {
+        notes.push(format!(
+            "spaces restored on {} line(s) where they had been lost",
+            repaired.lines_repaired
+        ));
+    }
+    Ok(ReadText {
+        format,
+        text: repaired.text,
+        notes,
+        lines_repaired: repaired.lines_repaired,
+    })
+}
+
 /// Reads one document. `file_name` decides the format; `bytes` are stored with the meeting.
 pub fn read_document(
     file_name: &str,
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<Ingested, IngestError> {
-    let media_type = media_type(file_name)?;
-    let text = decode(bytes)?;
-    let text = normalise(text);
+    let read = read_text(file_name, bytes, options)?;
+    let text = read.text;
     let lines = lines::split_lines(&text);
     let mut meeting = match session_report::report_kind(&lines) {
         Some(kind) => session_report::parse(&lines, kind, options.body.as_ref(), &text)?,
         None => canevas::parse(&lines, options.body.as_ref(), &text)?,
     };
+    for note in read.notes {
+        meeting
+            .warnings
+            .push(cadre_domain::ImportWarning::new("document", note));
+    }
     meeting.source = Some(NewSourceDocument {
         file_name: file_name.to_owned(),
-        media_type: media_type.to_owned(),
+        media_type: read.format.media_type().to_owned(),
         sha256: sha256_hex(bytes),
         content: bytes.to_vec(),
     });
@@ -89,53 +160,6 @@ pub fn read_document(
 /// Hex SHA-256 of a document: the same document is imported only once.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
-}
-
-fn media_type(file_name: &str) -> Result<&'static str, IngestError> {
-    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
-    let Some((stem, ext)) = base.rsplit_once('.') else {
-        return Err(IngestError::NoExtension);
-    };
-    if stem.is_empty() && ext.is_empty() {
-        return Err(IngestError::NoExtension);
-    }
-    match ext.to_ascii_lowercase().as_str() {
-        "txt" | "text" => Ok("text/plain"),
-        "md" | "markdown" => Ok("text/markdown"),
-        "" => Err(IngestError::NoExtension),
-        _ => Err(IngestError::UnsupportedFormat {
-            extension: ext.to_owned(),
-        }),
-    }
-}
-
-/// Bytes to text, refusing what is not a text document with a reason a person understands.
-fn decode(bytes: &[u8]) -> Result<&str, IngestError> {
-    let (bom, bytes) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (3, rest),
-        None => (0, bytes),
-    };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(IngestError::Empty);
-    }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(IngestError::BinaryNul {
-            offset: offset + bom,
-        });
-    }
-    let control = bytes
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
-        .count();
-    // A few stray control bytes happen in exported text; a document made of them is not text.
-    if control * 4 > bytes.len() {
-        return Err(IngestError::BinaryControl {
-            percent: control * 100 / bytes.len(),
-        });
-    }
-    std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidUtf8 {
-        offset: e.valid_up_to() + bom,
-    })
 }
 
 /// One spelling for what editors write many ways: line ends, curly apostrophes, non-breaking
@@ -173,8 +197,8 @@ mod tests {
     #[test]
     fn refusals_say_why() {
         assert_eq!(
-            err("a.docx", b"x"),
-            "unsupported format '.docx' (this version reads .txt and .md)"
+            err("a.odt", b"x"),
+            "unsupported format '.odt' (Cadre reads .docx, .pdf, .txt and .md)"
         );
         assert!(err("README", b"x").contains("no extension"));
         assert_eq!(err("a.txt", b""), "the file is empty");

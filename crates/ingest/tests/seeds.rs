@@ -539,6 +539,7 @@ fn body_given_by_the_user_wins() {
     let (name, bytes) = seed("001");
     let options = ReadOptions {
         body: Some(NewBody::gtm("Zinder")),
+        ..ReadOptions::default()
     };
     let m = read_document(&name, &bytes, &options).unwrap().meeting;
     assert_eq!(m.body, NewBody::gtm("Zinder"));
