@@ -1,34 +1,31 @@
-//! `cadre-bench corpus DIR COUNT`: writes COUNT generated GTM minutes in the canevas as text
-//! files, the corpus the import benchmark reads.
+//! Benchmarks that print figures (bench/*.sh drive them):
+//! - `cadre-bench corpus DIR COUNT`: generated GTM minutes in the canevas, for the import bench.
+//! - `cadre-bench segment [SEEDS_DIR]`: lost-space repair throughput and word accuracy.
+//! - `cadre-bench search [COUNT]`: search latency and recall, Cadre's index beside SQLite FTS5.
+//! - `cadre-bench accuracy [SEEDS_DIR]`: field-level accuracy per seed and rendering.
 
-use anyhow::Context;
+mod accuracy;
+mod corpus;
+mod search;
+mod segment;
 
 fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().collect();
-    let (Some("corpus"), Some(dir), Some(count)) =
-        (args.get(1).map(String::as_str), args.get(2), args.get(3))
-    else {
-        anyhow::bail!("usage: cadre-bench corpus DIR COUNT");
-    };
-    let count: usize = count.parse().context("COUNT must be a number")?;
-    let dir = std::path::Path::new(dir);
-    std::fs::create_dir_all(dir)?;
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-    let meetings = cadre_demo::generate(cadre_demo::DemoOptions {
-        today,
-        meetings: count,
-        seed: 42,
-    });
-    let mut bytes = 0;
-    for (i, meeting) in meetings.iter().enumerate() {
-        let text = cadre_ingest::render_canevas(meeting);
-        bytes += text.len();
-        std::fs::write(dir.join(format!("cr-{i:05}.txt")), text)?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or_default();
+    match args.first().map(String::as_str) {
+        Some("corpus") => corpus::run(rest),
+        Some("segment") => segment::run(rest),
+        Some("search") => search::run(rest),
+        Some("accuracy") => accuracy::run(rest),
+        _ => anyhow::bail!("usage: cadre-bench corpus|segment|search|accuracy ARGS…"),
     }
-    println!(
-        "wrote {count} minutes ({:.1} MB) to {}",
-        bytes as f64 / 1e6,
-        dir.display()
-    );
-    Ok(())
+}
+
+/// The shared seeds: `CADRE_SEEDS`, else `../shared/seeds` beside the checkout.
+pub fn seeds_dir(arg: Option<&String>) -> std::path::PathBuf {
+    match (arg, std::env::var_os("CADRE_SEEDS")) {
+        (Some(dir), _) => dir.into(),
+        (None, Some(dir)) => dir.into(),
+        (None, None) => concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seeds").into(),
+    }
 }
