@@ -11,11 +11,13 @@ pub mod recommendation;
 pub mod text;
 
 pub use body::{Body, BodyLevel, NewBody, REGIONS};
-pub use dates::{Deadline, DeadlineMeaning, NextMeeting, parse_french_date, parse_time_range};
+pub use dates::{
+    Deadline, DeadlineMeaning, MonthOfYear, NextMeeting, parse_french_date, parse_time_range,
+};
 pub use meeting::{
-    ActionPoint, ActionStatus, AgendaItem, Attendee, ImportWarning, Meeting, MeetingKind,
-    MeetingSummary, Modality, NewActionPoint, NewAgendaItem, NewAttendee, NewMeeting, Person,
-    SourceDocument,
+    ActionPoint, ActionStatus, AgendaItem, Attendee, FieldFinding, ImportWarning, Meeting,
+    MeetingKind, MeetingStatus, MeetingSummary, Modality, NewActionPoint, NewAgendaItem,
+    NewAttendee, NewMeeting, Person, SourceDocument,
 };
 pub use organisation::{KNOWN_ORGANISATIONS, KnownOrganisation, Organisation, OrganisationKind};
 pub use recommendation::{NewRecommendation, Recommendation, RecommendationScope};

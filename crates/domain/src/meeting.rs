@@ -117,6 +117,59 @@ impl ActionStatus {
     }
 }
 
+/// Where minutes stand: imported or written minutes are drafts until someone checks them
+/// against the document and validates them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingStatus {
+    #[default]
+    Draft,
+    Validated,
+}
+
+impl MeetingStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingStatus::Draft => "draft",
+            MeetingStatus::Validated => "validated",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "draft" => Some(MeetingStatus::Draft),
+            "validated" => Some(MeetingStatus::Validated),
+            _ => None,
+        }
+    }
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            MeetingStatus::Draft => "brouillon",
+            MeetingStatus::Validated => "validé",
+        }
+    }
+}
+
+/// What the reader found for one field of the canevas, as the document wrote it: the person
+/// who validates a draft checks each finding against the original.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldFinding {
+    /// The canevas field ("date", "time", "place", "attendance", "agenda", "action_points",
+    /// "next_meeting", …), the same names as warnings use.
+    pub field: String,
+    pub found: String,
+}
+
+impl FieldFinding {
+    pub fn new(field: &str, found: impl Into<String>) -> Self {
+        FieldFinding {
+            field: field.into(),
+            found: found.into(),
+        }
+    }
+}
+
 /// Something the importer noticed: a field it could not read, or text it could not place.
 /// Kept with the meeting so that nobody loses what the document said.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -197,6 +250,9 @@ pub struct NewSourceDocument {
     /// Hex SHA-256 of the bytes: the same document is imported only once.
     pub sha256: String,
     pub content: Vec<u8>,
+    /// The document names people with their phone numbers or e-mail addresses: it is kept,
+    /// but never published as it is.
+    pub personal_data: bool,
 }
 
 /// A meeting as read from a document or written by hand, before it is stored.
@@ -216,6 +272,8 @@ pub struct NewMeeting {
     pub rapporteur: Option<String>,
     pub recommendations: Vec<NewRecommendation>,
     pub warnings: Vec<ImportWarning>,
+    /// What the reader found, field by field (empty for minutes not read from a document).
+    pub findings: Vec<FieldFinding>,
     pub source: Option<NewSourceDocument>,
 }
 
@@ -243,6 +301,7 @@ impl NewMeeting {
             rapporteur: None,
             recommendations: Vec::new(),
             warnings: Vec::new(),
+            findings: Vec::new(),
             source: None,
         }
     }
@@ -260,6 +319,7 @@ pub struct SourceDocument {
     pub media_type: String,
     pub sha256: String,
     pub size: i64,
+    pub personal_data: bool,
 }
 
 /// A present organisation, and the person when the list names one (never their contacts).
@@ -339,7 +399,9 @@ pub struct Meeting {
     pub agenda: Vec<AgendaItem>,
     pub next_meeting: Option<NextMeeting>,
     pub rapporteur: Option<String>,
+    pub status: MeetingStatus,
     pub warnings: Vec<ImportWarning>,
+    pub findings: Vec<FieldFinding>,
     pub source: Option<SourceDocument>,
 }
 
@@ -359,6 +421,7 @@ pub struct MeetingSummary {
     pub agenda_count: i64,
     pub action_point_count: i64,
     pub next_meeting_date: Option<NaiveDate>,
+    pub status: MeetingStatus,
 }
 
 /// A person named in an attendance list, with their contact details. Personal data: this type

@@ -305,6 +305,96 @@ pub fn candidate_keys(written: &str) -> Vec<String> {
     keys
 }
 
+/// Every key a known organisation goes by (name, acronym, aliases), with its index in
+/// [`KNOWN_ORGANISATIONS`].
+static KNOWN_KEYS: std::sync::LazyLock<Vec<(String, usize)>> = std::sync::LazyLock::new(|| {
+    let mut keys = Vec::new();
+    for (i, o) in KNOWN_ORGANISATIONS.iter().enumerate() {
+        keys.push((match_key(o.name), i));
+        keys.extend(o.acronym.map(|a| (match_key(a), i)));
+        keys.extend(o.aliases.iter().map(|a| (match_key(a), i)));
+    }
+    keys.retain(|(k, _)| !k.is_empty());
+    keys
+});
+
+/// The known organisation a written name designates exactly (through any of its keys).
+pub fn known(written: &str) -> Option<&'static KnownOrganisation> {
+    candidate_keys(written).iter().find_map(|k| {
+        KNOWN_KEYS
+            .iter()
+            .find(|(known, _)| known == k)
+            .map(|(_, i)| &KNOWN_ORGANISATIONS[*i])
+    })
+}
+
+/// Whether `written`, as a whole, is a known organisation's name, acronym or alias.
+pub fn is_known_name(written: &str) -> bool {
+    let key = match_key(&clean_written_name(written));
+    KNOWN_KEYS.iter().any(|(k, _)| *k == key)
+}
+
+/// The known organisation a written name designates with a spelling slip: "Organisation
+/// Internationale pour la Migration", "Croix-Rouge Danois", "Haut Commissariat des Nations
+/// Unis pour les Réfugiés". Only names of 6 letters or more are compared (acronyms are too
+/// short to tell a slip from another organisation), at most one edit per 8 letters, and only
+/// when a single organisation is that close.
+pub fn closest_known(written: &str) -> Option<&'static KnownOrganisation> {
+    if let Some(o) = known(written) {
+        return Some(o);
+    }
+    let key = match_key(&clean_written_name(written));
+    if key.len() < 6 {
+        return None;
+    }
+    let mut best: Option<(usize, usize)> = None;
+    let mut tie = false;
+    for (known_key, i) in KNOWN_KEYS.iter() {
+        if known_key.len() < 6 {
+            continue;
+        }
+        let allowed = (key.len().min(known_key.len()) / 8).max(1);
+        let Some(d) = bounded_edit_distance(key.as_bytes(), known_key.as_bytes(), allowed) else {
+            continue;
+        };
+        match best {
+            Some((bd, bi)) if d > bd || (d == bd && bi == *i) => {}
+            Some((bd, _)) if d == bd => tie = true,
+            _ => {
+                best = Some((d, *i));
+                tie = false;
+            }
+        }
+    }
+    match best {
+        Some((_, i)) if !tie => Some(&KNOWN_ORGANISATIONS[i]),
+        _ => None,
+    }
+}
+
+/// Levenshtein distance when it is at most `max`, else `None`; stops early.
+fn bounded_edit_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[b.len()] <= max).then_some(prev[b.len()])
+}
+
 /// A display name for a name never seen before: the text as written, without trailing
 /// punctuation or the list's leading dash.
 pub fn clean_written_name(written: &str) -> String {
@@ -332,6 +422,31 @@ mod tests {
                 })
             })
             .map(|o| o.name)
+    }
+
+    #[test]
+    fn spelling_slips_resolve_to_the_organisation_meant() {
+        let name = |w: &str| closest_known(w).map(|o| o.name);
+        assert_eq!(
+            name("Organisation Internationale pour la Migration"),
+            resolve("OIM")
+        );
+        assert_eq!(name("Croix-Rouge Danois"), resolve("CRD"));
+        assert_eq!(
+            name("Haut Commissariat des Nations Unis pour les Réfugiés"),
+            resolve("HCR")
+        );
+        assert_eq!(name("Forum-Réfugiés"), resolve("Forum Réfugiés"));
+        // Acronyms are too short to tell a slip from another organisation.
+        assert_eq!(name("UNFP"), None);
+        assert_eq!(name("Association des jeunes de Tassara"), None);
+        assert!(known("ARC-EN-CIEL").is_some());
+        assert!(known("Association des jeunes de Tassara").is_none());
+        assert_eq!(
+            bounded_edit_distance(b"migration", b"migrations", 1),
+            Some(1)
+        );
+        assert_eq!(bounded_edit_distance(b"migration", b"integration", 1), None);
     }
 
     #[test]

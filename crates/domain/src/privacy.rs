@@ -147,6 +147,9 @@ impl crate::Meeting {
             mask(&mut w.message);
             mask_opt(&mut w.text);
         }
+        for f in &mut self.findings {
+            mask(&mut f.found);
+        }
         self
     }
 }
@@ -222,10 +225,15 @@ mod publication_tests {
             }],
             next_meeting: None,
             rapporteur: None,
+            status: crate::MeetingStatus::Draft,
             warnings: vec![ImportWarning::with_text(
                 "unplaced_text",
                 "kept",
                 "7\tA. B.\tOIM\t80066573\tab@iom.int",
+            )],
+            findings: vec![crate::FieldFinding::new(
+                "attendance",
+                "OIM (contact: 96 12 34 56)",
             )],
             source: None,
         };
