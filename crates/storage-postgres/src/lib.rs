@@ -12,7 +12,10 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{AssertSqlSafe, PgPool, Row};
 
 /// The schema, in order. A version, once released, never changes: add a new one.
-pub const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_initial.sql"))];
+pub const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_initial.sql")),
+    (2, include_str!("../migrations/0002_drafts_and_changes.sql")),
+];
 
 const POOL_SIZE: u32 = 16;
 
@@ -85,5 +88,6 @@ cadre_storage::impl_database!(
     PostgresDatabase,
     sqlx::Postgres,
     begin = "BEGIN",
-    analyze = "VACUUM ANALYZE"
+    analyze = "VACUUM ANALYZE",
+    lock_changes = "LOCK TABLE changes IN SHARE ROW EXCLUSIVE MODE"
 );

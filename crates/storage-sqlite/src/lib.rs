@@ -15,7 +15,10 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{AssertSqlSafe, Row, SqlitePool};
 
 /// The schema, in order. A version, once released, never changes: add a new one.
-pub const MIGRATIONS: &[(i64, &str)] = &[(1, include_str!("../migrations/0001_initial.sql"))];
+pub const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_initial.sql")),
+    (2, include_str!("../migrations/0002_drafts_and_changes.sql")),
+];
 
 /// Connections of a file database: readers run side by side in WAL mode, writers take turns.
 const POOL_SIZE: u32 = 8;
@@ -102,5 +105,6 @@ cadre_storage::impl_database!(
     SqliteDatabase,
     sqlx::Sqlite,
     begin = "BEGIN IMMEDIATE",
-    analyze = ""
+    analyze = "",
+    lock_changes = ""
 );

@@ -135,6 +135,13 @@ pub struct UpcomingMeeting {
 /// Personal contact details of an attendee: private, see [`cadre_domain::Person`].
 pub use cadre_domain::Person as PersonContact;
 
+/// One entry of the change log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub seq: i64,
+    pub meeting_id: Id,
+}
+
 /// Figures for the dashboard.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Totals {
@@ -196,6 +203,24 @@ pub trait Database: Clone + Send + Sync + 'static {
         id: Id,
         status: ActionStatus,
     ) -> impl Future<Output = Result<()>> + Send;
+
+    /// Marks imported minutes as checked against their document: no longer a draft.
+    fn validate_meeting(&self, id: Id) -> impl Future<Output = Result<()>> + Send;
+
+    /// The sequence number of the last change to any meeting (0 when none): imports,
+    /// validations and edits each append one per meeting touched.
+    fn latest_change(&self) -> impl Future<Output = Result<i64>> + Send;
+    /// Changes after `after`, oldest first, at most `limit`: how a search index catches up.
+    fn changes_since(
+        &self,
+        after: i64,
+        limit: i64,
+    ) -> impl Future<Output = Result<Vec<Change>>> + Send;
+
+    /// Texts whose words lost-space repair may use: organisation names and aliases, and the
+    /// titles and discussions of the most recent `recent_meetings` meetings.
+    fn known_texts(&self, recent_meetings: i64)
+    -> impl Future<Output = Result<Vec<String>>> + Send;
 
     /// Organisations by name, with their aliases.
     fn organisations(&self) -> impl Future<Output = Result<Vec<OrganisationWithCounts>>> + Send;

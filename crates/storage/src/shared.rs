@@ -139,7 +139,7 @@ fn paging(p: &Paging) -> (i64, i64) {
 const PENDING: &str = "('open', 'in_progress')";
 
 pub const MEETING_SUMMARY_SELECT: &str = "SELECT m.id, b.name AS body, b.code AS body_code, m.kind, m.title, m.date, m.place, \
-     m.modality, m.attendance_count, m.agenda_count, m.action_point_count, m.next_meeting_date \
+     m.modality, m.attendance_count, m.agenda_count, m.action_point_count, m.next_meeting_date, m.status \
      FROM meetings m JOIN bodies b ON b.id = m.body_id JOIN ";
 
 pub fn meetings_query(f: &MeetingFilter) -> ListQuery {
@@ -273,12 +273,12 @@ pub const SQL_MEETING_FOR_SOURCE: &str = "SELECT m.id FROM meetings m JOIN sourc
 pub const SQL_UPSERT_BODY: &str = "INSERT INTO bodies (code, name, level, region) VALUES ($1, $2, $3, $4) \
      ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, region = excluded.region \
      RETURNING id";
-pub const SQL_INSERT_SOURCE: &str = "INSERT INTO source_documents (sha256, file_name, media_type, size, content) \
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING RETURNING id";
+pub const SQL_INSERT_SOURCE: &str = "INSERT INTO source_documents (sha256, file_name, media_type, size, content, personal_data) \
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING RETURNING id";
 pub const SQL_INSERT_MEETING: &str = "INSERT INTO meetings (body_id, kind, title, date, year, start_time, end_time, place, modality, \
      next_meeting_text, next_meeting_date, next_meeting_time, rapporteur, source_document_id, \
-     attendance_count, agenda_count, action_point_count) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id";
+     attendance_count, agenda_count, action_point_count, next_meeting_month) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id";
 pub const SQL_ALIAS_LOOKUP: &str =
     "SELECT organisation_id FROM organisation_aliases WHERE key = $1";
 pub const SQL_INSERT_ORGANISATION: &str = "INSERT INTO organisations (name, acronym, kind, needs_review) VALUES ($1, NULL, 'other', TRUE) \
@@ -327,6 +327,13 @@ pub const INSERT_WARNINGS: (&str, usize, &str) = (
     "",
 );
 
+pub const INSERT_FINDINGS: (&str, usize, &str) = (
+    "INSERT INTO field_findings (meeting_id, position, field, found) VALUES ",
+    4,
+    "",
+);
+pub const INSERT_CHANGES: (&str, usize, &str) = ("INSERT INTO changes (meeting_id) VALUES ", 1, "");
+
 const CHUNK_SIZES: [usize; 6] = [32, 16, 8, 4, 2, 1];
 
 /// `n` rows split into chunks of the sizes above, largest first, as (start, length).
@@ -361,6 +368,17 @@ pub fn multi_insert_sql(table: (&str, usize, &str), rows: usize) -> String {
     sql
 }
 
+/// A month as stored: "2023-05".
+pub fn month_key(m: cadre_domain::dates::MonthOfYear) -> String {
+    format!("{:04}-{:02}", m.year, m.month)
+}
+
+pub fn parse_month_key(s: &str) -> crate::Result<cadre_domain::dates::MonthOfYear> {
+    s.split_once('-')
+        .and_then(|(y, m)| cadre_domain::dates::MonthOfYear::new(y.parse().ok()?, m.parse().ok()?))
+        .ok_or_else(|| crate::StorageError::Corrupt(format!("stored month {s:?} is not YYYY-MM")))
+}
+
 // ---- Reads --------------------------------------------------------------------------------
 
 pub const SQL_BODIES: &str = "SELECT b.id, b.code, b.name, b.level, b.region, COALESCE(c.n, 0) AS meeting_count FROM bodies b \
@@ -368,9 +386,9 @@ pub const SQL_BODIES: &str = "SELECT b.id, b.code, b.name, b.level, b.region, CO
      ORDER BY b.name, b.id";
 pub const SQL_MEETING_YEARS: &str = "SELECT DISTINCT year FROM meetings ORDER BY year DESC";
 pub const SQL_MEETING: &str = "SELECT m.id, m.kind, m.title, m.date, m.start_time, m.end_time, m.place, m.modality, \
-     m.next_meeting_text, m.next_meeting_date, m.next_meeting_time, m.rapporteur, \
+     m.next_meeting_text, m.next_meeting_date, m.next_meeting_time, m.next_meeting_month, m.rapporteur, m.status, \
      b.id AS body_id, b.code AS body_code, b.name AS body_name, b.level AS body_level, b.region AS body_region, \
-     s.id AS source_id, s.file_name, s.media_type, s.sha256, s.size \
+     s.id AS source_id, s.file_name, s.media_type, s.sha256, s.size, s.personal_data \
      FROM meetings m JOIN bodies b ON b.id = m.body_id \
      LEFT JOIN source_documents s ON s.id = m.source_document_id WHERE m.id = $1";
 pub const SQL_MEETING_ATTENDANCE: &str = "SELECT a.organisation_id, o.name, o.acronym, a.as_written, p.name AS person_name \
@@ -386,6 +404,19 @@ pub const SQL_MEETING_RESPONSIBLE: &str = "SELECT apo.action_point_id, o.id, o.n
      FROM action_point_organisations apo JOIN action_points ap ON ap.id = apo.action_point_id \
      JOIN organisations o ON o.id = apo.organisation_id \
      WHERE ap.meeting_id = $1 ORDER BY apo.action_point_id, apo.position";
+pub const SQL_MEETING_FINDINGS: &str =
+    "SELECT field, found FROM field_findings WHERE meeting_id = $1 ORDER BY position";
+pub const SQL_VALIDATE_MEETING: &str =
+    "UPDATE meetings SET status = 'validated', validated_at = CURRENT_TIMESTAMP WHERE id = $1";
+pub const SQL_ACTION_POINT_MEETING: &str = "SELECT meeting_id FROM action_points WHERE id = $1";
+pub const SQL_LATEST_CHANGE: &str = "SELECT COALESCE(MAX(seq), 0) AS seq FROM changes";
+pub const SQL_CHANGES_SINCE: &str =
+    "SELECT seq, meeting_id FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2";
+pub const SQL_KNOWN_WORDS_ORGANISATIONS: &str =
+    "SELECT name AS t FROM organisations UNION ALL SELECT alias AS t FROM organisation_aliases";
+pub const SQL_KNOWN_WORDS_MEETINGS: &str = "SELECT title || ' ' || COALESCE(place, '') AS t FROM meetings WHERE id > $1 \
+     UNION ALL SELECT title || ' ' || discussion AS t FROM agenda_items WHERE meeting_id > $1";
+pub const SQL_MAX_MEETING_ID: &str = "SELECT COALESCE(MAX(id), 0) AS id FROM meetings";
 pub const SQL_MEETING_WARNINGS: &str =
     "SELECT field, message, text FROM import_warnings WHERE meeting_id = $1 ORDER BY position";
 pub const SQL_UPCOMING: &str = "SELECT m.body_id, b.name AS body, b.code AS body_code, m.next_meeting_date, m.next_meeting_time, \
@@ -403,8 +434,7 @@ pub const SQL_ALL_ALIASES: &str =
 pub const SQL_ORGANISATION: &str =
     "SELECT id, name, acronym, kind, needs_review FROM organisations WHERE id = $1";
 pub const SQL_ORGANISATION_ALIASES: &str = "SELECT organisation_id, alias FROM organisation_aliases WHERE organisation_id = $1 ORDER BY id";
-pub const SQL_SOURCE_DOCUMENT: &str =
-    "SELECT id, file_name, media_type, sha256, size, content FROM source_documents WHERE id = $1";
+pub const SQL_SOURCE_DOCUMENT: &str = "SELECT id, file_name, media_type, sha256, size, content, personal_data FROM source_documents WHERE id = $1";
 pub const SQL_ATTENDEE_CONTACTS: &str = "SELECT p.name AS person_name, o.name AS organisation, p.phone, p.email \
      FROM attendances a JOIN persons p ON p.attendance_id = a.id \
      JOIN organisations o ON o.id = a.organisation_id WHERE a.meeting_id = $1 ORDER BY a.position";
@@ -473,9 +503,17 @@ pub fn is_other_alias(alias: &str, name: &str, acronym: Option<&str>) -> bool {
     alias != name && Some(alias) != acronym
 }
 
-/// The keys a written name may resolve under (re-exported for the macro).
+/// The keys a written name may resolve under (re-exported for the macro): its own keys first
+/// (any alias already stored wins), then the known organisation it misspells, if any.
 pub fn keys_of(written: &str) -> Vec<String> {
-    candidate_keys(written)
+    let mut keys = candidate_keys(written);
+    if let Some(known) = cadre_domain::organisation::closest_known(written) {
+        let key = match_key(known.name);
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
 }
 
 fn quote(s: &str) -> String {
@@ -605,7 +643,7 @@ mod tests {
 /// documentation](crate::shared) for what the struct must provide.
 #[macro_export]
 macro_rules! impl_database {
-    ($ty:ident, $db:ty, begin = $begin:literal, analyze = $analyze:literal) => {
+    ($ty:ident, $db:ty, begin = $begin:literal, analyze = $analyze:literal, lock_changes = $lock_changes:literal) => {
         const _: () = {
             use std::collections::HashMap;
             use $crate::Database as _;
@@ -614,7 +652,7 @@ macro_rules! impl_database {
             use $crate::shared::__private::sqlx::{self, Row as _};
             use $crate::shared::{self as sh, Param};
             use $crate::{
-                ActionPointFilter, BodyWithCount, ImportOutcome, MeetingFilter,
+                ActionPointFilter, BodyWithCount, Change, ImportOutcome, MeetingFilter,
                 OrganisationWithCounts, Page, PersonContact, RecommendationFilter, Result,
                 StorageError, Totals, UpcomingMeeting,
             };
@@ -686,6 +724,20 @@ macro_rules! impl_database {
                     }
                 }
                 Ok(out)
+            }
+
+            /// Appends the meetings to the change log, inside the caller's transaction. On an
+            /// engine with concurrent writers the table is locked first, so that no later
+            /// sequence number commits before an earlier one (the index would skip it).
+            async fn record_changes(conn: &mut Conn, meetings: &[i64]) -> Result<()> {
+                if meetings.is_empty() {
+                    return Ok(());
+                }
+                if !$lock_changes.is_empty() {
+                    sqlx::raw_sql($lock_changes).execute(&mut *conn).await?;
+                }
+                insert_rows(conn, sh::INSERT_CHANGES, meetings, |q, m| q.bind(*m)).await?;
+                Ok(())
             }
 
             /// What [`import_head`] did with one meeting.
@@ -1070,6 +1122,30 @@ macro_rules! impl_database {
                         },
                     )
                     .await?;
+                    let findings: Vec<(i64, usize, &dom::FieldFinding)> = stored
+                        .iter()
+                        .flat_map(|s| {
+                            s.meeting
+                                .findings
+                                .iter()
+                                .enumerate()
+                                .map(move |(i, f)| (s.meeting_id, i, f))
+                        })
+                        .collect();
+                    insert_rows(
+                        &mut *conn,
+                        sh::INSERT_FINDINGS,
+                        &findings,
+                        |q, (meeting, position, f)| {
+                            q.bind(*meeting)
+                                .bind(*position as i64)
+                                .bind(f.field.clone())
+                                .bind(f.found.clone())
+                        },
+                    )
+                    .await?;
+                    let created: Vec<i64> = stored.iter().map(|s| s.meeting_id).collect();
+                    record_changes(&mut *conn, &created).await?;
                     Ok(outcomes)
                 }
 
@@ -1090,6 +1166,7 @@ macro_rules! impl_database {
                                 .bind(src.media_type.clone())
                                 .bind(src.content.len() as i64)
                                 .bind(src.content.clone())
+                                .bind(src.personal_data)
                                 .fetch_optional(&mut *conn)
                                 .await?;
                             match row {
@@ -1181,6 +1258,7 @@ macro_rules! impl_database {
                         .bind(attendance.len() as i64)
                         .bind(m.agenda.len() as i64)
                         .bind(points.len() as i64)
+                        .bind(next.and_then(|n| n.month).map(sh::month_key))
                         .fetch_one(&mut *conn)
                         .await?
                         .try_get(0)?;
@@ -1329,6 +1407,14 @@ macro_rules! impl_database {
                                 agenda_count: row.try_get("agenda_count")?,
                                 action_point_count: row.try_get("action_point_count")?,
                                 next_meeting_date: row.try_get("next_meeting_date")?,
+                                status: {
+                                    let status: String = row.try_get("status")?;
+                                    sh::parse_stored(
+                                        &status,
+                                        dom::MeetingStatus::parse,
+                                        "meeting status",
+                                    )?
+                                },
                             })
                         })
                         .collect::<Result<Vec<_>>>()?;
@@ -1357,6 +1443,7 @@ macro_rules! impl_database {
                             media_type: row.try_get("media_type")?,
                             sha256: row.try_get("sha256")?,
                             size: row.try_get("size")?,
+                            personal_data: row.try_get("personal_data")?,
                         }),
                     };
                     let next_meeting = match next_text {
@@ -1365,6 +1452,11 @@ macro_rules! impl_database {
                             as_written,
                             date: row.try_get("next_meeting_date")?,
                             time: row.try_get::<Option<NaiveTime>, _>("next_meeting_time")?,
+                            month: row
+                                .try_get::<Option<String>, _>("next_meeting_month")?
+                                .as_deref()
+                                .map(sh::parse_month_key)
+                                .transpose()?,
                         }),
                     };
 
@@ -1434,6 +1526,20 @@ macro_rules! impl_database {
                         })
                         .collect::<Result<Vec<_>>>()?;
 
+                    let findings = sqlx::query(sh::SQL_MEETING_FINDINGS)
+                        .bind(id)
+                        .fetch_all(&mut *conn)
+                        .await?
+                        .iter()
+                        .map(|r| {
+                            Ok(dom::FieldFinding {
+                                field: r.try_get("field")?,
+                                found: r.try_get("found")?,
+                            })
+                        })
+                        .collect::<Result<Vec<_>>>()?;
+                    let status: String = row.try_get("status")?;
+
                     Ok(Some(dom::Meeting {
                         id,
                         body: dom::Body {
@@ -1454,7 +1560,13 @@ macro_rules! impl_database {
                         agenda,
                         next_meeting,
                         rapporteur: row.try_get("rapporteur")?,
+                        status: sh::parse_stored(
+                            &status,
+                            dom::MeetingStatus::parse,
+                            "meeting status",
+                        )?,
                         warnings,
+                        findings,
                         source,
                     }))
                 }
@@ -1505,15 +1617,83 @@ macro_rules! impl_database {
                     id: i64,
                     status: dom::ActionStatus,
                 ) -> Result<()> {
+                    let mut tx = self.pool.begin_with($begin).await?;
                     let done = sqlx::query(sh::SQL_SET_ACTION_STATUS)
                         .bind(status.as_str())
                         .bind(id)
-                        .execute(&self.pool)
+                        .execute(&mut *tx)
                         .await?;
                     if done.rows_affected() == 0 {
                         return Err(StorageError::NotFound);
                     }
+                    let meeting: i64 = sqlx::query(sh::SQL_ACTION_POINT_MEETING)
+                        .bind(id)
+                        .fetch_one(&mut *tx)
+                        .await?
+                        .try_get(0)?;
+                    record_changes(&mut *tx, &[meeting]).await?;
+                    tx.commit().await?;
                     Ok(())
+                }
+
+                async fn validate_meeting(&self, id: i64) -> Result<()> {
+                    let mut tx = self.pool.begin_with($begin).await?;
+                    let done = sqlx::query(sh::SQL_VALIDATE_MEETING)
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                    if done.rows_affected() == 0 {
+                        return Err(StorageError::NotFound);
+                    }
+                    record_changes(&mut *tx, &[id]).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn latest_change(&self) -> Result<i64> {
+                    let row = sqlx::query(sh::SQL_LATEST_CHANGE)
+                        .fetch_one(&self.pool)
+                        .await?;
+                    Ok(row.try_get("seq")?)
+                }
+
+                async fn changes_since(&self, after: i64, limit: i64) -> Result<Vec<Change>> {
+                    let rows = sqlx::query(sh::SQL_CHANGES_SINCE)
+                        .bind(after)
+                        .bind(limit)
+                        .fetch_all(&self.pool)
+                        .await?;
+                    rows.iter()
+                        .map(|r| {
+                            Ok(Change {
+                                seq: r.try_get("seq")?,
+                                meeting_id: r.try_get("meeting_id")?,
+                            })
+                        })
+                        .collect()
+                }
+
+                async fn known_texts(&self, recent_meetings: i64) -> Result<Vec<String>> {
+                    let mut conn = self.pool.acquire().await?;
+                    let mut out: Vec<String> = Vec::new();
+                    for row in sqlx::query(sh::SQL_KNOWN_WORDS_ORGANISATIONS)
+                        .fetch_all(&mut *conn)
+                        .await?
+                    {
+                        out.push(row.try_get("t")?);
+                    }
+                    let max: i64 = sqlx::query(sh::SQL_MAX_MEETING_ID)
+                        .fetch_one(&mut *conn)
+                        .await?
+                        .try_get("id")?;
+                    for row in sqlx::query(sh::SQL_KNOWN_WORDS_MEETINGS)
+                        .bind(max - recent_meetings)
+                        .fetch_all(&mut *conn)
+                        .await?
+                    {
+                        out.push(row.try_get("t")?);
+                    }
+                    Ok(out)
                 }
 
                 async fn organisations(&self) -> Result<Vec<OrganisationWithCounts>> {
@@ -1620,6 +1800,7 @@ macro_rules! impl_database {
                             media_type: row.try_get("media_type")?,
                             sha256: row.try_get("sha256")?,
                             size: row.try_get("size")?,
+                            personal_data: row.try_get("personal_data")?,
                         },
                         row.try_get("content")?,
                     )))

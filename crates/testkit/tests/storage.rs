@@ -2,9 +2,9 @@
 
 use cadre_domain::meeting::NewSourceDocument;
 use cadre_domain::{
-    ActionStatus, BodyLevel, Deadline, DeadlineMeaning, ImportWarning, MeetingKind, Modality,
-    NewActionPoint, NewAgendaItem, NewAttendee, NewBody, NewMeeting, NewRecommendation,
-    NextMeeting, OrganisationKind, RecommendationScope,
+    ActionStatus, BodyLevel, Deadline, DeadlineMeaning, FieldFinding, ImportWarning, MeetingKind,
+    MeetingStatus, Modality, NewActionPoint, NewAgendaItem, NewAttendee, NewBody, NewMeeting,
+    NewRecommendation, NextMeeting, OrganisationKind, RecommendationScope,
 };
 use cadre_storage::{
     ActionPointFilter, Database, ImportOutcome, MeetingFilter, Paging, RecommendationFilter,
@@ -33,6 +33,7 @@ fn source(name: &str, content: Vec<u8>) -> NewSourceDocument {
         media_type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             .into(),
         sha256: sha256[sha256.len() - 64..].to_owned(),
+        personal_data: name == "full",
         content,
     }
 }
@@ -139,6 +140,7 @@ fn full_meeting() -> NewMeeting {
             as_written: "Jeudi 16 mars 2023 à 10h".into(),
             date: Some(d(2023, 3, 16)),
             time: Some(t(10, 0)),
+            month: None,
         }),
         rapporteur: Some("DRECM-R Tahoua".into()),
         recommendations: vec![NewRecommendation {
@@ -154,6 +156,10 @@ fn full_meeting() -> NewMeeting {
         warnings: vec![
             ImportWarning::with_text("unplaced_text", "Texte non placé", "Divers"),
             ImportWarning::new("date", "Date lue dans le titre"),
+        ],
+        findings: vec![
+            FieldFinding::new("date", "16 février 2023"),
+            FieldFinding::new("place", "Salle de réunion DGECM-R"),
         ],
         source: Some(source(
             "full",
@@ -218,6 +224,90 @@ both_engines! {
     async fn statistics_are_refreshed_after_a_bulk_load(url: String) {
         statistics(url).await
     }
+
+    async fn drafts_are_validated_and_every_change_is_logged(url: String) {
+        with_database!(url, drafts_and_changes_on)
+    }
+}
+
+async fn drafts_and_changes_on<D: Database>(db: D) {
+    assert_eq!(db.latest_change().await.unwrap(), 0);
+    let mut a = bare(NewBody::gtm("Agadez"), d(2023, 4, 12), Some("draft-a"));
+    a.next_meeting = Some(NextMeeting {
+        as_written: "prévue pour le mois de mai".into(),
+        date: None,
+        time: None,
+        month: cadre_domain::dates::MonthOfYear::new(2023, 5),
+    });
+    a.agenda = vec![item(
+        1,
+        "Tendances migratoires à Arlit",
+        vec![action(
+            "Partager la fiche",
+            &["OIM"],
+            "2023",
+            ActionStatus::Open,
+        )],
+    )];
+    let b = bare(NewBody::gtm("Zinder"), d(2023, 5, 3), Some("draft-b"));
+    assert!(!b.source.as_ref().unwrap().personal_data);
+    let ids: Vec<i64> = db
+        .import_meetings(&[a.clone(), b])
+        .await
+        .unwrap()
+        .iter()
+        .map(|o| o.meeting_id())
+        .collect();
+    let back = db.meeting(ids[0]).await.unwrap().unwrap();
+    assert_eq!(back.status, MeetingStatus::Draft);
+    assert!(!back.source.as_ref().unwrap().personal_data);
+    assert_eq!(
+        back.next_meeting, a.next_meeting,
+        "a month-only next meeting is kept"
+    );
+    let page = db.meetings(&MeetingFilter::default()).await.unwrap();
+    assert!(page.items.iter().all(|m| m.status == MeetingStatus::Draft));
+
+    // Each imported meeting is one change, in import order.
+    let changes = db.changes_since(0, 100).await.unwrap();
+    assert_eq!(
+        changes.iter().map(|c| c.meeting_id).collect::<Vec<_>>(),
+        ids
+    );
+    let after_import = db.latest_change().await.unwrap();
+    assert_eq!(after_import, changes.last().unwrap().seq);
+    // A re-import changes nothing.
+    db.import_meeting(&a).await.unwrap();
+    assert_eq!(db.latest_change().await.unwrap(), after_import);
+
+    db.validate_meeting(ids[0]).await.unwrap();
+    assert_eq!(
+        db.meeting(ids[0]).await.unwrap().unwrap().status,
+        MeetingStatus::Validated
+    );
+    let ap = back.agenda[0].action_points[0].id;
+    db.set_action_status(ap, ActionStatus::Done).await.unwrap();
+    let later = db.changes_since(after_import, 100).await.unwrap();
+    assert_eq!(
+        later.iter().map(|c| c.meeting_id).collect::<Vec<_>>(),
+        vec![ids[0], ids[0]],
+        "validation and a status edit are changes of the meeting"
+    );
+    assert!(later[0].seq < later[1].seq);
+    assert_eq!(db.changes_since(after_import, 1).await.unwrap().len(), 1);
+    assert!(matches!(
+        db.validate_meeting(999_999).await,
+        Err(cadre_storage::StorageError::NotFound)
+    ));
+    // A failed validation logs nothing.
+    assert_eq!(db.changes_since(later[1].seq, 100).await.unwrap(), vec![]);
+
+    let texts = db.known_texts(10).await.unwrap().join(" ");
+    assert!(texts.contains("Arlit"), "recent discussion words: {texts}");
+    assert!(
+        texts.contains("Croix"),
+        "organisation names and aliases: {texts}"
+    );
 }
 
 async fn statistics(url: String) {
@@ -373,6 +463,8 @@ async fn import_then_read_back_every_field_on<D: Database>(db: D) {
     assert_eq!(m.next_meeting, new.next_meeting);
     assert_eq!(m.rapporteur, new.rapporteur);
     assert_eq!(m.warnings, new.warnings);
+    assert_eq!(m.findings, new.findings);
+    assert_eq!(m.status, MeetingStatus::Draft);
 
     // Attendance in document order, resolved to known organisations.
     let att: Vec<(&str, Option<&str>, &str, Option<&str>)> = m
@@ -466,6 +558,7 @@ async fn import_then_read_back_every_field_on<D: Database>(db: D) {
     assert_eq!(src.media_type, new_src.media_type);
     assert_eq!(src.sha256, new_src.sha256);
     assert_eq!(src.size, new_src.content.len() as i64);
+    assert!(src.personal_data, "the flag is kept");
     let (doc, bytes) = db
         .source_document(src.id)
         .await
@@ -1056,6 +1149,7 @@ async fn upcoming_on<D: Database>(db: D) {
             as_written: text.into(),
             date: Some(date),
             time,
+            month: None,
         });
         m
     };
@@ -1115,6 +1209,7 @@ async fn upcoming_on<D: Database>(db: D) {
         as_written: "à une date ultérieure".into(),
         date: None,
         time: None,
+        month: None,
     });
     db.import_meeting(&undated).await.unwrap();
     let _ = past;
