@@ -26,6 +26,12 @@ pub async fn run(
                         .with_context(|| format!("cannot replace {file}"))?;
                 }
             }
+            // Its search index describes the database being replaced.
+            let index = format!("{DEMO_FILE}.search");
+            if std::path::Path::new(&index).exists() {
+                std::fs::remove_dir_all(&index)
+                    .with_context(|| format!("cannot replace {index}"))?;
+            }
             format!("sqlite://{DEMO_FILE}")
         }
     };
@@ -79,5 +85,6 @@ async fn fill_and_serve<D: Database>(
     if no_serve {
         return Ok(ExitCode::SUCCESS);
     }
-    crate::serve::run(db, addr).await
+    let search = crate::serve::open_index(url, None)?;
+    crate::serve::run(db, search, addr).await
 }

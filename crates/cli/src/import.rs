@@ -170,7 +170,10 @@ pub async fn run<D: Database>(
     let (tx, mut rx) = tokio::sync::mpsc::channel(BATCH);
     let read_options = ReadOptions {
         body: options.read.body.clone(),
-        lexicon: options.read.lexicon.clone(),
+        lexicon: match &options.read.lexicon {
+            Some(lexicon) => Some(lexicon.clone()),
+            None => Some(crate::extract::lexicon_of(&db).await?),
+        },
     };
     let reader = tokio::task::spawn_blocking(move || {
         for path in files {

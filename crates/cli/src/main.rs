@@ -4,7 +4,9 @@
 mod demo;
 mod engine;
 mod export;
+mod extract;
 mod import;
+mod review;
 mod serve;
 
 use std::path::PathBuf;
@@ -33,9 +35,18 @@ struct DbArg {
     url: String,
 }
 
+#[derive(clap::Args, Clone)]
+struct IndexArg {
+    /// Folder of the search index; by default beside the SQLite file (cadre.db.search), or
+    /// cadre-search/ for PostgreSQL.
+    #[arg(long = "index", env = "CADRE_INDEX_DIR")]
+    dir: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Import minutes and session reports (.txt, .md): files or folders.
+    /// Import minutes and session reports (.docx, .pdf, .txt, .md): files or folders. They
+    /// become drafts until validated.
     Import {
         #[command(flatten)]
         db: DbArg,
@@ -52,9 +63,18 @@ enum Command {
     Serve {
         #[command(flatten)]
         db: DbArg,
+        #[command(flatten)]
+        index: IndexArg,
         /// Address to listen on; port 0 picks a free port.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: String,
+    },
+    /// Rebuild the search index from the database (a running server picks it up).
+    Reindex {
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        index: IndexArg,
     },
     /// Export to standard output.
     Export {
@@ -63,6 +83,29 @@ enum Command {
         what: export::What,
         #[arg(long, default_value = "json")]
         format: export::Format,
+    },
+    /// Print the text of a document exactly as Cadre reads it, after decoding and repair
+    /// (notes on standard error). Run it first when an import looks wrong.
+    Extract {
+        /// Also use the vocabulary of the documents in this database, as an import does.
+        #[arg(long = "db", env = "CADRE_DATABASE_URL")]
+        url: Option<String>,
+        file: PathBuf,
+    },
+    /// Mark imported minutes as checked against their document: they are no longer drafts.
+    Validate {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(required = true)]
+        meetings: Vec<i64>,
+    },
+    /// Write the original document a meeting was imported from (standard output by default).
+    Original {
+        #[command(flatten)]
+        db: DbArg,
+        meeting: i64,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Create a database of generated sample data and serve it.
     Demo {
@@ -111,8 +154,14 @@ fn main() -> ExitCode {
                 on_engine!(&db.url, |database| import::run(database, &paths, &options)
                     .await)
             }
-            Command::Serve { db, addr } => {
-                on_engine!(&db.url, |database| serve::run(database, &addr).await)
+            Command::Serve { db, index, addr } => {
+                let search = serve::open_index(&db.url, index.dir.as_deref())?;
+                on_engine!(&db.url, |database| serve::run(database, search, &addr)
+                    .await)
+            }
+            Command::Reindex { db, index } => {
+                let search = serve::open_index(&db.url, index.dir.as_deref())?;
+                on_engine!(&db.url, |database| serve::reindex(database, search).await)
             }
             Command::Export { db, what, format } => {
                 on_engine!(&db.url, |database| export::run(
@@ -120,6 +169,31 @@ fn main() -> ExitCode {
                     what,
                     format,
                     &mut std::io::stdout().lock()
+                )
+                .await)
+            }
+            Command::Extract { url, file } => {
+                let lexicon = match url {
+                    Some(url) => {
+                        Some(on_engine!(&url, |database| extract::lexicon_of(&database).await)?)
+                    }
+                    None => None,
+                };
+                extract::run(&file, lexicon)
+            }
+            Command::Validate { db, meetings } => {
+                on_engine!(&db.url, |database| review::validate(database, &meetings)
+                    .await)
+            }
+            Command::Original {
+                db,
+                meeting,
+                output,
+            } => {
+                on_engine!(&db.url, |database| review::original(
+                    database,
+                    meeting,
+                    output.as_deref()
                 )
                 .await)
             }

@@ -208,13 +208,17 @@ both_engines! {
         };
         write("a-empty.txt", b"");
         write("b-binary.txt", b"\x00\x01\x02PK\x03\x04 some zip");
-        write("c-latin1.txt", b"Compte-rendu de la r\xe9union\nDate\t16 f\xe9vrier 2023\n");
+        // 0x81 is in no Windows code page Cadre would guess: not text it can decode.
+        write("c-undecodable.txt", b"Compte-rendu de la r\x81union\nDate\t16 f\x81vrier 2023\n");
+        write("f-old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 old word");
+        write("g-fake.docx", b"this is no zip archive");
+        write("h-broken.pdf", b"%PDF-1.4\n%%EOF\n");
         write("d-no-header.txt", "Bonjour à tous,\nmerci pour votre présence.\n".as_bytes());
         std::fs::copy(seed("004"), dir.path().join("e-good.txt")).unwrap();
         let (out, summary) = import_json(&url, &[dir.path()]);
         assert!(!out.status.success(), "a batch with errors exits non-zero");
         assert_eq!(summary["totals"]["created"], 1, "{summary:#}");
-        assert_eq!(summary["totals"]["errors"], 4);
+        assert_eq!(summary["totals"]["errors"], 7);
         let files = summary["files"].as_array().unwrap();
         let error_of = |name: &str| {
             let f = files.iter().find(|f| f["path"].as_str().unwrap().ends_with(name)).unwrap();
@@ -222,7 +226,10 @@ both_engines! {
         };
         assert!(error_of("a-empty.txt").contains("empty"));
         assert!(error_of("b-binary.txt").contains("binary"));
-        assert!(error_of("c-latin1.txt").contains("utf-8"));
+        assert!(error_of("c-undecodable.txt").contains("utf-8"));
+        assert!(error_of("f-old.doc").contains("unsupported format '.doc'"));
+        assert!(error_of("g-fake.docx").contains("word"), "{}", error_of("g-fake.docx"));
+        assert!(error_of("h-broken.pdf").contains("pdf"), "{}", error_of("h-broken.pdf"));
         assert!(error_of("d-no-header.txt").contains("header"));
         assert_eq!(meetings(&url).len(), 1);
 
@@ -258,16 +265,92 @@ both_engines! {
     }
 }
 
+both_engines! {
+    async fn extract_validate_original_reindex_and_search(url: String) {
+        let dir = tempfile::tempdir().unwrap();
+        // `cadre extract`: the text as read, lost spaces restored, notes on stderr.
+        let seed_path = seed("004");
+        let name = seed_path.file_name().unwrap().to_owned();
+        let bytes = std::fs::read(&seed_path).unwrap();
+        let original = String::from_utf8(bytes.clone()).unwrap();
+        let spaceless: String = original
+            .lines()
+            .map(|l| l.replace(' ', ""))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let lost = dir.path().join("sans-espaces.txt");
+        std::fs::write(&lost, &spaceless).unwrap();
+        let out = cadre(&["extract", lost.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Points inscrits à l'ordre du jour"), "{text}");
+        assert!(text.contains("Salle de réunion du conseil régional"), "{text}");
+        let notes = String::from_utf8_lossy(&out.stderr);
+        assert!(notes.contains("spaces restored"), "{notes}");
+        let latin1 = dir.path().join("latin1.txt");
+        std::fs::write(&latin1, b"Date\t16 f\xe9vrier 2023\n").unwrap();
+        let out = cadre(&["extract", latin1.to_str().unwrap()]);
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), "Date\t16 février 2023\n");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("Windows-1252"));
+        let bad = dir.path().join("scan.pdf");
+        std::fs::write(&bad, b"not a pdf").unwrap();
+        let out = cadre(&["extract", bad.to_str().unwrap()]);
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("scan.pdf"));
+
+        // Imported minutes are drafts; validation is recorded; the original comes back byte
+        // for byte.
+        let copy = dir.path().join(&name);
+        std::fs::write(&copy, &bytes).unwrap();
+        let (out, summary) = import_json(&url, &[&copy]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let id = summary["files"][0]["meeting_id"].as_i64().expect("meeting id");
+        let all = meetings(&url);
+        assert_eq!(all[0]["status"], "draft");
+        assert!(all[0]["findings"].as_array().unwrap().iter().any(|f| f["field"] == "date"));
+        let out = cadre(&["validate", "--db", &url, &id.to_string(), "424242"]);
+        assert!(!out.status.success(), "an unknown meeting is an error");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("424242"));
+        assert_eq!(meetings(&url)[0]["status"], "validated");
+        let back = dir.path().join("back.txt");
+        let out = cadre(&["original", "--db", &url, &id.to_string(), "-o", back.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(std::fs::read(&back).unwrap(), bytes);
+
+        // Search through the server; a document imported while it runs is found without a
+        // reindex; `cadre reindex` rebuilds the same index from the database.
+        let index = tempfile::tempdir().unwrap();
+        let out = cadre(&["reindex", "--db", &url, "--index", index.path().to_str().unwrap()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("1 meetings"));
+        let server = Server::start_with_index(&url, index);
+        let found = server.get_json("/api/v1/search?q=axes+strategiques");
+        assert!(found["total"].as_i64().unwrap() >= 1, "{found}");
+        assert!(found["items"].as_array().unwrap().iter().all(|h| h["meeting_id"] == id));
+        let (out, _) = import_json(&url, &[&seed("000")]);
+        assert!(out.status.success());
+        let found = server.get_json("/api/v1/search?q=Croix+Rouge+Danoise&kind=actionpoint");
+        assert!(found["total"].as_i64().unwrap() >= 1, "imported while serving: {found}");
+    }
+}
+
 /// `cadre serve` running on a free port, stopped when dropped.
 struct Server {
     child: std::process::Child,
     addr: String,
+    _index: tempfile::TempDir,
 }
 
 impl Server {
     fn start(url: &str) -> Server {
+        let index = tempfile::tempdir().unwrap();
+        Server::start_with_index(url, index)
+    }
+
+    fn start_with_index(url: &str, index: tempfile::TempDir) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_cadre"))
-            .args(["serve", "--addr", "127.0.0.1:0", "--db", url])
+            .args(["serve", "--addr", "127.0.0.1:0", "--db", url, "--index"])
+            .arg(index.path())
             .env("CADRE_LOG", "warn")
             .stdout(Stdio::piped())
             .spawn()
@@ -285,7 +368,11 @@ impl Server {
             addr.starts_with("127.0.0.1:"),
             "unexpected first line {line:?}"
         );
-        Server { child, addr }
+        Server {
+            child,
+            addr,
+            _index: index,
+        }
     }
 
     fn get(&self, path: &str) -> (u16, String) {

@@ -348,6 +348,7 @@ fn gtm_meeting<R: Rng>(
         rapporteur: Some("Le secrétariat du GTM".into()),
         recommendations: vec![],
         warnings: vec![],
+        findings: vec![],
         source: None,
     }
 }

@@ -503,6 +503,7 @@ pub(crate) fn parse(
         &agenda_items,
         next_steps_text.as_deref(),
         lines,
+        date,
         &mut warnings,
     );
 
@@ -557,6 +558,7 @@ pub(crate) fn parse(
         rapporteur,
         recommendations: Vec::new(),
         warnings,
+        findings: Vec::new(),
         source: None,
     })
 }
@@ -631,6 +633,12 @@ pub(crate) fn split_attendance(values: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for value in values {
         for piece in value.split([';', '·', '•', '\n']) {
+            if let Some(names) = split_dashes_without_spaces(piece) {
+                for name in names {
+                    push_name(&mut out, &name);
+                }
+                continue;
+            }
             let mut start = 0;
             let mut prev: Option<char> = None;
             let chars: Vec<(usize, char)> = piece.char_indices().collect();
@@ -646,6 +654,49 @@ pub(crate) fn split_attendance(values: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+/// "-DRECM/R-IOM-UNHCR-ARC-EN-CIEL": a dash list whose spaces were lost, so that the dashes
+/// between organisations look like those inside names. A careful reader splits at every dash
+/// outside parentheses and joins back the pieces that together name a known organisation
+/// ("ARC-EN-CIEL", "Forum-Réfugiés"). Applies only when no dash follows a space and at least
+/// two known organisations come out; otherwise the name is left whole.
+fn split_dashes_without_spaces(piece: &str) -> Option<Vec<String>> {
+    use cadre_domain::organisation::{is_known_name, known};
+    let body = piece.trim();
+    if !body.starts_with('-') || body.contains(" -") || body.matches('-').count() < 3 {
+        return None;
+    }
+    let mut parts: Vec<String> = vec![String::new()];
+    let mut depth = 0usize;
+    for c in body.trim_start_matches('-').chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if c == '-' && depth == 0 {
+            parts.push(String::new());
+        } else if let Some(last) = parts.last_mut() {
+            last.push(c);
+        }
+    }
+    parts.retain(|p| !p.trim().is_empty());
+    let mut out = Vec::new();
+    let mut known_count = 0;
+    let mut i = 0;
+    while i < parts.len() {
+        // Pieces are joined back only into a whole known name, never into "DRECM/R-IOM" on the
+        // strength of its head alone.
+        let joined = (i + 2..=(i + 4).min(parts.len()))
+            .rev()
+            .find(|&j| is_known_name(&parts[i..j].join("-")));
+        let j = joined.unwrap_or(i + 1);
+        known_count += usize::from(joined.is_some() || known(&parts[i]).is_some());
+        out.push(parts[i..j].join("-"));
+        i = j;
+    }
+    (known_count >= 2).then_some(out)
 }
 
 fn push_name(out: &mut Vec<String>, raw: &str) {
@@ -667,12 +718,29 @@ fn next_meeting(
     agenda: &[NewAgendaItem],
     standalone: Option<&str>,
     lines: &[Line],
+    meeting_date: chrono::NaiveDate,
     warnings: &mut Vec<ImportWarning>,
 ) -> Option<NextMeeting> {
+    // "le 16 mars 2023", "le 16 mars" (after the meeting), or a month only ("prévue pour le
+    // mois de mai"), which is kept as a month.
+    let dated = |l: &str| {
+        let nm = NextMeeting::parse_after(l, meeting_date);
+        (nm.date.is_some() || nm.month.is_some()).then_some(nm)
+    };
     let with_date = |text: &str| {
-        text.lines()
+        let lines: Vec<&str> = text.lines().collect();
+        lines
+            .iter()
             .find(|l| parse_french_date(l).is_some())
-            .map(NextMeeting::parse)
+            .map(|l| NextMeeting::parse_after(l, meeting_date))
+            .or_else(|| {
+                lines.iter().find_map(|l| {
+                    let f = fold(l);
+                    (f.contains("prochaine") || f.contains("prevue") || f.contains("retenue"))
+                        .then(|| dated(l))
+                        .flatten()
+                })
+            })
     };
     if let Some(text) = standalone
         && let Some(nm) = with_date(text)
@@ -685,13 +753,14 @@ fn next_meeting(
     {
         return Some(nm);
     }
-    let announced = lines.iter().find(|l| {
+    let announced = lines.iter().find_map(|l| {
         let f = fold(&l.text);
         (f.contains("prochaine reunion") || f.contains("prochaine rencontre"))
-            && parse_french_date(&l.text).is_some()
+            .then(|| dated(&l.text))
+            .flatten()
     });
-    if let Some(l) = announced {
-        return Some(NextMeeting::parse(&l.text));
+    if announced.is_some() {
+        return announced;
     }
     if steps.is_some() || standalone.is_some() {
         warnings.push(ImportWarning::new(
@@ -735,6 +804,30 @@ fn group_loose(r: &Reader, loose: &[Loose]) -> Vec<ImportWarning> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attendance_lists_whose_spaces_were_lost_split_between_known_names() {
+        let names =
+            split_attendance(&["-DRECM/R-IOM-UNHCR-INS-ARC-EN-CIEL-Association Tassara".into()]);
+        assert_eq!(
+            names,
+            [
+                "DRECM/R",
+                "IOM",
+                "UNHCR",
+                "INS",
+                "ARC-EN-CIEL",
+                "Association Tassara"
+            ]
+        );
+        let names = split_attendance(&["-Forum-Réfugiés-ONU Femmes".into()]);
+        assert_eq!(names, ["Forum-Réfugiés", "ONU Femmes"]);
+        // Unknown compound names stay whole.
+        assert_eq!(
+            split_attendance(&["-Save-the-Children".into()]),
+            ["Save-the-Children"]
+        );
+    }
 
     #[test]
     fn attendance_splits_on_dashes_after_spaces_only() {

@@ -8,6 +8,7 @@
 
 mod body;
 mod canevas;
+mod findings;
 pub mod formats;
 mod lines;
 mod matching;
@@ -56,10 +57,11 @@ pub enum IngestError {
     #[error("the file is {bytes} bytes, over the limit of {limit} bytes")]
     TooLarge { bytes: usize, limit: usize },
     #[error("this is not a readable {format} document: {reason}")]
-    Unreadable { format: &'static str, reason: String },
-    #[error(
-        "refused as a decompression bomb: '{entry}' would expand beyond {limit} bytes"
-    )]
+    Unreadable {
+        format: &'static str,
+        reason: String,
+    },
+    #[error("refused as a decompression bomb: '{entry}' would expand beyond {limit} bytes")]
     DecompressionBomb { entry: String, limit: usize },
     #[error("the document is nested more than {limit} levels deep (tables within tables)")]
     TooDeeplyNested { limit: usize },
@@ -114,7 +116,10 @@ pub fn read_text(
     if text.trim().is_empty() {
         return Err(IngestError::Empty);
     }
-    let lexicon = options.lexicon.as_deref().unwrap_or_else(|| Lexicon::french());
+    let lexicon = options
+        .lexicon
+        .as_deref()
+        .unwrap_or_else(|| Lexicon::french());
     let repaired = segment::repair_lost_spaces(&text, lexicon);
     if repaired.lines_repaired > 0 {
         notes.push(format!(
@@ -143,16 +148,25 @@ pub fn read_document(
         Some(kind) => session_report::parse(&lines, kind, options.body.as_ref(), &text)?,
         None => canevas::parse(&lines, options.body.as_ref(), &text)?,
     };
+    meeting.findings = findings::describe(&meeting);
     for note in read.notes {
         meeting
             .warnings
             .push(cadre_domain::ImportWarning::new("document", note));
     }
+    // Contacts may sit outside the attendance list (a focal point's e-mail in a discussion):
+    // the whole text decides whether the original may be published as it is.
+    let personal_data = meeting
+        .attendance
+        .iter()
+        .any(|a| a.phone.is_some() || a.email.is_some())
+        || cadre_domain::privacy::redact_contacts(&text) != text;
     meeting.source = Some(NewSourceDocument {
         file_name: file_name.to_owned(),
         media_type: read.format.media_type().to_owned(),
         sha256: sha256_hex(bytes),
         content: bytes.to_vec(),
+        personal_data,
     });
     Ok(Ingested { meeting })
 }
@@ -208,8 +222,12 @@ mod tests {
             "this is a binary file (NUL byte at offset 9), not a text document"
         );
         assert!(err("a.txt", &[1, 2, 3, 4, 5, b'a']).contains("control characters"));
+        let latin =
+            read_text("a.md", b"Date\t16 f\xe9vrier 2023", &ReadOptions::default()).unwrap();
+        assert_eq!(latin.text, "Date\t16 février 2023");
+        assert!(latin.notes.iter().any(|n| n.contains("Windows-1252")));
         assert_eq!(
-            err("a.md", b"Date\t16 f\xe9vrier 2023"),
+            err("a.md", b"Date\t16 f\x81vrier 2023"),
             "the text is not valid UTF-8 (first invalid byte at offset 9)"
         );
         assert!(err("a.txt", b"Bonjour\nrien ici").starts_with("no recognisable minutes header"));

@@ -342,7 +342,7 @@ pub(crate) fn parse(
             (lower.contains("prochaine") || lower.contains("prévue") || lower.contains("prevue"))
                 && parse_french_date(t).is_some_and(|d| d > date)
         })
-        .map(|t| NextMeeting::parse(t));
+        .map(|t| NextMeeting::parse_after(t, date));
 
     // Narrative parts go to the agenda item they present; the rest is kept as warnings.
     let mut agenda: Vec<NewAgendaItem> = agenda_titles
@@ -464,6 +464,7 @@ pub(crate) fn parse(
         rapporteur: (!rapporteur_lines.is_empty()).then(|| rapporteur_lines.join(", ")),
         recommendations,
         warnings,
+        findings: Vec::new(),
         source: None,
     })
 }

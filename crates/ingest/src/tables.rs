@@ -112,8 +112,18 @@ fn one_cell_per_line_rows(
         let mut indented = false;
         while i < lines.len() && !lines[i].is_empty_raw() && !stop(i) {
             if !skip(i) {
-                group.push(lines[i].text.clone());
-                indented |= lines[i].raw.starts_with('\t');
+                let starts_cell = lines[i].raw.starts_with('\t');
+                // In a row written one cell per line, each cell starts with a tab; a line
+                // without one is the next paragraph of the same cell (two responsible
+                // organisations, a two-line action).
+                match group.last_mut() {
+                    Some(cell) if indented && !starts_cell => {
+                        cell.push('\n');
+                        cell.push_str(&lines[i].text);
+                    }
+                    _ => group.push(lines[i].text.clone()),
+                }
+                indented |= starts_cell;
             }
             i += 1;
         }

@@ -234,10 +234,11 @@ prop_compose! {
             modality: Modality::InPerson,
             attendance: attendance.into_iter().map(NewAttendee::organisation).collect(),
             agenda,
-            next_meeting: next.map(|(d, t)| NextMeeting { as_written: String::new(), date: Some(d), time: t }),
+            next_meeting: next.map(|(d, t)| NextMeeting { as_written: String::new(), date: Some(d), time: t, month: None }),
             rapporteur,
             recommendations: Vec::new(),
             warnings: Vec::new(),
+            findings: Vec::new(),
             source: None,
         }
     }

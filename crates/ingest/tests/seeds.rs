@@ -579,3 +579,20 @@ fn crlf_bom_and_markdown_read_the_same() {
         );
     }
 }
+
+/// Minutes whose next meeting is announced for a month only keep the month.
+#[test]
+fn a_next_meeting_announced_for_a_month_is_kept_as_a_month() {
+    let text = "Compte-rendu de la réunion du GTM Zinder\n\nDate\t12 décembre 2023\nLieu\tGouvernorat\n\n\
+Points inscrits à l'ordre du jour\n\n1- Divers ;\n2- Coordination prochaines étapes.\n\n\
+1. Divers\n\nPoints de discussion clés\n\nRien à signaler.\n\n\
+2. Coordination prochaines étapes\n\nPoints de discussion clés\n\n\
+La prochaine réunion est prévue pour le mois de janvier.\n";
+    let m = read_document("cr.txt", text.as_bytes(), &ReadOptions::default())
+        .unwrap()
+        .meeting;
+    let next = m.next_meeting.expect("next meeting");
+    assert_eq!(next.date, None);
+    assert_eq!(next.month, cadre_domain::MonthOfYear::new(2024, 1));
+    assert!(next.as_written.contains("mois de janvier"));
+}

@@ -17,6 +17,9 @@ pub enum WebError {
     /// A query or path parameter that cannot be read.
     #[error("paramètre « {param} » invalide : {message}")]
     BadParam { param: String, message: String },
+    /// Exists, but is not published (an original document naming people with their contacts).
+    #[error("non publié : {0}")]
+    Withheld(String),
     /// Anything else. The detail goes to the logs only.
     #[error("erreur interne")]
     Internal(String),
@@ -34,6 +37,7 @@ impl WebError {
         match self {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::BadParam { .. } => StatusCode::BAD_REQUEST,
+            WebError::Withheld(_) => StatusCode::FORBIDDEN,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -80,6 +84,7 @@ impl IntoResponse for WebError {
                 "La page ou l'élément demandé n'existe pas (ou plus).".to_owned(),
             ),
             WebError::BadParam { .. } => ("Requête invalide", self.to_string()),
+            WebError::Withheld(why) => ("Document non publié", why.clone()),
             WebError::Internal(_) => (
                 "Erreur interne",
                 "Une erreur interne est survenue. Veuillez réessayer plus tard.".to_owned(),

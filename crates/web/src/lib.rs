@@ -22,22 +22,27 @@ pub mod openapi;
 pub mod pages;
 mod params;
 mod published;
+pub mod search;
 mod view;
 
 pub use error::{ApiError, WebError};
+pub use search::Search;
 
-/// What every handler shares: the database (a pool, cheap to clone) and a short-lived cache.
+/// What every handler shares: the database (a pool, cheap to clone), a short-lived cache and
+/// the search index.
 #[derive(Clone)]
 pub struct AppState<D> {
     pub db: D,
     cache: std::sync::Arc<cache::Cache>,
+    search: Search,
 }
 
 impl<D: Database> AppState<D> {
-    pub fn new(db: D) -> Self {
+    pub fn new(db: D, search: Search) -> Self {
         AppState {
             db,
             cache: Default::default(),
+            search,
         }
     }
 }
@@ -47,27 +52,52 @@ pub fn today() -> NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(1)).date_naive()
 }
 
-/// The whole site: pages, JSON API, OpenAPI document, assets and `/health`.
+/// The whole site with a search index in memory, filled from the database on first search:
+/// for tests and in-memory databases. A server keeps its index on disk: [`router_with`].
 pub fn router<D: Database>(db: D) -> Router {
+    let search = Search::in_memory().expect("an index in memory can always be created");
+    router_with(db, search)
+}
+
+/// The whole site: pages, JSON API, OpenAPI document, assets and `/health`.
+pub fn router_with<D: Database>(db: D, search: Search) -> Router {
     Router::new()
         .merge(pages::router::<D>())
         .merge(api::router::<D>())
+        .merge(search::router::<D>())
         .merge(openapi::router::<D>())
         .merge(assets::router::<D>())
         .route("/health", get(health))
         .fallback(not_found)
-        .with_state(AppState::new(db))
+        .with_state(AppState::new(db, search))
         .layer(axum::middleware::map_response(security_headers))
         .layer(CompressionLayer::new().gzip(true))
         .layer(TraceLayer::new_for_http())
 }
 
-/// Serves [`router`] on `listener` until Ctrl-C or SIGTERM, then finishes the requests in flight.
-pub async fn serve<D: Database>(db: D, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+/// Serves the site until Ctrl-C or SIGTERM. The search index catches up with the database in
+/// the background from the start, so that the first search after a large import is fast.
+pub async fn serve<D: Database>(
+    db: D,
+    search: Search,
+    listener: tokio::net::TcpListener,
+) -> std::io::Result<()> {
     if let Ok(addr) = listener.local_addr() {
         tracing::info!(%addr, "Cadre à l'écoute");
     }
-    axum::serve(listener, router(db))
+    {
+        let (search, db) = (search.clone(), db.clone());
+        tokio::spawn(async move {
+            match search.catch_up(&db).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(meetings = n, "search index brought up to date"),
+                Err(e) => {
+                    tracing::warn!(error = %e, "search index: catching up failed; retried on the next search")
+                }
+            }
+        });
+    }
+    axum::serve(listener, router_with(db, search))
         .with_graceful_shutdown(shutdown_signal())
         .await
 }

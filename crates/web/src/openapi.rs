@@ -25,6 +25,7 @@ use crate::api;
         api::action_points::list_action_points,
         api::organisations::list_organisations,
         api::recommendations::list_recommendations,
+        crate::search::api_search,
     ),
     components(schemas(
         crate::error::ErrorBody,
@@ -33,6 +34,9 @@ use crate::api;
         api::organisations::OrganisationList,
         api::organisations::OrganisationEntry,
         api::recommendations::RecommendationPage,
+        crate::search::SearchResultPage,
+        crate::search::SearchResultItem,
+        crate::search::ExcerptPiece,
         cadre_domain::Meeting,
         cadre_domain::MeetingSummary,
         cadre_domain::ActionPoint,
@@ -43,6 +47,7 @@ use crate::api;
         (name = "points d'action", description = "Points d'action des comptes-rendus"),
         (name = "organisations", description = "Organisations et leurs autres noms"),
         (name = "recommandations", description = "Recommandations adoptées en session"),
+        (name = "recherche", description = "Recherche plein texte (français : accents et pluriels sans importance)"),
     )
 )]
 pub struct ApiDoc;

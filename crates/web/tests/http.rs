@@ -130,6 +130,7 @@ fn tahoua() -> NewMeeting {
             .into(),
         sha256: "a".repeat(64),
         content: format!("{PERSON} {PHONE} {EMAIL}").into_bytes(),
+        personal_data: true,
     });
     m
 }
@@ -361,7 +362,7 @@ async fn meeting_page_follows_the_canevas<D: Database>(db: D) {
         "réalisé",
         "Coordination prochaines étapes",
         "La prochaine réunion est prévue le",
-        "Notes d",
+        "Relevé d",
         "ligne de présence non reconnue",
         "gtm_tahoua_2023_02.docx",
         &"a".repeat(64),
@@ -632,6 +633,9 @@ async fn privacy_and_security<D: Database>(db: D) {
         "/organisations".to_owned(),
         "/recommendations".to_owned(),
         "/meetings/999999".to_owned(),
+        format!("/search?q={}", "A%C3%AFcha+Moussa"),
+        "/search?q=example.org".to_owned(),
+        format!("/meetings/{}/original", f.tahoua),
     ];
     let apis = vec![
         "/api/v1/meetings".to_owned(),
@@ -643,6 +647,9 @@ async fn privacy_and_security<D: Database>(db: D) {
         "/api/v1/meetings/999999".to_owned(),
         "/api/v1/action-points?status=foo".to_owned(),
         "/health".to_owned(),
+        "/api/v1/search?q=fiche".to_owned(),
+        "/api/v1/search?q=example.org".to_owned(),
+        "/api/v1/search?q=96123456".to_owned(),
     ];
     for path in pages.iter().chain(apis.iter()) {
         let r = s.get(path).await;
@@ -661,7 +668,7 @@ async fn privacy_and_security<D: Database>(db: D) {
             "{path} has a script"
         );
         if pages.contains(path) {
-            assert!(r.body.contains("<html lang=\"fr\">"), "{path}");
+            assert!(r.body.contains("<html lang=\"fr\">"), "{path}: {}", r.body);
         }
     }
     // The person's name is public, their contacts are not.
@@ -696,7 +703,205 @@ async fn privacy_and_security<D: Database>(db: D) {
     assert_eq!(gz.header("content-encoding"), Some("gzip"));
 }
 
+/// Ids of the meetings in a search API answer.
+fn hit_meetings(v: &Value) -> Vec<i64> {
+    let mut ids: Vec<i64> = v["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["meeting_id"].as_i64().unwrap())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+async fn search_in_french<D: Database>(db: D) {
+    let f = setup(db.clone()).await;
+    let s = &f.server;
+    // Plural finds singular, and accents do not matter, both ways.
+    let r = api(s, "/api/v1/search?q=centres").await;
+    assert_eq!(hit_meetings(&r), vec![f.zinder, f.ccm], "{r}");
+    let r = api(s, "/api/v1/search?q=lit").await;
+    assert_eq!(hit_meetings(&r), vec![f.zinder], "{r}");
+    let r = api(s, "/api/v1/search?q=reunion").await;
+    assert_eq!(hit_meetings(&r), vec![f.tahoua, f.zinder], "{r}");
+    assert_eq!(
+        r["total"].as_i64(),
+        Some(r["items"].as_array().unwrap().len() as i64)
+    );
+    assert_eq!(r["complete"], true);
+    let r = api(s, "/api/v1/search?q=R%C3%89UNIONS").await;
+    assert_eq!(hit_meetings(&r), vec![f.tahoua, f.zinder], "{r}");
+    // Filters: body, year, kind.
+    let r = api(s, "/api/v1/search?q=reunion&body=gtm-zinder").await;
+    assert_eq!(hit_meetings(&r), vec![f.zinder]);
+    let r = api(s, "/api/v1/search?q=reunion&year=2023").await;
+    assert_eq!(hit_meetings(&r), vec![f.tahoua]);
+    let r = api(s, "/api/v1/search?q=session&kind=recommendation").await;
+    assert_eq!(hit_meetings(&r), vec![f.ccm], "{r}");
+    assert!(
+        r["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|h| h["kind"] == "recommendation")
+    );
+    // An action point is found and links to its row; the excerpt marks the matched words.
+    let r = api(s, "/api/v1/search?q=orientation").await;
+    let hit = &r["items"][0];
+    assert_eq!(hit["kind"], "actionpoint", "{r}");
+    assert!(
+        hit["url"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("/meetings/{}#action-", f.tahoua))
+    );
+    assert!(
+        hit["excerpt"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["highlighted"] == true)
+    );
+    // The page: highlighted with <mark>, document text escaped.
+    let html = page(s, "/search?q=coll%C3%A9").await;
+    assert!(html.contains("<mark>"), "{html}");
+    assert!(
+        !html.contains("<ul><li>"),
+        "document text must be escaped: {html}"
+    );
+    assert!(
+        html.contains(&format!("/meetings/{}#point-", f.tahoua)),
+        "{html}"
+    );
+    let html = page(s, "/search?q=reunion&body=gtm-zinder").await;
+    assert!(html.contains("Réunion mensuelle du GTM Zinder"));
+    assert!(!html.contains("Compte-rendu de la réunion du GTM Tahoua"));
+    // What users type never breaks the search.
+    for q in [
+        "%22unbalanced",
+        "AND+OR+(",
+        "-",
+        "%2A%3F%5B",
+        "title%3Ax",
+        "%5C",
+    ] {
+        let r = s.get(&format!("/search?q={q}")).await;
+        assert_eq!(r.status, 200, "/search?q={q}: {}", r.body);
+        let r = s.get(&format!("/api/v1/search?q={q}")).await;
+        assert!(
+            r.status == 200 || r.status == 400,
+            "/api/v1/search?q={q}: {}",
+            r.status
+        );
+    }
+    let r = s.get("/api/v1/search?q=").await;
+    assert_eq!(r.status, 400);
+    assert!(r.json()["error"].as_str().unwrap().contains("q"));
+    assert_eq!(s.get("/api/v1/search?q=reunion&kind=foo").await.status, 400);
+    let html = page(s, "/search?q=de+la").await;
+    assert!(html.contains("au moins un mot"), "{html}");
+
+    // The index follows the database: a meeting imported while the server runs is found by the
+    // next search, with no reindex.
+    let mut m = blank(
+        NewBody::gtm("Agadez"),
+        MeetingKind::WorkingGroupMinutes,
+        "Réunion du GTM Agadez",
+        d(2024, 3, 5),
+    );
+    m.agenda = vec![NewAgendaItem {
+        number: 1,
+        title: "Forages".into(),
+        presenter: None,
+        discussion: "Les besoins hydrauliques des sites de transit d'Arlit.".into(),
+        action_points: vec![],
+    }];
+    m.source = Some(NewSourceDocument {
+        file_name: "gtm agadez/mars 2024.txt".into(),
+        media_type: "text/plain".into(),
+        sha256: "b".repeat(64),
+        content: b"Compte-rendu du GTM Agadez".to_vec(),
+        personal_data: false,
+    });
+    assert!(hit_meetings(&api(s, "/api/v1/search?q=hydraulique").await).is_empty());
+    let agadez = db.import_meeting(&m).await.unwrap().meeting_id();
+    let r = api(s, "/api/v1/search?q=hydraulique").await;
+    assert_eq!(hit_meetings(&r), vec![agadez], "{r}");
+    db.validate_meeting(agadez).await.unwrap();
+    assert_eq!(
+        hit_meetings(&api(s, "/api/v1/search?q=arlit").await),
+        vec![agadez]
+    );
+
+    // The original: downloadable when it names nobody with their contacts.
+    let r = s.get(&format!("/meetings/{agadez}/original")).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.body, "Compte-rendu du GTM Agadez");
+    assert_eq!(
+        r.header("content-disposition"),
+        Some("attachment; filename=\"gtm_agadez_mars_2024.txt\"")
+    );
+    assert!(
+        page(s, &format!("/meetings/{agadez}"))
+            .await
+            .contains(&format!("/meetings/{agadez}/original"))
+    );
+    let r = s.get(&format!("/meetings/{}/original", f.tahoua)).await;
+    assert_eq!(r.status, 403);
+    assert!(r.body.contains("coordonnées"));
+    assert!(
+        !page(s, &format!("/meetings/{}", f.tahoua))
+            .await
+            .contains("/original")
+    );
+    assert_eq!(
+        s.get(&format!("/meetings/{}/original", f.zinder))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(s.get("/meetings/x/original").await.status, 404);
+}
+
+async fn drafts_show_what_was_found<D: Database>(db: D) {
+    let mut m = zinder();
+    m.findings = vec![
+        cadre_domain::FieldFinding::new("date", "17 mai 2022"),
+        cadre_domain::FieldFinding::new("place", "Gouvernorat de Zinder"),
+    ];
+    m.warnings = vec![ImportWarning::new("time", "heure non trouvée")];
+    let id = db.import_meeting(&m).await.unwrap().meeting_id();
+    let server = spawn(cadre_web::router(db.clone())).await;
+    let html = page(&server, &format!("/meetings/{id}")).await;
+    assert!(html.contains("Brouillon"), "{html}");
+    assert!(html.contains("Relevé d"), "{html}");
+    assert!(html.contains("heure non trouvée"));
+    assert!(html.contains("17 mai 2022"));
+    let list = page(&server, "/meetings").await;
+    assert!(list.contains("brouillon"));
+    let json = api(&server, &format!("/api/v1/meetings/{id}")).await;
+    assert_eq!(json["status"], "draft");
+    assert_eq!(json["findings"][0]["field"], "date");
+
+    db.validate_meeting(id).await.unwrap();
+    let html = page(&server, &format!("/meetings/{id}")).await;
+    assert!(!html.contains("Brouillon"));
+    assert!(!page(&server, "/meetings").await.contains("brouillon"));
+    assert_eq!(
+        api(&server, &format!("/api/v1/meetings/{id}")).await["status"],
+        "validated"
+    );
+}
+
 both_engines! {
+    async fn search_is_french_aware_filtered_and_follows_imports(url: String) {
+        with_database!(url, search_in_french)
+    }
+    async fn drafts_show_their_findings_until_validated(url: String) {
+        with_database!(url, drafts_show_what_was_found)
+    }
     async fn dashboard_shows_late_actions_and_next_meetings(url: String) {
         with_database!(url, dashboard)
     }

@@ -4,9 +4,10 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::response::Html;
+use axum::http::header;
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use cadre_domain::{Meeting, MeetingKind, Recommendation, RecommendationScope};
+use cadre_domain::{Meeting, MeetingKind, MeetingStatus, Recommendation, RecommendationScope};
 use cadre_storage::{Database, MeetingFilter, Page, Paging, RecommendationFilter};
 use serde::Deserialize;
 
@@ -20,6 +21,65 @@ pub fn router<D: Database>() -> Router<AppState<D>> {
     Router::new()
         .route("/meetings", get(list::<D>))
         .route("/meetings/{id}", get(show::<D>))
+        .route("/meetings/{id}/original", get(original::<D>))
+}
+
+/// The original document, as imported, unless it names people with their contacts: those
+/// stay with the secretariat (`cadre original ID`) until accounts give staff their own access.
+async fn original<D: Database>(
+    State(state): State<AppState<D>>,
+    Path(id): Path<String>,
+) -> Result<Response, WebError> {
+    let id: i64 = id.parse().map_err(|_| WebError::NotFound)?;
+    let db = &state.db;
+    let meeting = db.meeting(id).await?.ok_or(WebError::NotFound)?;
+    let source = meeting.source.ok_or(WebError::NotFound)?;
+    if source.personal_data {
+        return Err(WebError::Withheld(
+            "Le document original cite des personnes avec leurs coordonnées (téléphone, e-mail) : \
+             il est conservé par le secrétariat mais n'est pas publié. Le compte-rendu structuré \
+             ci-dessus en reprend tout le contenu public."
+                .into(),
+        ));
+    }
+    let (doc, bytes) = db
+        .source_document(source.id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    // The name as stored came from a file system: keep it to safe characters in the header.
+    let safe: String = doc
+        .file_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let media_type = match doc.media_type.as_str() {
+        "text/plain" | "text/markdown" => format!("{}; charset=utf-8", doc.media_type),
+        other => other.to_owned(),
+    };
+    // Text imported in another encoding is served as stored: the bytes are the original.
+    let media_type = if doc.media_type.starts_with("text/") && std::str::from_utf8(&bytes).is_err()
+    {
+        "application/octet-stream".to_owned()
+    } else {
+        media_type
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, media_type),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{safe}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 pub const PER_PAGE: i64 = 50;
@@ -114,6 +174,7 @@ struct AgendaRow {
 }
 
 struct RecommendationRow {
+    id: i64,
     position: u32,
     text: String,
     implementation_status: Option<String>,
@@ -135,17 +196,68 @@ struct RoadmapGroup {
     sections: Vec<RecommendationSection>,
 }
 
-struct WarningRow {
-    field: String,
-    message: String,
-    text: Option<String>,
-}
-
 struct SourceRow {
     file_name: String,
     media_type: String,
     sha256: String,
     size: i64,
+    published: bool,
+}
+
+/// One canevas field of a draft: what the reader found and what it warned about.
+struct FindingRow {
+    field: &'static str,
+    found: String,
+    warnings: Vec<String>,
+}
+
+/// The canevas fields in French, in the order of the template.
+fn field_label(field: &str) -> &'static str {
+    match field {
+        "body" => "Instance",
+        "title" => "Titre",
+        "date" => "Date",
+        "time" => "Heure",
+        "place" => "Lieu",
+        "modality" => "Modalité",
+        "attendance" => "Présence",
+        "agenda" => "Ordre du jour",
+        "action_points" => "Points d'action",
+        "next_meeting" => "Prochaine réunion",
+        "rapporteur" => "Rapporteur",
+        "recommendations" => "Recommandations",
+        "document" => "Document",
+        "unplaced_text" => "Texte non placé",
+        _ => "Autre",
+    }
+}
+
+fn finding_rows(m: &Meeting) -> Vec<FindingRow> {
+    let mut rows: Vec<FindingRow> = m
+        .findings
+        .iter()
+        .map(|f| FindingRow {
+            field: field_label(&f.field),
+            found: f.found.clone(),
+            warnings: Vec::new(),
+        })
+        .collect();
+    for w in &m.warnings {
+        let label = field_label(&w.field);
+        let text = match &w.text {
+            Some(t) => format!("{} « {} »", w.message, t),
+            None => w.message.clone(),
+        };
+        match rows.iter_mut().find(|r| r.field == label) {
+            Some(row) => row.warnings.push(text),
+            None => rows.push(FindingRow {
+                field: label,
+                found: String::new(),
+                warnings: vec![text],
+            }),
+        }
+    }
+    rows
 }
 
 #[derive(Template)]
@@ -170,8 +282,10 @@ struct ShowPage {
     roadmaps: Vec<RoadmapGroup>,
     recommendations_total: i64,
     recommendations_shown: usize,
-    warnings: Vec<WarningRow>,
     source: Option<SourceRow>,
+    id: i64,
+    draft: bool,
+    findings: Vec<FindingRow>,
 }
 
 /// At most this many recommendations on one meeting's page (a session adopts a few dozen).
@@ -261,30 +375,27 @@ fn show_page(m: Meeting, roadmaps: Vec<RoadmapGroup>, total: i64, shown: usize) 
             .map(|n| n.as_written.clone())
             .filter(|s| !s.is_empty()),
         next_meeting_date: m.next_meeting.as_ref().and_then(|n| {
-            n.date.map(|d| match n.time {
-                Some(t) => format!("{} à {}", date_fr(d), time_fr(t)),
-                None => date_fr(d),
-            })
+            n.date
+                .map(|d| match n.time {
+                    Some(t) => format!("{} à {}", date_fr(d), time_fr(t)),
+                    None => date_fr(d),
+                })
+                .or_else(|| n.month.map(|m| format!("courant {}", m.label_fr())))
         }),
         rapporteur: m.rapporteur.clone(),
         roadmaps,
         recommendations_total: total,
         recommendations_shown: shown,
-        warnings: m
-            .warnings
-            .iter()
-            .map(|w| WarningRow {
-                field: w.field.clone(),
-                message: w.message.clone(),
-                text: w.text.clone(),
-            })
-            .collect(),
         source: m.source.as_ref().map(|s| SourceRow {
             file_name: s.file_name.clone(),
             media_type: s.media_type.clone(),
             sha256: s.sha256.clone(),
             size: s.size,
+            published: !s.personal_data,
         }),
+        id: m.id,
+        draft: m.status == MeetingStatus::Draft,
+        findings: finding_rows(&m),
     }
 }
 
@@ -325,6 +436,7 @@ fn group_recommendations(items: &[Recommendation]) -> Vec<RoadmapGroup> {
         section.has_challenges |= r.challenges.is_some();
         section.has_perspectives |= r.perspectives.is_some();
         section.items.push(RecommendationRow {
+            id: r.id,
             position: r.position,
             text: r.text.clone(),
             implementation_status: r.implementation_status.clone(),

@@ -39,6 +39,7 @@ pub(crate) struct MeetingRow {
     pub attendance_count: i64,
     pub agenda_count: i64,
     pub action_point_count: i64,
+    pub draft: bool,
 }
 
 impl MeetingRow {
@@ -54,6 +55,7 @@ impl MeetingRow {
             attendance_count: m.attendance_count,
             agenda_count: m.agenda_count,
             action_point_count: m.action_point_count,
+            draft: m.status == cadre_domain::MeetingStatus::Draft,
         }
     }
 }

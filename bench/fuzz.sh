@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Fuzzes every reader and the lost-space repair: each target runs SECONDS (default 600) with
+# libFuzzer on the stable toolchain (no sanitizer), all targets side by side, then prints for
+# each target its runs, executions per second and whether it found a crash (artifacts in
+# fuzz/artifacts/TARGET). Needs cargo-fuzz (`cargo install cargo-fuzz`).
+set -uo pipefail
+cd "$(dirname "$0")/../fuzz"
+SECONDS_EACH="${SECONDS_EACH:-600}"
+TARGETS="${TARGETS:-text docx pdf segment minutes}"
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+for t in $TARGETS; do cargo fuzz build -s none "$t" || exit 1; done
+mkdir -p ../bench/out
+pids=()
+for t in $TARGETS; do
+  mkdir -p "corpus/$t"
+  # Seed corpora: the shared seeds in the formats each target reads (when present).
+  if [ -d ../../shared/seeds ] && [ -z "$(ls -A "corpus/$t")" ]; then
+    cp ../../shared/seeds/*.txt "corpus/$t/" 2>/dev/null || true
+  fi
+  nice -n 10 cargo fuzz run -s none "$t" "corpus/$t" -- -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
+    > "../bench/out/fuzz-$t.log" 2>&1 &
+  pids+=($!)
+done
+status=0
+for i in "${!pids[@]}"; do
+  wait "${pids[$i]}" || status=1
+done
+for t in $TARGETS; do
+  log="../bench/out/fuzz-$t.log"
+  runs=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1)
+  crash=$(grep -cE 'panicked|deadly signal|ERROR: libFuzzer' "$log")
+  printf '%-8s %s  crashes: %s\n' "$t" "${runs:-(no summary, see $log)}" "$crash"
+done
+exit $status
