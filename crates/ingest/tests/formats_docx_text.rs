@@ -3,8 +3,10 @@
 //! the seeds read from disk, so that a Word version of each real document must read like its
 //! text version.
 
+mod common;
+
+use common::seeds_dir;
 use std::io::{Cursor, Write};
-use std::path::PathBuf;
 
 use cadre_domain::NewMeeting;
 use cadre_ingest::formats::{MAX_NESTING, MAX_TEXT_BYTES, extract};
@@ -728,16 +730,6 @@ fn damaged_documents_never_panic() {
 
 // ---------------------------------------------------------------------------------------------
 // The seeds, as Word documents and in other encodings.
-
-fn seeds_dir() -> PathBuf {
-    match std::env::var_os("CADRE_SEEDS") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/seeds"
-        )),
-    }
-}
 
 fn seeds() -> Vec<(String, String)> {
     let dir = seeds_dir();

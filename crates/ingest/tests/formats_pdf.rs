@@ -1,23 +1,15 @@
 //! The PDF reader against the seeds rendered as PDF: the meeting read from the PDF must be the
 //! meeting read from the text. The seeds are read from disk, never copied into the project.
 
-use std::path::PathBuf;
+mod common;
+
+use common::seeds_dir;
 
 use cadre_domain::NewMeeting;
 use cadre_domain::text::match_key;
 use cadre_ingest::formats::{MAX_NESTING, extract};
 use cadre_ingest::{IngestError, ReadOptions, read_document, read_text};
 use cadre_renderings::pdf::{PdfOptions, render};
-
-fn seeds_dir() -> PathBuf {
-    match std::env::var_os("CADRE_SEEDS") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/seeds"
-        )),
-    }
-}
 
 fn seed(prefix: &str) -> (String, String) {
     let dir = seeds_dir();

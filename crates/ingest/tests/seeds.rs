@@ -1,6 +1,8 @@
 //! The four real documents of DOMAIN.md, read from disk (never copied into the project).
 
-use std::path::PathBuf;
+mod common;
+
+use common::seeds_dir;
 
 use cadre_domain::dates::format_date_fr;
 use cadre_domain::text::match_key;
@@ -9,16 +11,6 @@ use cadre_domain::{
 };
 use cadre_ingest::{ReadOptions, read_document};
 use chrono::{NaiveDate, NaiveTime, Timelike};
-
-fn seeds_dir() -> PathBuf {
-    match std::env::var_os("CADRE_SEEDS") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/seeds"
-        )),
-    }
-}
 
 fn seed(prefix: &str) -> (String, Vec<u8>) {
     let dir = seeds_dir();

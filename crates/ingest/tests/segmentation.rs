@@ -5,21 +5,13 @@
 //! Measured honestly: when seed X is repaired, the lexicon holds the French list plus the words
 //! of the *other* seeds (as if they had been imported before), never X's own words.
 
-use std::path::PathBuf;
+mod common;
+
+use common::seeds_dir;
 
 use cadre_ingest::segment::{Lexicon, lose_spaces, repair_lost_spaces, word_accuracy};
 use cadre_ingest::{ReadOptions, read_document, read_text};
 use proptest::prelude::*;
-
-fn seeds_dir() -> PathBuf {
-    match std::env::var_os("CADRE_SEEDS") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/seeds"
-        )),
-    }
-}
 
 /// (file name, bytes as written) of every seed, in name order.
 fn seeds() -> Vec<(String, Vec<u8>)> {

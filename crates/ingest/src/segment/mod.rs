@@ -394,25 +394,3 @@ fn punct_spacing(
         _ => (false, false),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn repair(s: &str) -> String {
-        repair_lost_spaces(s, Lexicon::french()).text
-    }
-
-    #[test]
-    fn glued_words_are_cut() {
-        assert_eq!(
-            repair("Pointsinscritsàl'ordredujour"),
-            "Points inscrits à l'ordre du jour"
-        );
-        assert_eq!(repair("Date 16février2023"), "Date 16 février 2023");
-        assert_eq!(
-            repair("Lieu SallederéunionDGECM-R"),
-            "Lieu Salle de réunion DGECM-R"
-        );
-    }
-}
