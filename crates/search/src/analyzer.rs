@@ -223,12 +223,4 @@ mod tests {
         let positions: Vec<usize> = found.iter().map(|w| w.position).collect();
         assert_eq!(positions, vec![0, 2, 5]);
     }
-
-    #[test]
-    #[ignore = "prints the stems of a word list, to tune the analysis by eye"]
-    fn print_stems() {
-        for w in "réunion réunions reunion migration migrations migrant migrants migratoire recommandation recommandations recommandé recommandée recommandees recommande recommander recommandons refoulé refoulés refoulées refoules refoulees refouler refoulement femme femmes enfant enfants sensibilisation sensibiliser sensibilisés sensibilisees rapatriement rapatriements rapatrié rapatriés rapatriées rapatries rapatrier sécurité securite données donnees donnée vulnérable vulnérables accompagné accompagnés accompagnees irrégulière irréguliers irregulier irreguliere régional régionaux régionale regionales formation formations former formés frontière frontières frontieres Agadez l'hébergement protéger protection projet projets".split(' ') {
-            println!("{w:20} {:?}", words(w).iter().map(|w| w.stems.join("|")).collect::<Vec<_>>());
-        }
-    }
 }
