@@ -43,7 +43,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// Memory the writer may fill before flushing a segment to disk. Imports of a few meetings use
 /// far less; a full rebuild of 100,000 documents flushes a few times.
-const WRITER_MEMORY_BYTES: usize = 50_000_000;
+const WRITER_MEMORY_BYTES: usize = 15_000_000;
 
 /// How long `apply`/`rebuild` wait for another process's writer (an import, a reindex).
 const WRITER_WAIT: Duration = Duration::from_secs(10);
