@@ -22,7 +22,10 @@ pub(crate) struct Line<'a> {
 
 impl<'a> Line<'a> {
     pub fn new(raw: &'a str) -> Line<'a> {
-        let cells: Vec<String> = raw.split('\t').map(clean_cell).collect();
+        let cells: Vec<String> = match markdown_row(raw) {
+            Some(inner) => inner.split('|').map(clean_cell).collect(),
+            None => raw.split('\t').map(clean_cell).collect(),
+        };
         let text = cells
             .iter()
             .filter(|c| !c.is_empty())
@@ -54,8 +57,9 @@ impl<'a> Line<'a> {
         self.raw.trim().is_empty() && !self.raw.contains('\t')
     }
 
+    /// A table row: tab-separated cells, or a markdown (pipe) row.
     pub fn has_tab(&self) -> bool {
-        self.raw.contains('\t')
+        self.raw.contains('\t') || markdown_row(self.raw).is_some()
     }
 
     pub fn non_empty_cells(&self) -> impl Iterator<Item = &str> {
@@ -68,6 +72,15 @@ impl<'a> Line<'a> {
     pub fn non_empty_cell_count(&self) -> usize {
         self.non_empty_cells().count()
     }
+}
+
+/// "| Partage de la fiche | CRD | / |": a row of a markdown (pipe) table, its cells between the
+/// outer pipes. Prose with a stray pipe is not a row: it must open and close with one and hold
+/// at least two cells.
+fn markdown_row(raw: &str) -> Option<&str> {
+    let t = raw.trim();
+    let inner = t.strip_prefix('|')?.strip_suffix('|')?;
+    (inner.contains('|') && !raw.contains('\t')).then_some(inner)
 }
 
 pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {

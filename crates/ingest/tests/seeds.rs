@@ -588,3 +588,38 @@ La prochaine réunion est prévue pour le mois de janvier.\n";
     assert_eq!(next.month, cadre_domain::MonthOfYear::new(2024, 1));
     assert!(next.as_written.contains("mois de janvier"));
 }
+
+/// Minutes written in markdown: the header and action points in pipe tables.
+#[test]
+fn markdown_pipe_tables_are_tables() {
+    let text = "# Compte-rendu de la réunion du GTM Tahoua\n\n\
+| Date | 17/05/2022 |\n|---|---|\n| Heure | 9H00-11H00 |\n| Lieu | Salle du conseil régional |\n\n\
+Points inscrits à l'ordre du jour\n\n1- Tendances migratoires ;\n2- Divers.\n\n\
+1. Tendances migratoires\n\nPoints de discussion clés\n\nLes flux vers Agadez augmentent.\n\n\
+| Points d'action | Personnes/agences responsables | Date limite |\n|---|---|---|\n\
+| Partager les données de suivi des flux | OIM, DRECM-R | mars 2022 |\n\
+| Organiser une mission conjointe | HCR | Le plus tôt possible |\n\n\
+2. Divers\n\nPoints de discussion clés\n\nRien à signaler.\n";
+    let m = read_document("cr.md", text.as_bytes(), &ReadOptions::default())
+        .unwrap()
+        .meeting;
+    assert_eq!(m.date, d(2022, 5, 17));
+    assert_eq!(m.start_time, t(9, 0));
+    assert_eq!(m.place.as_deref(), Some("Salle du conseil régional"));
+    let points: Vec<_> = m.agenda.iter().flat_map(|i| &i.action_points).collect();
+    assert_eq!(points.len(), 2, "{:#?}", m.agenda);
+    assert_eq!(points[0].what, "Partager les données de suivi des flux");
+    assert_eq!(points[0].responsible, ["OIM", "DRECM-R"]);
+    assert!(matches!(
+        points[0].deadline.meaning,
+        DeadlineMeaning::Month {
+            year: 2022,
+            month: 3
+        }
+    ));
+    assert_eq!(points[1].responsible, ["HCR"]);
+    assert_eq!(
+        points[1].deadline.meaning,
+        DeadlineMeaning::AsSoonAsPossible
+    );
+}

@@ -18,6 +18,8 @@ use split::{Kind, Segmenter, Tok, whole_word_cost};
 const MIN_EVIDENCE_LETTERS: usize = 6;
 /// …and they are at least half of its letters (a glued name in a normal sentence is left alone).
 const MIN_EVIDENCE_SHARE: f32 = 0.5;
+/// Words cut out of a run shorter than this are no evidence (see `analyse`).
+const MIN_GLUED_RUN_LETTERS: usize = 9;
 /// How much cheaper two words must be than the same letters read as one.
 const MIN_EVIDENCE_GAIN: f32 = 8.0;
 /// A line whose spaces are at least this share of its letters was written with its spaces: it
@@ -255,9 +257,12 @@ fn analyse(
             // Read as one word, the two would cost clearly more than apart. Names cut into
             // rare pieces ("Rabi ou") gain little; a capital inside ("SlycanTrust") is no
             // evidence either, names are written so.
+            // A short unknown word ("Eiceet", a name) may cut into tiny words by chance;
+            // glued words make longer runs.
             (Kind::Word | Kind::Name, Kind::Word | Kind::Name) => {
-                whole_word_cost(lexicon, &run[a.start - start..b.end - start])
-                    .is_some_and(|whole| whole - (a.cost + b.cost) >= MIN_EVIDENCE_GAIN)
+                letters >= MIN_GLUED_RUN_LETTERS
+                    && whole_word_cost(lexicon, &run[a.start - start..b.end - start])
+                        .is_some_and(|whole| whole - (a.cost + b.cost) >= MIN_EVIDENCE_GAIN)
             }
             (Kind::Word | Kind::Name, Kind::Elision) => true,
             // "16février": a number glued to a word (but "1er", "2ème" are one token).
