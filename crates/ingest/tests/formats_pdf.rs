@@ -3,8 +3,6 @@
 
 mod common;
 
-use common::seeds_dir;
-
 use cadre_domain::NewMeeting;
 use cadre_domain::text::match_key;
 use cadre_ingest::formats::{MAX_NESTING, extract};
@@ -12,15 +10,11 @@ use cadre_ingest::{IngestError, ReadOptions, read_document, read_text};
 use cadre_renderings::pdf::{PdfOptions, render};
 
 fn seed(prefix: &str) -> (String, String) {
-    let dir = seeds_dir();
-    let entry = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read seeds at {}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no seed {prefix}* in {}", dir.display()));
-    let name = entry.file_name().to_string_lossy().into_owned();
-    let text = std::fs::read_to_string(entry.path()).expect("seeds are UTF-8 text");
-    (name, text)
+    let (name, bytes) = common::seed(prefix);
+    (
+        name,
+        String::from_utf8(bytes).expect("seeds are UTF-8 text"),
+    )
 }
 
 const BOTH: [PdfOptions; 2] = [

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::seeds_dir;
+use common::seed;
 
 use cadre_domain::dates::format_date_fr;
 use cadre_domain::text::match_key;
@@ -11,17 +11,6 @@ use cadre_domain::{
 };
 use cadre_ingest::{ReadOptions, read_document};
 use chrono::{NaiveDate, NaiveTime, Timelike};
-
-fn seed(prefix: &str) -> (String, Vec<u8>) {
-    let dir = seeds_dir();
-    let entry = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read seeds at {}: {e}", dir.display()))
-        .filter_map(Result::ok)
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
-        .unwrap_or_else(|| panic!("no seed {prefix}* in {}", dir.display()));
-    let name = entry.file_name().to_string_lossy().into_owned();
-    (name, std::fs::read(entry.path()).expect("seed readable"))
-}
 
 fn read(prefix: &str) -> (NewMeeting, String) {
     let (name, bytes) = seed(prefix);

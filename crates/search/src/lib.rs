@@ -376,14 +376,7 @@ impl SearchIndex {
         upto: i64,
     ) -> Result<(), SearchError> {
         let mut writer = self.writer()?;
-        let fail = |action| {
-            let dir = self.inner.place.clone();
-            move |source| SearchError::Index {
-                dir,
-                action,
-                source,
-            }
-        };
+        let fail = |action| self.index_error(action);
         // On failure the writer is dropped without committing: the index stays as it was.
         change(&mut writer, &self.inner.fields).map_err(fail("add the documents"))?;
         let payload =
@@ -435,6 +428,16 @@ impl SearchIndex {
     }
 
     /// Makes commits from any process visible now rather than within about half a second.
+    /// Turns a tantivy error into one that says which index and what was being done.
+    fn index_error(&self, action: &'static str) -> impl FnOnce(TantivyError) -> SearchError {
+        let dir = self.inner.place.clone();
+        move |source| SearchError::Index {
+            dir,
+            action,
+            source,
+        }
+    }
+
     pub fn reload(&self) -> Result<(), SearchError> {
         self.inner
             .reader
@@ -469,14 +472,7 @@ impl SearchIndex {
         let query = query::build(q, fields)?;
         let searcher = self.inner.reader.searcher();
         let limit = q.limit.min(MAX_LIMIT);
-        let fail = |action| {
-            let dir = self.inner.place.clone();
-            move |source| SearchError::Index {
-                dir,
-                action,
-                source,
-            }
-        };
+        let fail = |action| self.index_error(action);
         if limit == 0 {
             let total = searcher.search(&query, &Count).map_err(fail("search"))?;
             return Ok(SearchResults {

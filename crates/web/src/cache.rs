@@ -19,6 +19,36 @@ pub struct MeetingChoices {
     pub years: Vec<i32>,
 }
 
+impl MeetingChoices {
+    /// The bodies as options of a filter, `selected` marked; with `counts`, each label says how
+    /// many meetings the body held.
+    pub fn body_options(&self, selected: Option<&str>, counts: bool) -> Vec<crate::view::Choice> {
+        self.bodies
+            .iter()
+            .map(|b| crate::view::Choice {
+                value: b.body.code.clone(),
+                label: if counts {
+                    format!("{} ({})", b.body.name, b.meeting_count)
+                } else {
+                    b.body.name.clone()
+                },
+                selected: selected == Some(b.body.code.as_str()),
+            })
+            .collect()
+    }
+
+    pub fn year_options(&self, selected: Option<i32>) -> Vec<crate::view::Choice> {
+        self.years
+            .iter()
+            .map(|y| crate::view::Choice {
+                value: y.to_string(),
+                label: y.to_string(),
+                selected: selected == Some(*y),
+            })
+            .collect()
+    }
+}
+
 #[derive(Default)]
 pub struct Cache {
     meeting_choices: Mutex<Option<(Instant, Arc<MeetingChoices>)>>,

@@ -118,7 +118,6 @@ async fn list<D: Database>(
     let db = &state.db;
     let (choices, meetings) =
         tokio::try_join!(state.cache.meeting_choices(db), db.meetings(&filter))?;
-    let (bodies, years) = (&choices.bodies, &choices.years);
     let filters = [
         ("body", body.clone().unwrap_or_default()),
         ("year", year.map(|y| y.to_string()).unwrap_or_default()),
@@ -126,22 +125,8 @@ async fn list<D: Database>(
     let page = ListPage {
         title: "Réunions",
         nav: "meetings",
-        bodies: bodies
-            .iter()
-            .map(|b| Choice {
-                value: b.body.code.clone(),
-                label: format!("{} ({})", b.body.name, b.meeting_count),
-                selected: body.as_deref() == Some(b.body.code.as_str()),
-            })
-            .collect(),
-        years: years
-            .iter()
-            .map(|y| Choice {
-                value: y.to_string(),
-                label: y.to_string(),
-                selected: year == Some(*y),
-            })
-            .collect(),
+        bodies: choices.body_options(body.as_deref(), true),
+        years: choices.year_options(year),
         filtered: body.is_some() || year.is_some(),
         pager: Pager::new(
             "/meetings",

@@ -138,7 +138,7 @@ impl Search {
             let changes = db.changes_since(after, 10_000).await?;
             let Some(last) = changes.last() else { break };
             after = last.seq;
-            meetings.extend(changes.iter().map(|c| c.meeting_id).filter(|&m| m > 0));
+            meetings.extend(changes.iter().map(|c| c.meeting_id));
             if after >= upto {
                 break;
             }

@@ -179,24 +179,8 @@ async fn page<D: Database>(
         searched: !text.trim().is_empty(),
         empty_query: !text.trim().is_empty() && results.is_none(),
         q: text,
-        bodies: choices
-            .bodies
-            .iter()
-            .map(|b| Choice {
-                value: b.body.code.clone(),
-                label: b.body.name.clone(),
-                selected: body.as_deref() == Some(b.body.code.as_str()),
-            })
-            .collect(),
-        years: choices
-            .years
-            .iter()
-            .map(|y| Choice {
-                value: y.to_string(),
-                label: y.to_string(),
-                selected: year == Some(*y),
-            })
-            .collect(),
+        bodies: choices.body_options(body.as_deref(), false),
+        years: choices.year_options(year),
         kinds: DocKind::ALL
             .iter()
             .map(|k| Choice {
