@@ -6,7 +6,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/../fuzz"
 SECONDS_EACH="${SECONDS_EACH:-600}"
-TARGETS="${TARGETS:-text docx pdf segment minutes}"
+TARGETS="${TARGETS:-text docx pdf segment minutes isolated}"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 for t in $TARGETS; do cargo fuzz build -s none "$t" || exit 1; done
 mkdir -p ../bench/out

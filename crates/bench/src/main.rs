@@ -3,9 +3,11 @@
 //! - `cadre-bench segment [SEEDS_DIR]`: lost-space repair throughput and word accuracy.
 //! - `cadre-bench search [COUNT]`: search latency and recall, Cadre's index beside SQLite FTS5.
 //! - `cadre-bench accuracy [SEEDS_DIR]`: field-level accuracy per seed and rendering.
+//! - `cadre-bench hostile DIR`: the hostile documents of the security review, full size.
 
 mod accuracy;
 mod corpus;
+mod hostile;
 mod search;
 mod segment;
 
@@ -17,7 +19,8 @@ fn main() -> anyhow::Result<()> {
         Some("segment") => segment::run(rest),
         Some("search") => search::run(rest),
         Some("accuracy") => accuracy::run(rest),
-        _ => anyhow::bail!("usage: cadre-bench corpus|segment|search|accuracy ARGS…"),
+        Some("hostile") => hostile::run(rest),
+        _ => anyhow::bail!("usage: cadre-bench corpus|segment|search|accuracy|hostile ARGS…"),
     }
 }
 

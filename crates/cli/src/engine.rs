@@ -49,32 +49,23 @@ impl Engine {
     }
 }
 
-/// A URL fit for messages and logs: any password is hidden.
-pub fn redact_url(url: &str) -> String {
-    match (url.find("://"), url.rfind('@')) {
-        (Some(scheme_end), Some(at)) if at > scheme_end => {
-            let userinfo = &url[scheme_end + 3..at];
-            match userinfo.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
-                None => url.to_owned(),
-            }
-        }
-        _ => url.to_owned(),
-    }
-}
+pub use cadre_storage::redact_url;
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn passwords_never_reach_messages() {
         assert_eq!(
-            super::redact_url("postgres://cadre:s3cret@db/cadre"),
+            cadre_storage::redact_url("postgres://cadre:s3cret@db/cadre"),
             "postgres://cadre:***@db/cadre"
         );
         assert_eq!(
-            super::redact_url("postgres://postgres@127.0.0.1/x"),
+            cadre_storage::redact_url("postgres://postgres@127.0.0.1/x"),
             "postgres://postgres@127.0.0.1/x"
         );
-        assert_eq!(super::redact_url("sqlite://cadre.db"), "sqlite://cadre.db");
+        assert_eq!(
+            cadre_storage::redact_url("sqlite://cadre.db"),
+            "sqlite://cadre.db"
+        );
     }
 }

@@ -1,10 +1,13 @@
 //! `cadre export`: meetings, action points or recommendations as JSON or CSV on standard output.
 //! Exports carry no personal data: the domain types read back from storage hold no attendee's
-//! phone number or e-mail address, and free text goes through `for_publication` like the web.
+//! phone number or e-mail address, free text goes through `for_publication` like the web, and
+//! every JSON string and CSV cell is masked once more on the way out (`publish_json`,
+//! `spreadsheet_cell`, which also keeps spreadsheets from reading a cell as a formula).
 
 use std::io::Write;
 use std::process::ExitCode;
 
+use cadre_domain::privacy::{publish_json, spreadsheet_cell};
 use cadre_domain::{ActionPoint, Recommendation};
 use cadre_storage::{ActionPointFilter, Database, MeetingFilter, Paging, RecommendationFilter};
 
@@ -48,7 +51,7 @@ pub async fn run<D: Database>(
                 if i > 0 {
                     writeln!(out, ",")?;
                 }
-                serde_json::to_writer(&mut *out, &meeting)?;
+                serde_json::to_writer(&mut *out, &publish_json(&meeting)?)?;
             }
             writeln!(out, "\n]")?;
         }
@@ -103,9 +106,10 @@ pub async fn run<D: Database>(
                 .await?;
             let items = page.items.into_iter().map(ActionPoint::for_publication);
             match format {
-                Format::Json => {
-                    serde_json::to_writer_pretty(&mut *out, &items.collect::<Vec<_>>())?
-                }
+                Format::Json => serde_json::to_writer_pretty(
+                    &mut *out,
+                    &publish_json(&items.collect::<Vec<_>>())?,
+                )?,
                 Format::Csv => {
                     let header = [
                         "id",
@@ -160,9 +164,10 @@ pub async fn run<D: Database>(
                 .await?;
             let items = page.items.into_iter().map(Recommendation::for_publication);
             match format {
-                Format::Json => {
-                    serde_json::to_writer_pretty(&mut *out, &items.collect::<Vec<_>>())?
-                }
+                Format::Json => serde_json::to_writer_pretty(
+                    &mut *out,
+                    &publish_json(&items.collect::<Vec<_>>())?,
+                )?,
                 Format::Csv => {
                     let header = [
                         "id",
@@ -214,7 +219,7 @@ fn write_csv(
     let mut w = csv::Writer::from_writer(out);
     w.write_record(header)?;
     for row in rows {
-        w.write_record(&row)?;
+        w.write_record(row.iter().map(|cell| spreadsheet_cell(cell).into_owned()))?;
     }
     w.flush()?;
     Ok(())

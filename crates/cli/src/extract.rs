@@ -2,41 +2,84 @@
 //! first thing to run when an import looks wrong: if a word is wrong here, the reader is at
 //! fault; if it is right here, the parser is.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use anyhow::Context;
-use cadre_ingest::{Lexicon, ReadOptions, read_text};
+use cadre_ingest::IngestError;
+use cadre_ingest::isolated::{IsolatedReader, Limits, Setup, WorkerCommand};
 use cadre_storage::Database;
 
 /// Words that lost-space repair may use beyond the French list: the organisations Cadre knows
 /// and the words of the most recent meetings, as an import uses them.
-pub async fn lexicon_of<D: Database>(db: &D) -> anyhow::Result<Arc<Lexicon>> {
+pub async fn vocabulary_of<D: Database>(db: &D) -> anyhow::Result<Vec<String>> {
     let texts = db
         .known_texts(500)
         .await
         .context("cannot read the vocabulary of imported documents")?;
-    let words = texts.iter().flat_map(|t| {
-        t.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .map(|w| w.trim_matches('-'))
-            .filter(|w| w.chars().count() >= 2)
-    });
-    Ok(Arc::new(Lexicon::with_vocabulary(words)))
+    Ok(texts
+        .iter()
+        .flat_map(|t| {
+            t.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .map(|w| w.trim_matches('-'))
+                .filter(|w| w.chars().count() >= 2)
+                .map(str::to_owned)
+        })
+        .collect())
 }
 
-pub fn run(path: &Path, lexicon: Option<Arc<Lexicon>>) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+/// A document's bytes, refused before reading when the file is over the size limit (a 50 GB
+/// file must not be read into memory to learn that it is too large).
+pub fn read_bounded(path: &Path) -> Result<Vec<u8>, String> {
+    let limit = cadre_ingest::formats::MAX_FILE_BYTES as u64;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > limit {
+        return Err(IngestError::TooLarge {
+            bytes: size as usize,
+            limit: limit as usize,
+        }
+        .to_string());
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(IngestError::TooLarge {
+            bytes: bytes.len(),
+            limit: limit as usize,
+        }
+        .to_string());
+    }
+    Ok(bytes)
+}
+
+/// Documents are read by a `cadre read-worker` child process (see `cadre_ingest::isolated`).
+pub fn isolated_reader(setup: Setup) -> anyhow::Result<IsolatedReader> {
+    let command = WorkerCommand::current_exe(&["read-worker"])
+        .context("cannot find the cadre executable to read documents with")?;
+    Ok(IsolatedReader::new(command, setup, Limits::from_env()))
+}
+
+pub fn run(path: &Path, vocabulary: Vec<String>) -> anyhow::Result<ExitCode> {
+    let bytes = match read_bounded(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("{}: {e}", path.display());
+            return Ok(ExitCode::FAILURE);
+        }
+    };
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let options = ReadOptions {
-        lexicon,
-        ..ReadOptions::default()
-    };
-    let read = match read_text(&name, &bytes, &options) {
+    let mut reader = isolated_reader(Setup {
+        vocabulary,
+        ..Setup::default()
+    })?;
+    let read = match reader.read_text(&name, &bytes) {
         Ok(read) => read,
         Err(e) => {
             eprintln!("{}: {e}", path.display());

@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use cadre_domain::{ImportWarning, NewBody, dates::format_date_fr, privacy::redact_contacts};
-use cadre_ingest::{ReadOptions, read_document};
+use cadre_ingest::isolated::Setup;
 use cadre_storage::{Database, ImportOutcome};
 use serde::Serialize;
 
 pub struct Options {
-    read: ReadOptions,
+    body: Option<NewBody>,
     json: bool,
 }
 
@@ -23,13 +23,7 @@ impl Options {
             })?),
             None => None,
         };
-        Ok(Options {
-            read: ReadOptions {
-                body,
-                ..ReadOptions::default()
-            },
-            json,
-        })
+        Ok(Options { body, json })
     }
 }
 
@@ -168,24 +162,24 @@ pub async fn run<D: Database>(
     // Reading and parsing run on a blocking thread while this task writes to the database, so
     // both cores work; the bounded channel keeps memory flat on large archives.
     let (tx, mut rx) = tokio::sync::mpsc::channel(BATCH);
-    let read_options = ReadOptions {
-        body: options.read.body.clone(),
-        lexicon: match &options.read.lexicon {
-            Some(lexicon) => Some(lexicon.clone()),
-            None => Some(crate::extract::lexicon_of(&db).await?),
-        },
-    };
+    // Each document is read in a child process (cadre_ingest::isolated): a document that
+    // crashes, exhausts memory or time costs only itself, and the batch goes on.
+    let mut reader = crate::extract::isolated_reader(Setup {
+        body: options.body.clone(),
+        vocabulary: crate::extract::vocabulary_of(&db).await?,
+        ..Setup::default()
+    })?;
     let reader = tokio::task::spawn_blocking(move || {
         for path in files {
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            let result = std::fs::read(&path)
-                .map_err(|e| format!("cannot read: {e}"))
-                .and_then(|bytes| {
-                    read_document(&name, &bytes, &read_options).map_err(|e| e.to_string())
-                });
+            let result = crate::extract::read_bounded(&path).and_then(|bytes| {
+                reader
+                    .read_document(&name, &bytes)
+                    .map_err(|e| e.to_string())
+            });
             if tx.blocking_send((path, result)).is_err() {
                 break;
             }

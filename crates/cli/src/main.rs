@@ -121,9 +121,29 @@ enum Command {
         #[arg(long)]
         no_serve: bool,
     },
+    /// Reads documents sent on standard input and answers on standard output: the child
+    /// process `import` and `extract` read each document in (see cadre_ingest::isolated).
+    #[command(hide = true)]
+    ReadWorker,
 }
 
 fn main() -> ExitCode {
+    // The document reader's child process: no runtime, no logging, nothing but reading.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == "read-worker")
+    {
+        return match cadre_ingest::isolated::serve_worker(
+            std::io::stdin().lock(),
+            std::io::stdout().lock(),
+        ) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("read-worker: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(
@@ -173,13 +193,13 @@ fn main() -> ExitCode {
                 .await)
             }
             Command::Extract { url, file } => {
-                let lexicon = match url {
+                let vocabulary = match url {
                     Some(url) => {
-                        Some(on_engine!(&url, |database| extract::lexicon_of(&database).await)?)
+                        on_engine!(&url, |database| extract::vocabulary_of(&database).await)?
                     }
-                    None => None,
+                    None => Vec::new(),
                 };
-                extract::run(&file, lexicon)
+                extract::run(&file, vocabulary)
             }
             Command::Validate { db, meetings } => {
                 on_engine!(&db.url, |database| review::validate(database, &meetings)
@@ -203,6 +223,7 @@ fn main() -> ExitCode {
                 meetings,
                 no_serve,
             } => demo::run(url, &addr, meetings, no_serve).await,
+            Command::ReadWorker => unreachable!("served before the runtime starts"),
         }
     });
     match result {

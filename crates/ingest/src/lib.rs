@@ -10,6 +10,7 @@ mod body;
 mod canevas;
 mod findings;
 pub mod formats;
+pub mod isolated;
 mod lines;
 mod matching;
 mod render;
@@ -63,7 +64,9 @@ pub enum IngestError {
     },
     #[error("refused as a decompression bomb: '{entry}' would expand beyond {limit} bytes")]
     DecompressionBomb { entry: String, limit: usize },
-    #[error("the document is nested more than {limit} levels deep (tables within tables)")]
+    #[error(
+        "the document is nested more than {limit} levels deep (tables within tables, or arrays and dictionaries in a PDF)"
+    )]
     TooDeeplyNested { limit: usize },
     #[error(
         "the PDF has no text layer (a scan?): Cadre reads the text of PDFs, it does not recognise characters in images"
@@ -148,19 +151,23 @@ pub fn read_document(
         Some(kind) => session_report::parse(&lines, kind, options.body.as_ref(), &text)?,
         None => canevas::parse(&lines, options.body.as_ref(), &text)?,
     };
+    separate_contacts(&mut meeting);
     meeting.findings = findings::describe(&meeting);
     for note in read.notes {
         meeting
             .warnings
             .push(cadre_domain::ImportWarning::new("document", note));
     }
-    // Contacts may sit outside the attendance list (a focal point's e-mail in a discussion):
-    // the whole text decides whether the original may be published as it is.
+    // Contacts may sit outside the attendance list (a focal point's e-mail in a discussion)
+    // and outside the text Cadre reads (a footer, a tracked deletion, the document's
+    // properties): every part of the file decides whether the original may be published, and
+    // what cannot be checked is not published.
     let personal_data = meeting
         .attendance
         .iter()
         .any(|a| a.phone.is_some() || a.email.is_some())
-        || cadre_domain::privacy::redact_contacts(&text) != text;
+        || cadre_domain::privacy::contains_contact(&text)
+        || formats::original_holds_contacts(read.format, bytes);
     meeting.source = Some(NewSourceDocument {
         file_name: file_name.to_owned(),
         media_type: read.format.media_type().to_owned(),
@@ -169,6 +176,50 @@ pub fn read_document(
         personal_data,
     });
     Ok(Ingested { meeting })
+}
+
+/// A contact is never a name: phone numbers and e-mail addresses written in an attendee's
+/// institution or name cell (a shifted row, a contact typed after the name) become that
+/// attendee's private contact details. A row left with no institution is reported, not stored
+/// under an organisation named after a phone number.
+fn separate_contacts(meeting: &mut NewMeeting) {
+    use cadre_domain::privacy::split_contacts;
+    let attendance = std::mem::take(&mut meeting.attendance);
+    for mut a in attendance {
+        let organisation = split_contacts(&a.organisation);
+        let name = a
+            .person_name
+            .as_deref()
+            .map(split_contacts)
+            .unwrap_or_default();
+        let mut phones: Vec<String> = a.phone.take().into_iter().collect();
+        let mut emails: Vec<String> = a.email.take().into_iter().collect();
+        for split in [&organisation, &name] {
+            for p in &split.phones {
+                if !phones.contains(p) {
+                    phones.push(p.clone());
+                }
+            }
+            for e in &split.emails {
+                if !emails.contains(e) {
+                    emails.push(e.clone());
+                }
+            }
+        }
+        a.phone = (!phones.is_empty()).then(|| phones.join(" / "));
+        a.email = (!emails.is_empty()).then(|| emails.join(" / "));
+        a.person_name = (!name.rest.is_empty()).then_some(name.rest);
+        if organisation.rest.is_empty() {
+            meeting.warnings.push(cadre_domain::ImportWarning::new(
+                "attendance",
+                "a row of the attendance list names no institution (its contact details were \
+                 kept private, the row was left out)",
+            ));
+            continue;
+        }
+        a.organisation = organisation.rest;
+        meeting.attendance.push(a);
+    }
 }
 
 /// Hex SHA-256 of a document: the same document is imported only once.

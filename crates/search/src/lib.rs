@@ -51,6 +51,12 @@ const WRITER_WAIT: Duration = Duration::from_secs(10);
 /// The most hits one page may ask for.
 pub const MAX_LIMIT: usize = 100;
 
+/// The result window: hits beyond the first `MAX_WINDOW` (`offset + limit`) are never served.
+/// Ranking keeps `offset + limit` candidates in memory, so an unbounded offset would let one
+/// request allocate without limit; [`SearchIndex::search`] refuses such a page with
+/// [`SearchError::BeyondWindow`]. People refine their search long before this.
+pub const MAX_WINDOW: usize = 10_000;
+
 /// Length of an excerpt, in characters, before the ellipses.
 const EXCERPT_CHARS: usize = 200;
 
@@ -117,6 +123,7 @@ pub struct SearchQuery {
     pub body_code: Option<String>,
     pub year: Option<i32>,
     pub kind: Option<DocKind>,
+    /// Hits to skip; `offset + limit` may not exceed [`MAX_WINDOW`].
     pub offset: usize,
     /// Hits on this page, at most [`MAX_LIMIT`]; 0 only counts.
     pub limit: usize,
@@ -174,6 +181,11 @@ pub enum SearchError {
         "the search has no word to look for (common words such as \"de\" or \"la\" and excluded words do not count)"
     )]
     EmptyQuery,
+    /// The page asked for lies beyond the first [`MAX_WINDOW`] hits (`offset + limit`).
+    #[error(
+        "hits {offset} to {offset}+{limit} lie beyond the first {MAX_WINDOW}: refine the search"
+    )]
+    BeyondWindow { offset: usize, limit: usize },
     #[error(
         "the search index in {dir} is being written by another process (an import or a reindex) and stayed busy for {waited:?}; try again in a moment"
     )]
@@ -269,7 +281,7 @@ impl SearchIndex {
             }
         };
         let versioned = dir.join(format!("v{SCHEMA_VERSION}"));
-        std::fs::create_dir_all(&versioned).map_err(io("create the directory"))?;
+        claim(&versioned).map_err(io("create the directory"))?;
         remove_other_versions(dir);
         let (schema, fields) = schema();
         let index = match Index::open_in_dir(&versioned) {
@@ -466,12 +478,20 @@ impl SearchIndex {
         self.inner.reader.searcher().num_docs()
     }
 
-    /// A page of hits, best first, with the total count.
+    /// A page of hits, best first, with the total count. A page beyond the first
+    /// [`MAX_WINDOW`] hits is refused ([`SearchError::BeyondWindow`]) before anything is
+    /// allocated for it; a count alone (`limit` 0) takes any offset.
     pub fn search(&self, q: &SearchQuery) -> Result<SearchResults, SearchError> {
+        let limit = q.limit.min(MAX_LIMIT);
+        if limit > 0 && q.offset.saturating_add(limit) > MAX_WINDOW {
+            return Err(SearchError::BeyondWindow {
+                offset: q.offset,
+                limit,
+            });
+        }
         let fields = &self.inner.fields;
         let query = query::build(q, fields)?;
         let searcher = self.inner.reader.searcher();
-        let limit = q.limit.min(MAX_LIMIT);
         let fail = |action| self.index_error(action);
         if limit == 0 {
             let total = searcher.search(&query, &Count).map_err(fail("search"))?;
@@ -559,8 +579,36 @@ fn create_in_dir(dir: &Path, schema: Schema, place: &str) -> Result<Index, Searc
     })
 }
 
-/// Removes indexes of other schema versions ("v" and digits) left in `dir`. A process still
-/// reading one keeps its open files (they are only unlinked), so this is safe to do at any time.
+/// The file that marks a folder as one of Cadre's indexes: only such folders are ever removed.
+const MARKER: &str = "cadre-search-index";
+
+/// Makes `versioned` Cadre's index folder: created with its marker, or already Cadre's (its
+/// marker, or tantivy's `meta.json` for indexes made before markers). A folder of the same
+/// name holding anything else is someone else's and is refused, never emptied.
+fn claim(versioned: &Path) -> std::io::Result<()> {
+    let marker = versioned.join(MARKER);
+    if versioned.is_dir() && !marker.exists() && !versioned.join("meta.json").exists() {
+        let mut entries = std::fs::read_dir(versioned)?;
+        if entries.next().is_some() {
+            return Err(std::io::Error::other(format!(
+                "{} holds files that are not a Cadre search index; give --index a folder of its own",
+                versioned.display()
+            )));
+        }
+    }
+    std::fs::create_dir_all(versioned)?;
+    if !marker.exists() {
+        std::fs::write(
+            &marker,
+            "Cadre's full-text index: rebuilt by `cadre reindex`.\n",
+        )?;
+    }
+    Ok(())
+}
+
+/// Removes indexes of other schema versions ("v" and digits, with Cadre's marker) left in
+/// `dir`; folders without the marker are not Cadre's and are left alone. A process still
+/// reading one keeps its open files (they are only unlinked), so this is safe at any time.
 fn remove_other_versions(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -572,7 +620,7 @@ fn remove_other_versions(dir: &Path) {
         let is_version = name.len() > 1
             && name.starts_with('v')
             && name[1..].bytes().all(|b| b.is_ascii_digit());
-        if is_version && name != current {
+        if is_version && name != current && entry.path().join(MARKER).is_file() {
             let path: PathBuf = entry.path();
             let _ = std::fs::remove_dir_all(path);
         }

@@ -377,7 +377,11 @@ fn an_index_of_another_schema_version_is_replaced() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("v0")).unwrap();
     std::fs::write(dir.path().join("v0/meta.json"), "{}").unwrap();
+    std::fs::write(dir.path().join("v0/cadre-search-index"), "").unwrap();
     std::fs::create_dir_all(dir.path().join("notes")).unwrap();
+    // Named like a version, but not Cadre's (no marker): someone's folder, left alone.
+    std::fs::create_dir_all(dir.path().join("v2024")).unwrap();
+    std::fs::write(dir.path().join("v2024/rapport.docx"), "x").unwrap();
     let index = SearchIndex::open(dir.path()).unwrap();
     assert_eq!(index.last_change(), 0);
     assert!(!dir.path().join("v0").exists());
@@ -385,6 +389,32 @@ fn an_index_of_another_schema_version_is_replaced() {
         dir.path().join("notes").exists(),
         "only index versions are removed"
     );
+    assert!(
+        dir.path().join("v2024/rapport.docx").exists(),
+        "only Cadre's indexes are removed"
+    );
+}
+
+#[test]
+fn a_folder_holding_other_files_is_never_emptied() {
+    let dir = tempfile::tempdir().unwrap();
+    let current = SearchIndex::open(dir.path()).unwrap();
+    drop(current);
+    let version = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with('v'))
+        .unwrap()
+        .file_name();
+    let other = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(other.path().join(&version)).unwrap();
+    std::fs::write(other.path().join(&version).join("budget.xlsx"), "x").unwrap();
+    let refused = SearchIndex::open(other.path())
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("not a Cadre search index"), "{refused}");
+    assert!(other.path().join(&version).join("budget.xlsx").exists());
 }
 
 #[test]
@@ -529,4 +559,44 @@ fn results_serialize_with_lowercase_kinds() {
     assert_eq!(json["total"], 1);
     assert_eq!(json["hits"][0]["kind"], "actionpoint");
     assert_eq!(json["hits"][0]["excerpt"][1]["highlighted"], true);
+}
+
+/// Ranking keeps `offset + limit` candidates in memory: a page beyond the window is refused
+/// before anything is allocated (an offset of ten billion used to abort the process).
+#[test]
+fn pages_beyond_the_window_are_refused_not_allocated() {
+    let index = SearchIndex::in_memory().unwrap();
+    index.rebuild(corpus().into_iter(), 1).unwrap();
+    let at = |offset: usize, limit: usize| {
+        index.search(&SearchQuery {
+            offset,
+            ..SearchQuery::new("migration", limit)
+        })
+    };
+    for (offset, limit) in [
+        (10_000_000_000, 10),
+        (usize::MAX, 1),
+        (usize::MAX - 5, 100),
+        (cadre_search::MAX_WINDOW, 1),
+        (cadre_search::MAX_WINDOW - 99, 100),
+        // The limit is clamped to MAX_LIMIT before the window is checked.
+        (cadre_search::MAX_WINDOW - 99, 1_000_000),
+    ] {
+        match at(offset, limit) {
+            Err(SearchError::BeyondWindow {
+                offset: o,
+                limit: l,
+            }) => {
+                assert_eq!(o, offset);
+                assert_eq!(l, limit.min(cadre_search::MAX_LIMIT));
+            }
+            other => panic!("offset {offset}, limit {limit}: {other:?}"),
+        }
+    }
+    // The last page of the window is served (empty here: the corpus is small).
+    let last = at(cadre_search::MAX_WINDOW - 100, 100).unwrap();
+    assert!(last.hits.is_empty());
+    assert!(last.total > 0);
+    // Counting alone takes any offset.
+    assert_eq!(at(usize::MAX, 0).unwrap().total, last.total);
 }

@@ -35,10 +35,8 @@ impl PostgresDatabase {
     }
 
     async fn connect_engine(url: &str) -> Result<Self> {
-        let options = PgConnectOptions::from_str(url).map_err(|e| StorageError::InvalidUrl {
-            url: url.to_owned(),
-            reason: e.to_string(),
-        })?;
+        let options =
+            PgConnectOptions::from_str(url).map_err(|e| StorageError::invalid_url(url, e))?;
         let pool = PgPoolOptions::new()
             .max_connections(POOL_SIZE)
             .connect_with(options)

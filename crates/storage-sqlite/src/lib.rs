@@ -36,10 +36,7 @@ impl SqliteDatabase {
     }
 
     async fn connect_engine(url: &str) -> Result<Self> {
-        let invalid = |reason: String| StorageError::InvalidUrl {
-            url: url.to_owned(),
-            reason,
-        };
+        let invalid = |reason: String| StorageError::invalid_url(url, reason);
         if !url.starts_with("sqlite:") {
             return Err(invalid("expected sqlite://path or sqlite::memory:".into()));
         }

@@ -28,6 +28,42 @@ pub enum StorageError {
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;
 
+impl StorageError {
+    /// A database URL that could not be parsed, named without its password: the message may
+    /// reach a terminal, a log or a CI report.
+    pub fn invalid_url(url: &str, reason: impl std::fmt::Display) -> StorageError {
+        let mut reason = reason.to_string();
+        let mut shown = redact_url(url);
+        // A parser may echo the password wherever it appears (a malformed URL puts it in odd
+        // places): it is hidden everywhere in the message.
+        if let Some(password) = url_password(url).filter(|p| !p.is_empty()) {
+            reason = reason.replace(password, "***");
+            shown = shown.replace(password, "***");
+        }
+        StorageError::InvalidUrl { url: shown, reason }
+    }
+}
+
+/// A URL fit for messages and logs: any password is hidden.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+fn url_password(url: &str) -> Option<&str> {
+    let scheme_end = url.find("://")?;
+    let at = url.rfind('@').filter(|at| *at > scheme_end)?;
+    url[scheme_end + 3..at].split_once(':').map(|(_, p)| p)
+}
+
 /// What importing one meeting did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "outcome", content = "meeting_id", rename_all = "snake_case")]

@@ -850,6 +850,10 @@ macro_rules! impl_database {
                     local: &mut HashMap<String, i64>,
                     new_keys: &mut Vec<(String, i64)>,
                 ) -> Result<Option<i64>> {
+                    // A contact is never a name: no organisation is found or created from a
+                    // phone number or an e-mail address written where a name was expected.
+                    let without_contacts = dom::privacy::split_contacts(written).rest;
+                    let written = without_contacts.as_str();
                     if let Some(id) = local.get(written) {
                         return Ok(Some(*id));
                     }

@@ -1581,3 +1581,18 @@ async fn sqlite_in_memory_keeps_its_data() {
         Err(StorageError::InvalidUrl { .. })
     ));
 }
+
+#[tokio::test]
+async fn a_malformed_url_never_shows_its_password() {
+    for url in [
+        "postgres://cadre:s3cr3t-pw@db.example:notaport/cadre",
+        "postgres://cadre:s3cr3t-pw@db.example:5432/cadre?sslmode=s3cr3t-pw",
+    ] {
+        let Err(e) = cadre_testkit::db::PostgresDatabase::connect(url).await else {
+            panic!("{url} was accepted");
+        };
+        let message = e.to_string();
+        assert!(!message.contains("s3cr3t-pw"), "{message}");
+        assert!(message.contains("cadre:***@"), "{message}");
+    }
+}

@@ -3,9 +3,8 @@
 //! and answered with a bare "erreur interne".
 
 use askama::Template;
-use axum::Json;
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use cadre_storage::StorageError;
 use serde::Serialize;
 
@@ -17,6 +16,9 @@ pub enum WebError {
     /// A query or path parameter that cannot be read.
     #[error("paramètre « {param} » invalide : {message}")]
     BadParam { param: String, message: String },
+    /// A request target longer than [`crate::MAX_URI_BYTES`].
+    #[error("adresse trop longue ({0} octets ; {max} au plus)", max = crate::MAX_URI_BYTES)]
+    UriTooLong(usize),
     /// Exists, but is not published (an original document naming people with their contacts).
     #[error("non publié : {0}")]
     Withheld(String),
@@ -37,6 +39,7 @@ impl WebError {
         match self {
             WebError::NotFound => StatusCode::NOT_FOUND,
             WebError::BadParam { .. } => StatusCode::BAD_REQUEST,
+            WebError::UriTooLong(_) => StatusCode::URI_TOO_LONG,
             WebError::Withheld(_) => StatusCode::FORBIDDEN,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -84,6 +87,13 @@ impl IntoResponse for WebError {
                 "La page ou l'élément demandé n'existe pas (ou plus).".to_owned(),
             ),
             WebError::BadParam { .. } => ("Requête invalide", self.to_string()),
+            WebError::UriTooLong(_) => (
+                "Adresse trop longue",
+                format!(
+                    "L'adresse demandée dépasse {} octets : raccourcissez la recherche ou les filtres.",
+                    crate::MAX_URI_BYTES
+                ),
+            ),
             WebError::Withheld(why) => ("Document non publié", why.clone()),
             WebError::Internal(_) => (
                 "Erreur interne",
@@ -96,8 +106,8 @@ impl IntoResponse for WebError {
             heading,
             message,
         };
-        match page.render() {
-            Ok(html) => (status, Html(html)).into_response(),
+        match crate::published::page(&page) {
+            Ok(html) => (status, html).into_response(),
             Err(e) => {
                 tracing::error!(error = %e, "rendu de la page d'erreur");
                 (status, "erreur interne").into_response()
@@ -135,7 +145,7 @@ impl IntoResponse for ApiError {
         let status = self.0.status();
         (
             status,
-            Json(ErrorBody {
+            crate::published::PublicJson(ErrorBody {
                 error: self.0.to_string(),
             }),
         )

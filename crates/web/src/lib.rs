@@ -6,7 +6,9 @@
 //! never show personal contact details: the domain types do not carry them.
 
 use axum::Router;
-use axum::http::{HeaderValue, Uri, header};
+use axum::extract::Request;
+use axum::http::{HeaderMap, HeaderValue, Uri, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use cadre_storage::Database;
@@ -23,10 +25,12 @@ pub mod pages;
 mod params;
 mod published;
 pub mod search;
+pub mod server;
 mod view;
 
 pub use error::{ApiError, WebError};
 pub use search::Search;
+pub use server::{ServerLimits, serve_router};
 
 /// What every handler shares: the database (a pool, cheap to clone), a short-lived cache and
 /// the search index.
@@ -70,17 +74,29 @@ pub fn router_with<D: Database>(db: D, search: Search) -> Router {
         .route("/health", get(health))
         .fallback(not_found)
         .with_state(AppState::new(db, search))
-        .layer(axum::middleware::map_response(security_headers))
+        .layer(axum::middleware::from_fn(limit_uri))
+        .layer(axum::middleware::from_fn(security_headers))
         .layer(CompressionLayer::new().gzip(true))
         .layer(TraceLayer::new_for_http())
 }
 
-/// Serves the site until Ctrl-C or SIGTERM. The search index catches up with the database in
-/// the background from the start, so that the first search after a large import is fast.
+/// Serves the site until Ctrl-C or SIGTERM, within the default [`ServerLimits`]. The search
+/// index catches up with the database in the background from the start, so that the first
+/// search after a large import is fast.
 pub async fn serve<D: Database>(
     db: D,
     search: Search,
     listener: tokio::net::TcpListener,
+) -> std::io::Result<()> {
+    serve_with_limits(db, search, listener, ServerLimits::default()).await
+}
+
+/// [`serve`] within other limits (timeouts, connections): see [`server`].
+pub async fn serve_with_limits<D: Database>(
+    db: D,
+    search: Search,
+    listener: tokio::net::TcpListener,
+    limits: ServerLimits,
 ) -> std::io::Result<()> {
     if let Ok(addr) = listener.local_addr() {
         tracing::info!(%addr, "Cadre à l'écoute");
@@ -97,9 +113,7 @@ pub async fn serve<D: Database>(
             }
         });
     }
-    axum::serve(listener, router_with(db, search))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    serve_router(listener, router_with(db, search), limits, shutdown_signal()).await
 }
 
 async fn shutdown_signal() {
@@ -126,8 +140,9 @@ async fn shutdown_signal() {
     tracing::info!("arrêt demandé, fin des requêtes en cours");
 }
 
-async fn health() -> &'static str {
-    "ok"
+/// For monitoring, never for caches.
+async fn health() -> impl IntoResponse {
+    ([(header::CACHE_CONTROL, "no-store")], "ok")
 }
 
 /// Unknown paths: JSON under `/api/`, a French page elsewhere.
@@ -139,10 +154,54 @@ async fn not_found(uri: Uri) -> Response {
     }
 }
 
+/// The longest request target (path and query string) the site answers; longer is a 414.
+/// Forms and links of the site stay far below (a search is at most 200 characters).
+pub const MAX_URI_BYTES: usize = 8 * 1024;
+
+/// A request target over [`MAX_URI_BYTES`]: 414, as a French page or JSON under `/api/`, with
+/// the security headers like every answer (hyper only answers by itself beyond
+/// [`server::MAX_HEAD_BYTES`]).
+async fn limit_uri(request: Request, next: Next) -> Response {
+    let uri = request.uri();
+    let length = uri.path_and_query().map_or(0, |p| p.as_str().len())
+        + uri.authority().map_or(0, |a| a.as_str().len())
+        + uri.scheme_str().map_or(0, str::len);
+    if length <= MAX_URI_BYTES {
+        return next.run(request).await;
+    }
+    let error = WebError::UriTooLong(length);
+    if uri.path().starts_with("/api/") {
+        ApiError(error).into_response()
+    } else {
+        error.into_response()
+    }
+}
+
 /// Content security policy: only this origin, no script at all, no inline style.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-async fn security_headers(mut response: Response) -> Response {
+/// Browser features the site never uses, denied to it and to anything it could embed.
+pub const PERMISSIONS_POLICY: &str = "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
+
+/// HTTPS only for a year, sent when the reverse proxy says the request came over HTTPS.
+pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000";
+
+/// Whether the reverse proxy received the request over HTTPS: `X-Forwarded-Proto: https`
+/// (nginx: `proxy_set_header X-Forwarded-Proto $scheme;`). A client reaching the server
+/// directly over plain HTTP could send it too; browsers ignore HSTS received without TLS.
+fn forwarded_https(headers: &HeaderMap) -> bool {
+    headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .is_some_and(|proto| proto.trim().eq_ignore_ascii_case("https"))
+}
+
+/// The headers of every answer, errors included; errors are never cached (`no-store`).
+async fn security_headers(request: Request, next: Next) -> Response {
+    let https = forwarded_https(request.headers());
+    let mut response = next.run(request).await;
+    let status = response.status();
     let h = response.headers_mut();
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -157,5 +216,18 @@ async fn security_headers(mut response: Response) -> Response {
         HeaderValue::from_static("same-origin"),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static(PERMISSIONS_POLICY),
+    );
+    if https {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(STRICT_TRANSPORT_SECURITY),
+        );
+    }
+    if status.is_client_error() || status.is_server_error() {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     response
 }

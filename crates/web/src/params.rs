@@ -93,15 +93,19 @@ pub fn flag(name: &str, v: &Option<String>) -> Result<bool, WebError> {
     }
 }
 
-/// A page number, from 1.
+/// The highest page number any list takes. Pages hold at most 100 rows, so SQL offsets stay
+/// below 10^8; the search page is bounded far lower by its window ([`search_window`]).
+pub const MAX_PAGE: i64 = 1_000_000;
+
+/// A page number, from 1 to [`MAX_PAGE`].
 pub fn page(name: &str, v: &Option<String>) -> Result<i64, WebError> {
     let Some(s) = given(v) else { return Ok(1) };
     match s.parse::<i64>() {
-        Ok(p) if (1..=1_000_000).contains(&p) => Ok(p),
+        Ok(p) if (1..=MAX_PAGE).contains(&p) => Ok(p),
         _ => Err(WebError::bad_param(
             name,
             format!(
-                "« {} » n'est pas un numéro de page (entier à partir de 1)",
+                "« {} » n'est pas un numéro de page (entier de 1 à 1 000 000)",
                 clip(s)
             ),
         )),
@@ -124,15 +128,35 @@ pub fn limit(name: &str, v: &Option<String>) -> Result<i64, WebError> {
     }
 }
 
+/// The most rows an API list may skip. Lists are a few thousand rows; beyond this an offset
+/// is a mistake or a probe.
+pub const MAX_OFFSET: i64 = 1_000_000;
+
 pub fn offset(name: &str, v: &Option<String>) -> Result<i64, WebError> {
     let Some(s) = given(v) else { return Ok(0) };
     match s.parse::<i64>() {
-        Ok(o) if o >= 0 => Ok(o),
+        Ok(o) if (0..=MAX_OFFSET).contains(&o) => Ok(o),
         _ => Err(WebError::bad_param(
             name,
-            format!("« {} » doit être un entier positif ou nul", clip(s)),
+            format!("« {} » doit être un entier entre 0 et 1 000 000", clip(s)),
         )),
     }
+}
+
+/// Search results are served within the first [`cadre_search::MAX_WINDOW`] hits only:
+/// `offset + limit` beyond it is a 400 naming `name` (`offset` in the API, `page` on the page).
+pub fn search_window(name: &str, offset: usize, limit: usize) -> Result<(), WebError> {
+    if offset.saturating_add(limit) <= cadre_search::MAX_WINDOW {
+        return Ok(());
+    }
+    Err(WebError::bad_param(name, beyond_window_message()))
+}
+
+/// Why a search page beyond the window is refused, in French.
+pub fn beyond_window_message() -> String {
+    "au-delà des 10 000 premiers résultats, précisez la recherche (ajoutez un mot, une instance, \
+     une année ou un type)"
+        .to_owned()
 }
 
 /// A free-text filter (roadmap, thematic group, body code), bounded in length.
@@ -175,6 +199,23 @@ mod tests {
         assert!(limit("limit", &s("501")).is_err());
         assert!(offset("offset", &s("-1")).is_err());
         assert!(page("page", &s("0")).is_err());
+    }
+
+    #[test]
+    fn paging_is_bounded() {
+        assert_eq!(offset("offset", &s("1000000")).unwrap(), MAX_OFFSET);
+        for huge in ["1000001", "10000000000", "99999999999999999999999"] {
+            let e = offset("offset", &s(huge)).unwrap_err();
+            assert!(e.to_string().contains("« offset »"), "{e}");
+            assert!(e.to_string().contains("1 000 000"), "{e}");
+        }
+        assert_eq!(page("page", &s("1000000")).unwrap(), MAX_PAGE);
+        assert!(page("page", &s("1000001")).is_err());
+        assert!(search_window("offset", 9_900, 100).is_ok());
+        let e = search_window("offset", 9_901, 100).unwrap_err();
+        assert!(e.to_string().contains("« offset »"), "{e}");
+        assert!(e.to_string().contains("10 000 premiers résultats"), "{e}");
+        assert!(search_window("page", usize::MAX, 20).is_err());
     }
 
     #[test]

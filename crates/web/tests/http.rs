@@ -9,10 +9,14 @@ use cadre_domain::{
     NewBody, NewMeeting, NewRecommendation, NextMeeting, RecommendationScope,
 };
 use cadre_storage::Database;
-use cadre_testkit::server::{TestResponse, TestServer, spawn};
+use cadre_testkit::server::{TestResponse, TestServer, parse_response_bytes};
 use cadre_testkit::{both_engines, with_database};
+use cadre_web::ServerLimits;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use serde_json::Value;
+use std::time::{Duration as Elapsed, Instant};
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+use tokio::net::TcpStream;
 
 const PHONE: &str = "+227 96 12 34 56";
 const PHONE_DIGITS: &str = "96123456";
@@ -214,12 +218,30 @@ async fn setup<D: Database>(db: D) -> Fixture {
         .await
         .expect("import CCM")
         .meeting_id();
-    let server = spawn(cadre_web::router(db)).await;
+    let server = serve(cadre_web::router(db), ServerLimits::default()).await;
     Fixture {
         server,
         tahoua,
         zinder,
         ccm,
+    }
+}
+
+/// Serves `router` with Cadre's own server (`cadre_web::serve_router`, what `cadre serve`
+/// runs) on a free local port, in the background, until the test's runtime ends.
+async fn serve(router: axum::Router, limits: ServerLimits) -> TestServer {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind 127.0.0.1:0");
+    let addr = listener.local_addr().expect("local address");
+    tokio::spawn(async move {
+        cadre_web::serve_router(listener, router, limits, std::future::pending())
+            .await
+            .expect("test server");
+    });
+    TestServer {
+        base_url: format!("http://{addr}"),
+        addr,
     }
 }
 
@@ -261,6 +283,16 @@ fn assert_secure(path: &str, r: &TestResponse) {
     assert!(csp.contains("default-src 'self'"), "{path}: {csp}");
     assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
     assert!(r.header("referrer-policy").is_some(), "{path}");
+    assert_eq!(r.header("x-frame-options"), Some("DENY"), "{path}");
+    let permissions = r
+        .header("permissions-policy")
+        .unwrap_or_else(|| panic!("{path}: no Permissions-Policy"));
+    for feature in ["camera=()", "microphone=()", "geolocation=()", "payment=()"] {
+        assert!(permissions.contains(feature), "{path}: {permissions}");
+    }
+    if r.status >= 400 {
+        assert_eq!(r.header("cache-control"), Some("no-store"), "{path}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -873,7 +905,7 @@ async fn drafts_show_what_was_found<D: Database>(db: D) {
     ];
     m.warnings = vec![ImportWarning::new("time", "heure non trouvée")];
     let id = db.import_meeting(&m).await.unwrap().meeting_id();
-    let server = spawn(cadre_web::router(db.clone())).await;
+    let server = serve(cadre_web::router(db.clone()), ServerLimits::default()).await;
     let html = page(&server, &format!("/meetings/{id}")).await;
     assert!(html.contains("Brouillon"), "{html}");
     assert!(html.contains("Relevé d"), "{html}");
@@ -893,6 +925,379 @@ async fn drafts_show_what_was_found<D: Database>(db: D) {
         api(&server, &format!("/api/v1/meetings/{id}")).await["status"],
         "validated"
     );
+}
+
+// --- Issue 7: paging bounds, connection limits, headers -------------------------------------
+
+/// A 400 naming `param` whose message contains `words`, with the security headers and no-store.
+async fn refused(s: &TestServer, path: &str, param: &str, words: &str) {
+    let r = s.get(path).await;
+    assert_eq!(r.status, 400, "{path}: {}", r.body);
+    assert_secure(path, &r);
+    let message = if path.starts_with("/api/") {
+        r.json()["error"].as_str().unwrap_or_default().to_owned()
+    } else {
+        assert!(r.body.contains("<html lang=\"fr\">"), "{path}: {}", r.body);
+        r.body.replace("&#39;", "'").replace("&#x27;", "'")
+    };
+    assert!(
+        message.contains(&format!("« {param} »")),
+        "{path}: {message}"
+    );
+    assert!(message.contains(words), "{path}: {message}");
+}
+
+/// Every paging and size parameter is bounded at the edge with a French 400 naming it; the
+/// search serves the first 10,000 results only. Ten billion as an offset used to abort the
+/// process (tantivy reserved offset + limit entries).
+async fn paging_bounds<D: Database>(db: D) {
+    let f = setup(db).await;
+    let s = &f.server;
+    let window = "10 000 premiers résultats";
+    refused(
+        s,
+        "/api/v1/search?q=migration&offset=10000000000",
+        "offset",
+        "1 000 000",
+    )
+    .await;
+    refused(
+        s,
+        "/api/v1/search?q=migration&offset=1000000",
+        "offset",
+        window,
+    )
+    .await;
+    refused(
+        s,
+        "/api/v1/search?q=migration&offset=9950&limit=100",
+        "offset",
+        window,
+    )
+    .await;
+    refused(
+        s,
+        "/api/v1/search?q=migration&offset=9951",
+        "offset",
+        window,
+    )
+    .await;
+    refused(s, "/api/v1/search?q=migration&limit=501", "limit", "500").await;
+    refused(
+        s,
+        "/api/v1/search?q=migration&offset=-1",
+        "offset",
+        "entre 0",
+    )
+    .await;
+    // The last page of the window is served (empty: three meetings).
+    let r = api(s, "/api/v1/search?q=reunion&offset=9900&limit=100").await;
+    assert_eq!(r["items"].as_array().unwrap().len(), 0, "{r}");
+    assert!(r["total"].as_i64().unwrap() > 0, "{r}");
+    // The page: 20 results a page, so page 500 is the last within the window.
+    refused(s, "/search?q=migration&page=501", "page", window).await;
+    refused(
+        s,
+        "/search?q=migration&page=10000000000",
+        "page",
+        "numéro de page",
+    )
+    .await;
+    let html = page(s, "/search?q=reunion&page=500").await;
+    assert!(html.contains("Aucun résultat"), "{html}");
+    // SQL lists: offsets up to a million, pages up to a million.
+    for list in ["meetings", "action-points", "recommendations"] {
+        let path = format!("/api/v1/{list}?offset=1000001");
+        refused(s, &path, "offset", "1 000 000").await;
+        refused(
+            s,
+            &format!("/api/v1/{list}?offset=99999999999999999999"),
+            "offset",
+            "1 000 000",
+        )
+        .await;
+        refused(s, &format!("/api/v1/{list}?limit=501"), "limit", "500").await;
+        let r = api(s, &format!("/api/v1/{list}?offset=1000000&limit=500")).await;
+        assert_eq!(r["items"].as_array().unwrap().len(), 0, "{list}: {r}");
+        assert!(r["total"].as_i64().unwrap() > 0, "{list}: {r}");
+    }
+    for list in ["meetings", "actions", "organisations", "recommendations"] {
+        refused(
+            s,
+            &format!("/{list}?page=1000001"),
+            "page",
+            "numéro de page",
+        )
+        .await;
+        refused(s, &format!("/{list}?page=0"), "page", "numéro de page").await;
+        // The last page allowed: empty, answered at once (organisations are sliced in memory).
+        let html = page(s, &format!("/{list}?page=1000000")).await;
+        assert!(html.contains("<html lang=\"fr\">"));
+    }
+    // The OpenAPI document states the bounds.
+    let doc = api(s, "/api/openapi.json").await;
+    for (path, bound) in [
+        ("/api/v1/meetings", "1 000 000"),
+        ("/api/v1/action-points", "1 000 000"),
+        ("/api/v1/recommendations", "1 000 000"),
+        ("/api/v1/search", "10 000"),
+    ] {
+        let offset = doc["paths"][path]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == "offset")
+            .unwrap_or_else(|| panic!("{path}: no offset"))
+            .clone();
+        let description = offset["description"].as_str().unwrap_or_default();
+        assert!(description.contains(bound), "{path}: {description}");
+    }
+    // Still serving.
+    assert_eq!(s.get("/health").await.status, 200);
+}
+
+/// Headers on every answer, errors included: Permissions-Policy, no-store on errors, HSTS
+/// behind an HTTPS proxy only, and a long URI answered by the application (414, French, with
+/// the headers) rather than by hyper.
+async fn headers_everywhere<D: Database>(db: D) {
+    let f = setup(db).await;
+    let s = &f.server;
+    // Errors are never cached; public pages keep their caching as before.
+    for path in [
+        "/nowhere",
+        "/api/v1/nowhere",
+        "/meetings/999999",
+        "/api/v1/meetings/999999",
+    ] {
+        let r = s.get(path).await;
+        assert_eq!(r.status, 404, "{path}");
+        assert_secure(path, &r);
+        assert_eq!(r.header("cache-control"), Some("no-store"), "{path}");
+    }
+    for path in ["/meetings?year=abc", "/api/v1/meetings?year=abc"] {
+        let r = s.get(path).await;
+        assert_eq!(r.status, 400, "{path}");
+        assert_eq!(r.header("cache-control"), Some("no-store"), "{path}");
+    }
+    let withheld = s.get(&format!("/meetings/{}/original", f.tahoua)).await;
+    assert_eq!(withheld.status, 403);
+    assert_eq!(withheld.header("cache-control"), Some("no-store"));
+    let home = s.get("/meetings").await;
+    assert_eq!(home.status, 200);
+    assert_secure("/meetings", &home);
+    assert_ne!(home.header("cache-control"), Some("no-store"));
+    assert_eq!(
+        s.get("/health").await.header("cache-control"),
+        Some("no-store")
+    );
+
+    // HSTS: only when the reverse proxy says the request came over HTTPS.
+    assert_eq!(home.header("strict-transport-security"), None);
+    for proto in ["https", "HTTPS", "https, http"] {
+        let r = s
+            .request("GET", "/meetings", &[("X-Forwarded-Proto", proto)])
+            .await;
+        assert_eq!(
+            r.header("strict-transport-security"),
+            Some("max-age=31536000"),
+            "{proto}"
+        );
+    }
+    let r = s
+        .request("GET", "/nowhere", &[("X-Forwarded-Proto", "https")])
+        .await;
+    assert_eq!(
+        r.header("strict-transport-security"),
+        Some("max-age=31536000")
+    );
+    let r = s
+        .request("GET", "/", &[("X-Forwarded-Proto", "http")])
+        .await;
+    assert_eq!(r.header("strict-transport-security"), None);
+
+    // A URI over 8 KiB: 414 from the application, French, with every header; up to 64 KiB of
+    // head hyper lets it through to us.
+    let just_right = format!("/search?q={}", "a".repeat(cadre_web::MAX_URI_BYTES - 10));
+    assert_eq!(just_right.len(), cadre_web::MAX_URI_BYTES);
+    let r = s.get(&just_right).await;
+    assert_eq!(r.status, 400, "8 KiB exactly: the q limit, not the URI one");
+    for len in [cadre_web::MAX_URI_BYTES + 1, 9 * 1024, 60 * 1024] {
+        let long = format!("/search?q={}", "a".repeat(len - 10));
+        let r = s.get(&long).await;
+        assert_eq!(r.status, 414, "{len}: {}", r.body);
+        assert_secure("long URI", &r);
+        assert!(r.body.contains("<html lang=\"fr\">"), "{}", r.body);
+        assert!(r.body.contains("Adresse trop longue"), "{}", r.body);
+        let api_long = format!("/api/v1/search?q={}", "a".repeat(len - 17));
+        let r = s.get(&api_long).await;
+        assert_eq!(r.status, 414, "{len}");
+        assert_secure("long API URI", &r);
+        assert!(
+            r.json()["error"]
+                .as_str()
+                .unwrap()
+                .contains("adresse trop longue"),
+            "{}",
+            r.body
+        );
+    }
+    // Beyond 64 KiB of head, hyper answers by itself (431) and closes.
+    let huge = format!("/search?q={}", "a".repeat(70 * 1024));
+    assert_eq!(s.get(&huge).await.status, 431);
+    assert_eq!(s.get("/health").await.status, 200);
+}
+
+/// Sends `bytes`, then reads until the server closes; returns what came and when it closed.
+async fn until_closed(stream: &mut TcpStream, within: Elapsed) -> (Vec<u8>, Instant) {
+    let mut got = Vec::new();
+    let read = tokio::time::timeout(within, async {
+        let mut buf = [0u8; 4096];
+        loop {
+            match stream.read(&mut buf).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => got.extend_from_slice(&buf[..n]),
+            }
+        }
+    })
+    .await;
+    assert!(
+        read.is_ok(),
+        "connection still open after {within:?}: {got:?}"
+    );
+    (got, Instant::now())
+}
+
+async fn half_open(s: &TestServer) -> TcpStream {
+    let mut stream = TcpStream::connect(s.addr).await.expect("connect");
+    stream
+        .write_all(b"GET /health HTTP/1.1\r\nHost: cadre\r\nX-Half: ")
+        .await
+        .expect("send half a request");
+    stream
+}
+
+fn short(header_read_ms: u64, idle_ms: u64, max_connections: usize) -> ServerLimits {
+    ServerLimits {
+        header_read_timeout: Elapsed::from_millis(header_read_ms),
+        idle_timeout: Elapsed::from_millis(idle_ms),
+        max_connections,
+        ..ServerLimits::default()
+    }
+}
+
+/// A client that sends half a request — at once or a byte at a time — is disconnected when the
+/// header timeout fires.
+async fn half_requests_time_out<D: Database>(db: D) {
+    let s = serve(cadre_web::router(db), short(400, 30_000, 16)).await;
+    let started = Instant::now();
+    let mut stream = half_open(&s).await;
+    let (got, closed) = until_closed(&mut stream, Elapsed::from_secs(5)).await;
+    let after = closed - started;
+    assert!(after >= Elapsed::from_millis(350), "closed after {after:?}");
+    assert!(!String::from_utf8_lossy(&got).contains("200 OK"), "{got:?}");
+
+    // Trickling keeps bytes coming but does not reset the header timer.
+    let started = Instant::now();
+    let mut stream = TcpStream::connect(s.addr).await.unwrap();
+    let request = b"GET /health HTTP/1.1\r\nHost: cadre\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n";
+    for byte in request {
+        if stream.write_all(&[*byte]).await.is_err() {
+            break;
+        }
+        tokio::time::sleep(Elapsed::from_millis(50)).await;
+        if started.elapsed() > Elapsed::from_secs(3) {
+            panic!("a trickled request head was still read after 3 s");
+        }
+    }
+    let (got, _) = until_closed(&mut stream, Elapsed::from_secs(5)).await;
+    assert!(!String::from_utf8_lossy(&got).contains("200 OK"), "{got:?}");
+    assert!(started.elapsed() < Elapsed::from_secs(3));
+}
+
+/// Reads one response to `GET /health` on a kept-alive connection.
+async fn health_on(stream: &mut TcpStream) {
+    stream
+        .write_all(b"GET /health HTTP/1.1\r\nHost: cadre\r\n\r\n")
+        .await
+        .unwrap();
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        let n = tokio::time::timeout(Elapsed::from_secs(5), stream.read(&mut buf))
+            .await
+            .expect("a response within 5 s")
+            .expect("read");
+        assert!(n > 0, "closed before the response: {raw:?}");
+        raw.extend_from_slice(&buf[..n]);
+        if let Ok((status, _, body)) = parse_response_bytes(&raw)
+            && body == b"ok"
+        {
+            assert_eq!(status, 200);
+            return;
+        }
+    }
+}
+
+/// A keep-alive connection that sits without a request is closed: by our idle timeout when it
+/// is the shorter, and by hyper's header timer (which restarts when the connection goes idle;
+/// checked here, hyper 1.12) when that is the shorter.
+async fn idle_connections_are_closed<D: Database>(db: D) {
+    for (limits, expected) in [
+        (short(30_000, 400, 16), "idle timeout"),
+        (short(400, 30_000, 16), "header read timeout"),
+    ] {
+        let s = serve(cadre_web::router(db.clone()), limits).await;
+        let mut stream = TcpStream::connect(s.addr).await.unwrap();
+        // Two requests on the connection: it is kept alive between them.
+        health_on(&mut stream).await;
+        tokio::time::sleep(Elapsed::from_millis(150)).await;
+        health_on(&mut stream).await;
+        let answered = Instant::now();
+        let (got, closed) = until_closed(&mut stream, Elapsed::from_secs(5)).await;
+        assert!(got.is_empty(), "{expected}: {got:?}");
+        let after = closed - answered;
+        assert!(
+            after >= Elapsed::from_millis(350) && after < Elapsed::from_secs(4),
+            "{expected}: idle connection closed after {after:?}"
+        );
+    }
+}
+
+/// With the connection bound at N, N half-open clients hold every slot; a real request waits
+/// in the backlog and is answered once their header timeouts free the slots. With a larger
+/// bound, the server keeps answering while many half-open clients are connected.
+async fn connections_are_bounded<D: Database>(db: D) {
+    let s = serve(cadre_web::router(db.clone()), short(600, 30_000, 4)).await;
+    let mut stalled = Vec::new();
+    for _ in 0..4 {
+        stalled.push(half_open(&s).await);
+    }
+    tokio::time::sleep(Elapsed::from_millis(100)).await;
+    let started = Instant::now();
+    let r = tokio::time::timeout(Elapsed::from_secs(10), s.get("/health"))
+        .await
+        .expect("answered once the half-open clients timed out");
+    assert_eq!((r.status, r.body.as_str()), (200, "ok"));
+    let waited = started.elapsed();
+    assert!(
+        waited >= Elapsed::from_millis(300),
+        "answered after {waited:?}: the bound did not hold"
+    );
+
+    let s = serve(cadre_web::router(db), short(10_000, 30_000, 64)).await;
+    let mut stalled = Vec::new();
+    for _ in 0..48 {
+        stalled.push(half_open(&s).await);
+    }
+    for _ in 0..5 {
+        let started = Instant::now();
+        let r = tokio::time::timeout(Elapsed::from_secs(5), s.get("/health"))
+            .await
+            .expect("answered while 48 clients are half-open");
+        assert_eq!(r.status, 200);
+        assert!(started.elapsed() < Elapsed::from_secs(2));
+    }
+    drop(stalled);
 }
 
 both_engines! {
@@ -922,5 +1327,20 @@ both_engines! {
     }
     async fn no_personal_contacts_and_secure_headers_everywhere(url: String) {
         with_database!(url, privacy_and_security)
+    }
+    async fn paging_parameters_are_bounded_with_a_french_400(url: String) {
+        with_database!(url, paging_bounds)
+    }
+    async fn errors_and_long_uris_carry_the_security_headers(url: String) {
+        with_database!(url, headers_everywhere)
+    }
+    async fn half_sent_requests_are_disconnected(url: String) {
+        with_database!(url, half_requests_time_out)
+    }
+    async fn idle_keep_alive_connections_are_closed(url: String) {
+        with_database!(url, idle_connections_are_closed)
+    }
+    async fn half_open_clients_do_not_starve_real_requests(url: String) {
+        with_database!(url, connections_are_bounded)
     }
 }

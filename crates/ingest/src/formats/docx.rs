@@ -27,7 +27,7 @@ use crate::IngestError;
 
 const FORMAT: &str = "Word";
 /// A Word document has a few dozen parts; thousands of entries are not a document.
-const MAX_ENTRIES: usize = 10_000;
+pub(super) const MAX_ENTRIES: usize = 10_000;
 /// Elements within elements: a table nested `MAX_NESTING` deep with text boxes inside stays
 /// far below this.
 const MAX_XML_DEPTH: usize = 512;
@@ -119,7 +119,7 @@ fn too_many_entries() -> IngestError {
 /// The entry count of the end-of-central-directory record, read before the archive is
 /// parsed so that a forged directory of a million entries costs nothing. `None` when absent or
 /// deferred to ZIP64 (checked after parsing).
-fn declared_entries(bytes: &[u8]) -> Option<usize> {
+pub(super) fn declared_entries(bytes: &[u8]) -> Option<usize> {
     const EOCD: &[u8] = b"PK\x05\x06";
     let tail_start = bytes.len().saturating_sub(22 + usize::from(u16::MAX));
     let tail = &bytes[tail_start..];
@@ -154,7 +154,7 @@ fn read_part(
 }
 
 /// XML parts are UTF-8 in practice; the standard also allows UTF-16 with a BOM.
-fn xml_text(name: &str, bytes: Vec<u8>) -> Result<String, IngestError> {
+pub(super) fn xml_text(name: &str, bytes: Vec<u8>) -> Result<String, IngestError> {
     let utf16 = match bytes.as_slice() {
         [0xFF, 0xFE, ..] => Some(encoding_rs::UTF_16LE),
         [0xFE, 0xFF, ..] => Some(encoding_rs::UTF_16BE),

@@ -2,9 +2,17 @@
 //! Each reader returns plain text in one shape the parsers understand: one line per paragraph,
 //! table rows as tab-separated cells (see `docx.rs` for cells holding several paragraphs).
 
+mod contacts;
 mod docx;
 mod pdf;
+mod pdf_scan;
 mod text;
+
+pub use contacts::original_holds_contacts;
+pub use pdf_scan::{
+    MAX_GLYPHS, MAX_GLYPHS_PER_PAGE, MAX_PATHS, MAX_PATHS_PER_PAGE, MAX_STREAM_BYTES,
+    MAX_STREAMS_BYTES,
+};
 
 use crate::IngestError;
 

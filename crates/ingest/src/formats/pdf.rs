@@ -8,7 +8,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use pdf_oxide::PdfDocument;
 
-use super::{MAX_NESTING, MAX_TEXT_BYTES};
+use super::{MAX_NESTING, MAX_TEXT_BYTES, pdf_scan};
 use crate::IngestError;
 
 /// A gap between glyphs wider than this share of the font size is a space between words.
@@ -33,6 +33,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
     if nesting_exceeds(bytes, MAX_NESTING) {
         return Err(IngestError::TooDeeplyNested { limit: MAX_NESTING });
     }
+    // Before pdf_oxide parses anything: streams decompressed with a cap, content streams
+    // measured (nesting, characters drawn), so that a small hostile file is refused before
+    // it exhausts the parser's stack or memory.
+    pdf_scan::check_bombs(bytes)?;
     // pdf_oxide is a large parser fed with untrusted files: a bug of its on a malformed file
     // must refuse that file, not bring down the import.
     let glyphs = catch_unwind(AssertUnwindSafe(|| page_glyphs(bytes))).map_err(|_| {
@@ -241,6 +245,13 @@ fn page_glyphs(bytes: &[u8]) -> Result<Glyphs, IngestError> {
             .get_page_media_box(index)
             .map(|(x0, _, x1, _)| (x1 - x0).abs())
             .unwrap_or(595.0);
+        if doc.is_encrypted() {
+            // The pre-scan could not read an encrypted file's streams: the page's contents,
+            // decrypted, are measured before the characters are extracted.
+            if let Ok(content) = doc.get_page_content_data(index) {
+                pdf_scan::check_page_content(&content)?;
+            }
+        }
         let chars = match doc.extract_chars(index) {
             Ok(chars) => chars,
             Err(_) => {

@@ -1,8 +1,8 @@
 //! `GET /api/v1/action-points`.
 
+use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
-use axum::{Json, Router};
 use cadre_domain::ActionPoint;
 use cadre_storage::{ActionPointFilter, Database, Paging};
 use serde::{Deserialize, Serialize};
@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody};
 use crate::params::{self, ApiQuery};
+use crate::published::PublicJson;
 
 pub fn router<D: Database>() -> Router<AppState<D>> {
     Router::new().route("/api/v1/action-points", get(list_action_points::<D>))
@@ -41,7 +42,7 @@ pub struct ActionPointPage {
         ("status" = Option<String>, Query, description = "Statut : open, in_progress, done ou dropped"),
         ("overdue" = Option<bool>, Query, description = "true : seulement les points en attente dont la date limite est passée"),
         ("limit" = Option<i64>, Query, description = "Nombre d'éléments (1 à 500, 50 par défaut)"),
-        ("offset" = Option<i64>, Query, description = "Éléments à sauter (0 par défaut)"),
+        ("offset" = Option<i64>, Query, description = "Éléments à sauter (0 par défaut ; 1 000 000 au plus)"),
     ),
     responses(
         (status = 200, description = "Une page de points d'action", body = ActionPointPage),
@@ -51,7 +52,7 @@ pub struct ActionPointPage {
 pub async fn list_action_points<D: Database>(
     State(state): State<AppState<D>>,
     ApiQuery(q): ApiQuery<ListQuery>,
-) -> Result<Json<ActionPointPage>, ApiError> {
+) -> Result<PublicJson<ActionPointPage>, ApiError> {
     let overdue = params::flag("overdue", &q.overdue)?;
     let filter = ActionPointFilter {
         organisation: params::id("organisation", &q.organisation)?,
@@ -64,7 +65,7 @@ pub async fn list_action_points<D: Database>(
         ..Default::default()
     };
     let page = crate::published::action_points(&state.db, &filter).await?;
-    Ok(Json(ActionPointPage {
+    Ok(PublicJson(ActionPointPage {
         items: page.items,
         total: page.total,
     }))

@@ -1,8 +1,8 @@
 //! `GET /api/v1/meetings` and `GET /api/v1/meetings/{id}`.
 
+use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
-use axum::{Json, Router};
 use cadre_domain::{Meeting, MeetingSummary};
 use cadre_storage::{Database, MeetingFilter, Paging};
 use serde::{Deserialize, Serialize};
@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody, WebError};
 use crate::params::{self, ApiQuery};
+use crate::published::PublicJson;
 
 pub fn router<D: Database>() -> Router<AppState<D>> {
     Router::new()
@@ -42,7 +43,7 @@ pub struct MeetingPage {
         ("body" = Option<String>, Query, description = "Code de l'instance (ex. « gtm-tahoua », « ccm »)"),
         ("year" = Option<i32>, Query, description = "Année de la réunion"),
         ("limit" = Option<i64>, Query, description = "Nombre d'éléments (1 à 500, 50 par défaut)"),
-        ("offset" = Option<i64>, Query, description = "Éléments à sauter (0 par défaut)"),
+        ("offset" = Option<i64>, Query, description = "Éléments à sauter (0 par défaut ; 1 000 000 au plus)"),
     ),
     responses(
         (status = 200, description = "Une page de réunions", body = MeetingPage),
@@ -52,7 +53,7 @@ pub struct MeetingPage {
 pub async fn list_meetings<D: Database>(
     State(state): State<AppState<D>>,
     ApiQuery(q): ApiQuery<ListQuery>,
-) -> Result<Json<MeetingPage>, ApiError> {
+) -> Result<PublicJson<MeetingPage>, ApiError> {
     let filter = MeetingFilter {
         body: params::text("body", &q.body)?,
         year: params::year("year", &q.year)?,
@@ -62,7 +63,7 @@ pub async fn list_meetings<D: Database>(
         ),
     };
     let page = state.db.meetings(&filter).await?;
-    Ok(Json(MeetingPage {
+    Ok(PublicJson(MeetingPage {
         items: page.items,
         total: page.total,
     }))
@@ -83,11 +84,11 @@ pub async fn list_meetings<D: Database>(
 pub async fn get_meeting<D: Database>(
     State(state): State<AppState<D>>,
     Path(id): Path<String>,
-) -> Result<Json<Meeting>, ApiError> {
+) -> Result<PublicJson<Meeting>, ApiError> {
     let id = params::id("id", &Some(id))?
         .ok_or_else(|| WebError::bad_param("id", "identifiant manquant"))?;
     let meeting = crate::published::meeting(&state.db, id)
         .await?
         .ok_or(WebError::NotFound)?;
-    Ok(Json(meeting))
+    Ok(PublicJson(meeting))
 }

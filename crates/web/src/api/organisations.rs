@@ -1,14 +1,15 @@
 //! `GET /api/v1/organisations`.
 
+use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
-use axum::{Json, Router};
 use cadre_domain::{Id, OrganisationKind};
 use cadre_storage::Database;
 use serde::Serialize;
 
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody};
+use crate::published::PublicJson;
 
 pub fn router<D: Database>() -> Router<AppState<D>> {
     Router::new().route("/api/v1/organisations", get(list_organisations::<D>))
@@ -48,7 +49,7 @@ pub struct OrganisationList {
 )]
 pub async fn list_organisations<D: Database>(
     State(state): State<AppState<D>>,
-) -> Result<Json<OrganisationList>, ApiError> {
+) -> Result<PublicJson<OrganisationList>, ApiError> {
     let all = state.db.organisations().await?;
     let items: Vec<OrganisationEntry> = all
         .into_iter()
@@ -63,7 +64,7 @@ pub async fn list_organisations<D: Database>(
             action_points: o.action_points,
         })
         .collect();
-    Ok(Json(OrganisationList {
+    Ok(PublicJson(OrganisationList {
         total: items.len() as i64,
         items,
     }))

@@ -1,8 +1,8 @@
 //! `GET /api/v1/recommendations`.
 
+use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
-use axum::{Json, Router};
 use cadre_domain::Recommendation;
 use cadre_storage::{Database, Paging, RecommendationFilter};
 use serde::{Deserialize, Serialize};
@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody};
 use crate::params::{self, ApiQuery};
+use crate::published::PublicJson;
 
 pub fn router<D: Database>() -> Router<AppState<D>> {
     Router::new().route("/api/v1/recommendations", get(list_recommendations::<D>))
@@ -41,7 +42,7 @@ pub struct RecommendationPage {
         ("roadmap" = Option<String>, Query, description = "Feuille de route (ex. « 2021 »)"),
         ("thematic_group" = Option<String>, Query, description = "Groupe thématique (ex. « Protection »)"),
         ("limit" = Option<i64>, Query, description = "Nombre d'éléments (1 à 500, 50 par défaut)"),
-        ("offset" = Option<i64>, Query, description = "Éléments à sauter (0 par défaut)"),
+        ("offset" = Option<i64>, Query, description = "Éléments à sauter (0 par défaut ; 1 000 000 au plus)"),
     ),
     responses(
         (status = 200, description = "Une page de recommandations", body = RecommendationPage),
@@ -51,7 +52,7 @@ pub struct RecommendationPage {
 pub async fn list_recommendations<D: Database>(
     State(state): State<AppState<D>>,
     ApiQuery(q): ApiQuery<ListQuery>,
-) -> Result<Json<RecommendationPage>, ApiError> {
+) -> Result<PublicJson<RecommendationPage>, ApiError> {
     let filter = RecommendationFilter {
         meeting: params::id("meeting", &q.meeting)?,
         roadmap: params::text("roadmap", &q.roadmap)?,
@@ -62,7 +63,7 @@ pub async fn list_recommendations<D: Database>(
         ),
     };
     let page = crate::published::recommendations(&state.db, &filter).await?;
-    Ok(Json(RecommendationPage {
+    Ok(PublicJson(RecommendationPage {
         items: page.items,
         total: page.total,
     }))

@@ -24,7 +24,7 @@ pub fn router<D: Database>() -> Router<AppState<D>> {
 }
 
 pub(crate) fn render<T: Template>(page: &T) -> Result<Html<String>, WebError> {
-    Ok(Html(page.render()?))
+    Ok(crate::published::page(page)?)
 }
 
 /// A list of meetings as their summary rows show it.

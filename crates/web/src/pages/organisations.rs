@@ -53,10 +53,12 @@ async fn list<D: Database>(
     let page = params::page("page", &q.page)?;
     let all = state.db.organisations().await?;
     let to_review = all.iter().filter(|o| o.organisation.needs_review).count();
+    // A slice from the offset: a page far beyond the end costs nothing (page ≤ MAX_PAGE).
     let offset = Pager::offset(page, PER_PAGE) as usize;
     let rows: Vec<OrganisationRow> = all
+        .get(offset..)
+        .unwrap_or_default()
         .iter()
-        .skip(offset)
         .take(PER_PAGE as usize)
         .map(|o| OrganisationRow {
             id: o.organisation.id,

@@ -280,5 +280,14 @@ pub fn documents(m: &Meeting, recommendations: &[Recommendation]) -> Vec<SearchD
             format!("/meetings/{}#recommendation-{}", m.id, r.id),
         ));
     }
+    // The index is published too (excerpts): whatever the fields held, joined as indexed, is
+    // masked once more here.
+    for d in &mut out {
+        for field in [&mut d.title, &mut d.text, &mut d.body_name] {
+            if let std::borrow::Cow::Owned(masked) = cadre_domain::privacy::mask_contacts(field) {
+                *field = masked;
+            }
+        }
+    }
     out
 }

@@ -4,10 +4,10 @@
 mod index;
 
 use askama::Template;
+use axum::Router;
 use axum::extract::State;
 use axum::response::Html;
 use axum::routing::get;
-use axum::{Json, Router};
 use cadre_search::{DocKind, SearchError, SearchHit, SearchQuery, SearchResults};
 use cadre_storage::Database;
 use serde::{Deserialize, Serialize};
@@ -17,6 +17,7 @@ pub use index::{Freshness, IndexingError, Search, documents};
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody, WebError};
 use crate::params::{self, ApiQuery, PageQuery};
+use crate::published::PublicJson;
 use crate::view::{Choice, Pager, date_fr};
 
 pub fn router<D: Database>() -> Router<AppState<D>> {
@@ -66,9 +67,12 @@ impl From<IndexingError> for WebError {
 }
 
 /// Runs a search after bringing the index up to date. `None` for a query with no word.
+/// `window_param` names the parameter blamed for a page beyond the result window (the callers
+/// check it first; the index refuses it again rather than allocate it).
 async fn run<D: Database>(
     state: &AppState<D>,
     query: SearchQuery,
+    window_param: &str,
 ) -> Result<(Option<SearchResults>, Freshness), WebError> {
     let freshness = match state.search.refresh(&state.db).await {
         Ok(f) => f,
@@ -85,6 +89,10 @@ async fn run<D: Database>(
     match results {
         Ok(r) => Ok((Some(r), freshness)),
         Err(SearchError::EmptyQuery) => Ok((None, freshness)),
+        Err(SearchError::BeyondWindow { .. }) => Err(WebError::bad_param(
+            window_param,
+            params::beyond_window_message(),
+        )),
         Err(e) => Err(WebError::Internal(format!("recherche : {e}"))),
     }
 }
@@ -129,6 +137,8 @@ struct SearchPage {
     searched: bool,
     empty_query: bool,
     updating: bool,
+    /// More hits than pages can reach ([`cadre_search::MAX_WINDOW`]).
+    beyond_window: bool,
     hits: Vec<HitRow>,
     pager: Pager,
 }
@@ -142,6 +152,8 @@ async fn page<D: Database>(
     let year = params::year("year", &q.year)?;
     let kind = kind_param(&q.kind)?;
     let page = params::page("page", &q.page)?;
+    let offset = Pager::offset(page, PER_PAGE) as usize;
+    params::search_window("page", offset, PER_PAGE as usize)?;
     let choices = state.cache.meeting_choices(&state.db).await?;
     let (results, freshness) = if text.trim().is_empty() {
         (None, Freshness::UpToDate)
@@ -153,9 +165,10 @@ async fn page<D: Database>(
                 body_code: body.clone(),
                 year,
                 kind,
-                offset: Pager::offset(page, PER_PAGE) as usize,
+                offset,
                 limit: PER_PAGE as usize,
             },
+            "page",
         )
         .await?
     };
@@ -173,7 +186,18 @@ async fn page<D: Database>(
         None => (0, Vec::new()),
     };
     let shown = hits.len();
-    render(&SearchPage {
+    // Pages stop at the result window; the count still says how many match.
+    let mut pager = Pager::new(
+        "/search",
+        &filters,
+        page,
+        PER_PAGE,
+        total.min(cadre_search::MAX_WINDOW as i64),
+        shown,
+    );
+    pager.total = total;
+    let beyond_window = total > cadre_search::MAX_WINDOW as i64;
+    crate::pages::render(&SearchPage {
         title: "Recherche",
         nav: "search",
         searched: !text.trim().is_empty(),
@@ -190,13 +214,10 @@ async fn page<D: Database>(
             })
             .collect(),
         updating: freshness == Freshness::Updating,
-        pager: Pager::new("/search", &filters, page, PER_PAGE, total, shown),
+        pager,
+        beyond_window,
         hits,
     })
-}
-
-fn render<T: Template>(t: &T) -> Result<Html<String>, WebError> {
-    Ok(Html(t.render()?))
 }
 
 /// A passage of the text; `highlighted` marks the words that matched.
@@ -244,36 +265,39 @@ pub struct SearchResultPage {
         ("body" = Option<String>, Query, description = "Code de l'instance (ex. « gtm-tahoua »)"),
         ("year" = Option<i32>, Query, description = "Année de la réunion"),
         ("kind" = Option<String>, Query, description = "meeting, discussion, actionpoint ou recommendation"),
-        ("limit" = Option<i64>, Query, description = "Nombre de résultats (1 à 100, 50 par défaut)"),
-        ("offset" = Option<i64>, Query, description = "Résultats à sauter (0 par défaut)"),
+        ("limit" = Option<i64>, Query, description = "Nombre de résultats (1 à 100, 50 par défaut ; au-delà de 100, 100)"),
+        ("offset" = Option<i64>, Query, description = "Résultats à sauter (0 par défaut) ; offset + limit ne dépasse pas 10 000 : seuls les 10 000 premiers résultats sont servis"),
     ),
     responses(
         (status = 200, description = "Les résultats", body = SearchResultPage),
-        (status = 400, description = "Paramètre invalide ou recherche sans mot", body = ErrorBody),
+        (status = 400, description = "Paramètre invalide, recherche sans mot ou page au-delà des 10 000 premiers résultats", body = ErrorBody),
     )
 )]
 pub async fn api_search<D: Database>(
     State(state): State<AppState<D>>,
     ApiQuery(q): ApiQuery<Query>,
-) -> Result<Json<SearchResultPage>, ApiError> {
+) -> Result<PublicJson<SearchResultPage>, ApiError> {
     let text = params::text("q", &q.q)?
         .ok_or_else(|| WebError::bad_param("q", "indiquez au moins un mot à chercher"))?;
+    let offset = params::offset("offset", &q.offset)? as usize;
+    let limit = (params::limit("limit", &q.limit)? as usize).min(cadre_search::MAX_LIMIT);
+    params::search_window("offset", offset, limit)?;
     let query = SearchQuery {
         text,
         body_code: params::text("body", &q.body)?,
         year: params::year("year", &q.year)?,
         kind: kind_param(&q.kind)?,
-        offset: params::offset("offset", &q.offset)? as usize,
-        limit: (params::limit("limit", &q.limit)? as usize).min(cadre_search::MAX_LIMIT),
+        offset,
+        limit,
     };
-    let (results, freshness) = run(&state, query).await?;
+    let (results, freshness) = run(&state, query, "offset").await?;
     let results = results.ok_or_else(|| {
         WebError::bad_param(
             "q",
             "aucun mot à chercher (les mots courants comme « de » ou « la » ne comptent pas)",
         )
     })?;
-    Ok(Json(SearchResultPage {
+    Ok(PublicJson(SearchResultPage {
         total: results.total as i64,
         complete: freshness == Freshness::UpToDate,
         items: results

@@ -8,16 +8,26 @@ use std::process::{Command, Output, Stdio};
 use cadre_testkit::{both_engines, seed, seeds_dir};
 use serde_json::Value;
 
+mod hostile;
+mod privacy;
+
 fn cadre(args: &[&str]) -> Output {
+    cadre_with_env(args, &[])
+}
+
+fn cadre_with_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cadre"))
         .args(args)
         .env_remove("CADRE_DATABASE_URL")
+        .env_remove("CADRE_READER_MEMORY_MB")
+        .env_remove("CADRE_READER_SECONDS")
         .env("CADRE_LOG", "warn")
+        .envs(env.iter().copied())
         .output()
         .expect("run cadre")
 }
 
-fn stdout_json(out: &Output) -> Value {
+pub(crate) fn stdout_json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!(
             "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
@@ -27,7 +37,7 @@ fn stdout_json(out: &Output) -> Value {
     })
 }
 
-fn import_json(url: &str, paths: &[&Path]) -> (Output, Value) {
+pub(crate) fn import_json(url: &str, paths: &[&Path]) -> (Output, Value) {
     let mut args = vec!["import", "--json", "--db", url];
     let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     args.extend(paths.iter().map(String::as_str));
@@ -36,7 +46,7 @@ fn import_json(url: &str, paths: &[&Path]) -> (Output, Value) {
     (out, json)
 }
 
-fn export(url: &str, what: &str, format: &str) -> String {
+pub(crate) fn export(url: &str, what: &str, format: &str) -> String {
     let out = cadre(&["export", what, "--format", format, "--db", url]);
     assert!(
         out.status.success(),
@@ -335,7 +345,7 @@ both_engines! {
 }
 
 /// `cadre serve` running on a free port, stopped when dropped.
-struct Server {
+pub(crate) struct Server {
     child: std::process::Child,
     addr: String,
     _index: tempfile::TempDir,
@@ -375,7 +385,8 @@ impl Server {
         }
     }
 
-    fn get(&self, path: &str) -> (u16, String) {
+    /// The whole raw response to a GET.
+    fn raw(&self, path: &str) -> Vec<u8> {
         let mut stream = std::net::TcpStream::connect(&self.addr).unwrap();
         write!(
             stream,
@@ -385,6 +396,11 @@ impl Server {
         .unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).unwrap();
+        raw
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        let raw = self.raw(path);
         let split = raw
             .windows(4)
             .position(|w| w == b"\r\n\r\n")
@@ -401,6 +417,13 @@ impl Server {
             body.to_vec()
         };
         (status, String::from_utf8(body).expect("UTF-8 body"))
+    }
+
+    /// The status of a GET, whatever the body (an original document is binary).
+    fn status(&self, path: &str) -> u16 {
+        let raw = self.raw(path);
+        let head = String::from_utf8_lossy(&raw[..raw.len().min(64)]).to_string();
+        head.split(' ').nth(1).unwrap().parse().unwrap()
     }
 
     fn get_json(&self, path: &str) -> Value {
