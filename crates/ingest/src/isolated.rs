@@ -36,7 +36,8 @@ pub struct Limits {
     pub time: Duration,
     /// Size of one answer (the meeting read, or the text), beyond which it is refused.
     pub output_bytes: u64,
-    /// What the PDF parser may decompress from one stream, in MiB.
+    /// What the PDF parser may decompress from one stream, in MiB: the pre-scan's bound, so
+    /// that the parser and the pre-scan agree.
     pub pdf_stream_mib: u64,
 }
 
@@ -48,7 +49,7 @@ impl Default for Limits {
             memory_bytes: 1536 * 1024 * 1024,
             time: Duration::from_secs(60),
             output_bytes: 96 * 1024 * 1024,
-            pdf_stream_mib: 32,
+            pdf_stream_mib: (crate::formats::MAX_STREAM_BYTES >> 20) as u64,
         }
     }
 }

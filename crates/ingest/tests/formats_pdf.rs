@@ -7,6 +7,7 @@ use cadre_domain::NewMeeting;
 use cadre_domain::text::match_key;
 use cadre_ingest::formats::{MAX_NESTING, extract};
 use cadre_ingest::{IngestError, ReadOptions, read_document, read_text};
+use cadre_renderings::hostile::{pdf, stream};
 use cadre_renderings::pdf::{PdfOptions, render};
 
 fn seed(prefix: &str) -> (String, String) {
@@ -188,53 +189,22 @@ fn wrapped_cells_without_borders_keep_their_column() {
     );
 }
 
-/// A PDF of the given objects with a correct cross-reference table; `trailer` is added to
-/// the trailer dictionary.
-fn hand_made_pdf(objects: &[&str], trailer: &str) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (n, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", n + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R {trailer} >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
 fn one_page(content: &str) -> Vec<u8> {
     page_tree_of(content, 1)
 }
 
 /// One page, in a page tree that says it has `count` pages.
 fn page_tree_of(content: &str, count: u64) -> Vec<u8> {
-    let stream = format!(
-        "<< /Length {} >>\nstream\n{content}\nendstream",
-        content.len() + 1
-    );
-    hand_made_pdf(
-        &[
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            &format!("<< /Type /Pages /Kids [3 0 R] /Count {count} >>"),
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
-             /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-            &stream,
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        ],
-        "",
-    )
+    pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [3 0 R] /Count {count} >>").into_bytes(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+          /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+            .to_vec(),
+        stream("", content.as_bytes(), false),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+            .to_vec(),
+    ])
 }
 
 fn pdf_error(bytes: &[u8]) -> IngestError {
@@ -336,14 +306,11 @@ fn pathological_nesting_is_refused_before_parsing() {
         "[".repeat(MAX_NESTING + 5),
         "]".repeat(MAX_NESTING + 5)
     );
-    let pdf = hand_made_pdf(
-        &[
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [] /Count 0 >>",
-            &format!("<< /Deep {deep} >>"),
-        ],
-        "",
-    );
+    let pdf = pdf(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [] /Count 0 >>".to_vec(),
+        format!("<< /Deep {deep} >>").into_bytes(),
+    ]);
     assert_eq!(
         pdf_error(&pdf),
         IngestError::TooDeeplyNested { limit: MAX_NESTING }

@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::io::{Cursor, Read, Write};
 use std::time::{Duration, Instant};
 
 use cadre_domain::privacy::contains_contact;
@@ -12,8 +11,11 @@ use cadre_ingest::formats::{
     MAX_STREAMS_BYTES, extract, original_holds_contacts,
 };
 use cadre_ingest::{IngestError, ReadOptions, read_text};
+use cadre_renderings::hostile::{
+    flate_bomb_pdf, form_flood_pdf, glyph_flood_pdf, nested_arrays_pdf, pdf, pdf_with_trailer,
+    stream, with_parts, zlib,
+};
 use cadre_renderings::pdf::PdfOptions;
-use zip::write::SimpleFileOptions;
 
 /// Minutes free of any contact.
 const CLEAN: &str = "Compte rendu de la réunion du Groupe de Travail Migration de Tahoua\n\
@@ -33,26 +35,7 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// The clean minutes as a .docx, with `parts` added or replacing the rendered ones.
 fn docx_with(parts: &[(&str, Vec<u8>)]) -> Vec<u8> {
-    let base = cadre_renderings::docx::render(CLEAN);
-    let mut archive = zip::ZipArchive::new(Cursor::new(base)).expect("a rendered docx");
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for i in 0..archive.len() {
-        let mut file = archive.by_index(i).expect("an entry");
-        let name = file.name().expect("a name").into_owned();
-        if parts.iter().any(|(n, _)| *n == name) {
-            continue;
-        }
-        let mut data = Vec::new();
-        file.read_to_end(&mut data).expect("an entry's data");
-        out.start_file(name, options).expect("an entry");
-        out.write_all(&data).expect("an entry");
-    }
-    for (name, content) in parts {
-        out.start_file(*name, options).expect("an entry");
-        out.write_all(content).expect("an entry");
-    }
-    out.finish().expect("a docx").into_inner()
+    with_parts(&cadre_renderings::docx::render(CLEAN), parts)
 }
 
 /// The clean minutes' document.xml with `extra` (body XML) before the section properties.
@@ -144,12 +127,6 @@ fn noise(len: usize) -> Vec<u8> {
             (x >> 24) as u8
         })
         .collect()
-}
-
-fn zlib(data: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder.write_all(data).expect("in memory");
-    encoder.finish().expect("in memory")
 }
 
 /// A header with a logo anchored near the foot of the page (its offset, in EMUs, has eight
@@ -380,44 +357,6 @@ fn renderings_of_the_seeds_agree_with_their_text() {
 // ---------------------------------------------------------------------------------------------
 // PDFs.
 
-/// A PDF of the given objects (numbered from 1) with a correct cross-reference table.
-fn pdf(objects: &[Vec<u8>], trailer: &str) -> Vec<u8> {
-    let mut out = b"%PDF-1.5\n%\xE2\xE3\xCF\xD3\n".to_vec();
-    let mut offsets = Vec::new();
-    for (n, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", n + 1).as_bytes());
-        out.extend_from_slice(body);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R {trailer} >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
-
-fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
-    let mut out = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
-    out.extend_from_slice(data);
-    out.extend_from_slice(b"\nendstream");
-    out
-}
-
-fn flate_stream(dict: &str, data: &[u8]) -> Vec<u8> {
-    stream(&format!("/Filter /FlateDecode {dict}"), &zlib(data))
-}
-
 /// One page whose content is object 4, font object 5, then `extra` objects from 6 on.
 /// `catalog` and `resources` are added to the catalog and the page's resources.
 fn page_pdf(
@@ -440,7 +379,7 @@ fn page_pdf(
             .to_vec(),
     ];
     objects.extend(extra);
-    pdf(&objects, trailer)
+    pdf_with_trailer(&objects, trailer)
 }
 
 const TEXT: &str = "BT /F1 12 Tf 72 700 Td (Compte rendu de la r\\351union du 16/02/2023) Tj \
@@ -448,7 +387,7 @@ const TEXT: &str = "BT /F1 12 Tf 72 700 Td (Compte rendu de la r\\351union du 16
                     q 0.5 0 0 0.5 72 500 cm 1 0 0 1 0 0 cm Q";
 
 fn simple_page() -> Vec<u8> {
-    flate_stream("", TEXT.as_bytes())
+    stream("", TEXT.as_bytes(), true)
 }
 
 fn split_near(s: &str, at: usize) -> (&str, &str) {
@@ -473,10 +412,11 @@ fn xmp(creator: &str) -> String {
 /// A PDF as a word processor saves it, free of contacts: Info dictionary with dates,
 /// compressed contents, XMP metadata, a JPEG image, a form drawn twice.
 fn clean_pdf() -> Vec<u8> {
-    let content = flate_stream(
+    let content = stream(
         "",
         format!("{TEXT}\nq 200 0 0 100 72 300 cm /Im1 Do Q /Fm1 Do q 1 0 0 1 0 -50 cm /Fm1 Do Q")
             .as_bytes(),
+        true,
     );
     page_pdf(
         content,
@@ -484,15 +424,17 @@ fn clean_pdf() -> Vec<u8> {
             b"<< /Title (Compte rendu GTM Tahoua) /Author (SP/CCM) /Producer (Microsoft\xAE Word 2016) \
               /CreationDate (D:20230216103000+01'00') /ModDate (D:20230217080500Z) >>"
                 .to_vec(),
-            flate_stream("/Type /Metadata /Subtype /XML", xmp("SP/CCM").as_bytes()),
+            stream("/Type /Metadata /Subtype /XML", xmp("SP/CCM").as_bytes(), true),
             stream(
                 "/Type /XObject /Subtype /Image /Width 10 /Height 10 /ColorSpace /DeviceRGB \
                  /BitsPerComponent 8 /Filter /DCTDecode",
                 &jpeg("SP-CCM"),
+                false,
             ),
-            flate_stream(
+            stream(
                 "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>",
                 b"BT /F1 9 Tf 72 30 Td (GTM Tahoua - 2023) Tj ET",
+                true,
             ),
         ],
         "/Metadata 7 0 R",
@@ -520,6 +462,7 @@ fn a_clean_pdf_holds_no_contact() {
         vec![stream(
             "/Type /XObject /Subtype /Image /Width 8 /Height 8 /Filter /JBIG2Decode",
             &noise(64),
+            false,
         )],
         "",
         "/XObject << /Im1 6 0 R >>",
@@ -550,9 +493,10 @@ fn a_contact_in_a_compressed_content_stream_is_found() {
     // Drawn white on white in a form: the page's text does not show it whatever the reader.
     let hidden = |contact: &str| {
         let (a, b) = split_near(contact, contact.len() / 2);
-        let form = flate_stream(
+        let form = stream(
             "/Type /XObject /Subtype /Form /BBox [0 0 595 842]",
             format!("BT 1 1 1 rg /F1 4 Tf 72 20 Td [(Contact : {a}) 12 ({b})] TJ ET").as_bytes(),
+            true,
         );
         page_pdf(simple_page(), vec![form], "", "", "")
     };
@@ -560,9 +504,10 @@ fn a_contact_in_a_compressed_content_stream_is_found() {
     // And a phone shown by two strings of one text object.
     let shown = |contact: &str| {
         let (a, b) = split_near(contact, 5);
-        let content = flate_stream(
+        let content = stream(
             "",
             format!("BT /F1 12 Tf 72 700 Td (T\\351l. {a}) Tj 60 0 Td ({b}) Tj ET").as_bytes(),
+            true,
         );
         page_pdf(content, vec![], "", "", "")
     };
@@ -590,7 +535,7 @@ fn a_utf16_hex_string_is_found() {
         let annotation = format!(
             "7 0 << /Type /Annot /Subtype /Link /Rect [0 0 10 10] /A << /S /URI /URI (mailto:{address}) >> >>"
         );
-        let objstm = flate_stream("/Type /ObjStm /N 1 /First 4", annotation.as_bytes());
+        let objstm = stream("/Type /ObjStm /N 1 /First 4", annotation.as_bytes(), true);
         page_pdf(simple_page(), vec![objstm], "", "", "")
     };
     found_only_with_contact(link, pdf_holds, "ali.moussa@mail.ne");
@@ -599,7 +544,11 @@ fn a_utf16_hex_string_is_found() {
 #[test]
 fn a_contact_in_xmp_metadata_is_found() {
     let make = |creator: &str| {
-        let metadata = flate_stream("/Type /Metadata /Subtype /XML", xmp(creator).as_bytes());
+        let metadata = stream(
+            "/Type /Metadata /Subtype /XML",
+            xmp(creator).as_bytes(),
+            true,
+        );
         page_pdf(simple_page(), vec![metadata], "/Metadata 6 0 R", "", "")
     };
     found_only_with_contact(make, pdf_holds, "ali.moussa@mail.ne");
@@ -612,7 +561,7 @@ fn an_undecodable_stream_counts_as_a_contact() {
         "/Filter /NoSuchDecode",
         "/Filter /Crypt",
     ] {
-        let broken = stream(dict, b"\x78\x9c\xff\xff\xff\xff garbage");
+        let broken = stream(dict, b"\x78\x9c\xff\xff\xff\xff garbage", false);
         let pdf = page_pdf(simple_page(), vec![broken], "", "", "");
         assert!(pdf_holds(&pdf), "{dict}");
     }
@@ -626,7 +575,7 @@ fn an_undecodable_stream_counts_as_a_contact() {
     assert!(pdf_holds(&encrypted));
     let attachment = page_pdf(
         simple_page(),
-        vec![stream("/Type /EmbeddedFile", b"hello")],
+        vec![stream("/Type /EmbeddedFile", b"hello", false)],
         "",
         "",
         "",
@@ -643,27 +592,32 @@ fn streams_in_other_encodings_and_behind_broken_syntax_are_read() {
         let form = stream(
             "/Type /XObject /Subtype /Form /Filter [/ASCIIHexDecode]",
             format!("{encoded}>").as_bytes(),
+            false,
         );
         page_pdf(simple_page(), vec![form], "", "", "")
     };
     found_only_with_contact(hex, pdf_holds, "ali.moussa@mail.ne");
-    // A string left open swallows the syntax after it, streams included: they are still read.
-    let behind = |contact: &str| {
-        page_pdf(
-            simple_page(),
-            vec![
-                b"<< /Title (left open >>".to_vec(),
-                flate_stream(
-                    "/Type /XObject /Subtype /Form",
-                    format!("BT (Contact {contact}) Tj ET").as_bytes(),
-                ),
-            ],
-            "",
-            "",
-            "",
-        )
-    };
-    found_only_with_contact(behind, pdf_holds, "ali.moussa@mail.ne");
+    // A string left open swallows the syntax after it, streams included: they are still
+    // found, as the parser finds them through the cross-reference table.
+    let behind = page_pdf(
+        simple_page(),
+        vec![
+            b"<< /Title (left open >>".to_vec(),
+            stream(
+                "/Length1 1 /Filter /FlateDecode",
+                &zlib_spaces(32 << 20),
+                false,
+            ),
+        ],
+        "",
+        "",
+        "",
+    );
+    assert!(matches!(
+        extract("cr.pdf", &behind),
+        Err(IngestError::DecompressionBomb { entry, .. }) if entry == "PDF stream in object 7 0"
+    ));
+    assert!(pdf_holds(&behind));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -675,22 +629,24 @@ fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
     (out, start.elapsed())
 }
 
-fn nested_brackets() -> Vec<u8> {
-    page_pdf(
-        stream("", "[".repeat(100_000).as_bytes()),
-        vec![],
-        "",
-        "",
-        "",
-    )
-}
-
+/// Text, then 100,000 brackets left open, in a compressed content stream.
 fn nested_brackets_compressed() -> Vec<u8> {
     let content = format!(
         "BT /F1 12 Tf 72 700 Td (Lieu) Tj ET {}",
         "[".repeat(100_000)
     );
-    page_pdf(flate_stream("", content.as_bytes()), vec![], "", "", "")
+    page_pdf(stream("", content.as_bytes(), true), vec![], "", "", "")
+}
+
+/// Arrays and dictionaries nested in a text object, as operands of `TJ` and `BDC`.
+fn nested_in_text() -> Vec<u8> {
+    let content = format!(
+        "BT /F1 12 Tf 72 700 Td {}(Lieu){} TJ /Span {}>> BDC (x) Tj EMC ET",
+        "[".repeat(50_000),
+        "]".repeat(50_000),
+        "<< /A ".repeat(50_000),
+    );
+    page_pdf(stream("", content.as_bytes(), true), vec![], "", "", "")
 }
 
 /// A zlib stream of `total` spaces, made without compressing them all: a sync-flushed
@@ -716,27 +672,20 @@ fn zlib_spaces(total: usize) -> Vec<u8> {
     out
 }
 
-fn flate_bomb() -> Vec<u8> {
-    page_pdf(
-        stream("/Filter /FlateDecode", &zlib_spaces(300 << 20)),
-        vec![],
-        "",
-        "",
-        "",
-    )
-}
-
 /// 20 font programs of 12 MiB each: each under the per-stream cap, 240 MiB together.
 fn many_streams_bomb() -> Vec<u8> {
-    let font = stream("/Length1 1 /Filter /FlateDecode", &zlib_spaces(12 << 20));
+    let font = stream(
+        "/Length1 1 /Filter /FlateDecode",
+        &zlib_spaces(12 << 20),
+        false,
+    );
     page_pdf(simple_page(), vec![font; 20], "", "", "")
 }
 
-/// A page of a thousand lines of a thousand characters (each line somewhere else: the
-/// parser merges characters drawn over each other).
-fn glyph_bomb() -> Vec<u8> {
+/// `count` lines of a thousand characters, each line somewhere else.
+fn lines_of_text(count: usize) -> String {
     let text = "a".repeat(1000);
-    let lines: String = (0..1000)
+    (0..count)
         .map(|i| {
             format!(
                 "BT /F1 1 Tf {} {} Td ({text}) Tj ET\n",
@@ -744,32 +693,16 @@ fn glyph_bomb() -> Vec<u8> {
                 10 + i % 800
             )
         })
-        .collect();
-    page_pdf(flate_stream("", lines.as_bytes()), vec![], "", "", "")
-}
-
-/// A form of 10,000 characters drawn 100 times.
-fn form_glyph_bomb() -> Vec<u8> {
-    let form = flate_stream(
-        "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>",
-        format!("BT /F1 1 Tf 10 10 Td ({}) Tj ET", "a".repeat(10_000)).as_bytes(),
-    );
-    let mut content = String::new();
-    for i in 0..100 {
-        content.push_str(&format!("q 1 0 0 1 0 {i} cm /Fm1 Do Q\n"));
-    }
-    page_pdf(
-        flate_stream("", content.as_bytes()),
-        vec![form],
-        "",
-        "/XObject << /Fm1 6 0 R >>",
-        "",
-    )
+        .collect()
 }
 
 #[test]
 fn brackets_nested_in_a_content_stream_are_refused_not_a_crash() {
-    for pdf in [nested_brackets(), nested_brackets_compressed()] {
+    for pdf in [
+        nested_arrays_pdf(100_000, false),
+        nested_brackets_compressed(),
+        nested_in_text(),
+    ] {
         let (result, took) = timed(|| extract("cr.pdf", &pdf));
         assert_eq!(
             result.unwrap_err(),
@@ -781,7 +714,7 @@ fn brackets_nested_in_a_content_stream_are_refused_not_a_crash() {
 
 #[test]
 fn a_flate_bomb_is_refused_quickly() {
-    let pdf = flate_bomb();
+    let pdf = flate_bomb_pdf(300);
     assert!(pdf.len() < 1 << 20, "{} bytes", pdf.len());
     let (result, took) = timed(|| extract("cr.pdf", &pdf));
     assert_eq!(
@@ -810,7 +743,7 @@ fn streams_are_bounded_together_too() {
 
 #[test]
 fn a_page_drawing_a_million_characters_is_refused() {
-    for pdf in [glyph_bomb(), form_glyph_bomb()] {
+    for pdf in [glyph_flood_pdf(1_000_000), form_flood_pdf(10_000, 100)] {
         let (result, took) = timed(|| extract("cr.pdf", &pdf));
         let err = result.unwrap_err();
         assert!(
@@ -840,12 +773,13 @@ fn a_page_drawing_millions_of_lines_is_refused() {
 
 #[test]
 fn a_form_drawn_a_few_times_is_read() {
-    let form = flate_stream(
+    let form = stream(
         "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>",
         b"BT /F1 9 Tf 72 30 Td (Pied de page) Tj ET",
+        true,
     );
     let pdf = page_pdf(
-        flate_stream("", format!("{TEXT} /Fm1 Do").as_bytes()),
+        stream("", format!("{TEXT} /Fm1 Do").as_bytes(), true),
         vec![form],
         "",
         "/XObject << /Fm1 6 0 R >>",
@@ -868,17 +802,7 @@ fn many_pages(count: usize, per_page: usize) -> Vec<u8> {
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
             .to_vec(),
     ];
-    let text = "a".repeat(1000);
-    let lines: String = (0..per_page / 1000)
-        .map(|i| {
-            format!(
-                "BT /F1 1 Tf {} {} Td ({text}) Tj ET\n",
-                10 + i / 800,
-                10 + i % 800
-            )
-        })
-        .collect();
-    let content = flate_stream("", lines.as_bytes());
+    let content = stream("", lines_of_text(per_page / 1000).as_bytes(), true);
     for i in 0..count {
         objects.push(
             format!(
@@ -890,26 +814,27 @@ fn many_pages(count: usize, per_page: usize) -> Vec<u8> {
         );
         objects.push(content.clone());
     }
-    pdf(&objects, "")
+    pdf(&objects)
 }
 
 /// A page of a million line segments.
 fn path_bomb() -> Vec<u8> {
     let content = "0 0 m 10 10 l S\n".repeat(1_000_000);
-    page_pdf(flate_stream("", content.as_bytes()), vec![], "", "", "")
+    page_pdf(stream("", content.as_bytes(), true), vec![], "", "", "")
 }
 
 /// A form of 100,000 line segments drawn 100 times.
 fn form_path_bomb() -> Vec<u8> {
-    let form = flate_stream(
+    let form = stream(
         "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << >>",
         "0 0 m 10 10 l S\n".repeat(100_000).as_bytes(),
+        true,
     );
     let content: String = (0..100)
         .map(|i| format!("q 1 0 0 1 0 {i} cm /Fm1 Do Q\n"))
         .collect();
     page_pdf(
-        flate_stream("", format!("{TEXT}\n{content}").as_bytes()),
+        stream("", format!("{TEXT}\n{content}").as_bytes(), true),
         vec![form],
         "",
         "/XObject << /Fm1 6 0 R >>",
@@ -925,12 +850,13 @@ fn form_path_bomb() -> Vec<u8> {
 fn measure() {
     let name = std::env::var("HOSTILE_PDF").unwrap_or_else(|_| "flate_bomb".into());
     let pdf = match name.as_str() {
-        "nested_brackets" => nested_brackets(),
+        "nested_brackets" => nested_arrays_pdf(100_000, false),
         "nested_brackets_compressed" => nested_brackets_compressed(),
-        "flate_bomb" => flate_bomb(),
+        "nested_in_text" => nested_in_text(),
+        "flate_bomb" => flate_bomb_pdf(300),
         "many_streams_bomb" => many_streams_bomb(),
-        "glyph_bomb" => glyph_bomb(),
-        "form_glyph_bomb" => form_glyph_bomb(),
+        "glyph_bomb" => glyph_flood_pdf(1_000_000),
+        "form_glyph_bomb" => form_flood_pdf(10_000, 100),
         "clean" => clean_pdf(),
         "many_pages" => many_pages(10, 190_000),
         "path_bomb" => path_bomb(),

@@ -115,7 +115,7 @@ pub fn from_fuzz(data: &[u8]) -> Hostile {
         0 => hostile(
             "fuzz.pdf",
             "nesting",
-            nested_arrays_pdf(size % 8_192, size % 2 == 0),
+            nested_arrays_pdf(size % 8_192, size.is_multiple_of(2)),
         ),
         1 => hostile("fuzz.pdf", "bomb", flate_bomb_pdf(1 + size % 40)),
         2 => hostile("fuzz.pdf", "glyphs", glyph_flood_pdf(size * 8)),
@@ -127,7 +127,7 @@ pub fn from_fuzz(data: &[u8]) -> Hostile {
         4 => hostile(
             "fuzz.pdf",
             "content",
-            pdf_with_content(tail, size % 2 == 0, None),
+            pdf_with_content(tail, size.is_multiple_of(2), None),
         ),
         5 => hostile("fuzz.pdf", "raw", {
             let mut pdf = pdf_with_content(b"BT /F1 12 Tf 72 720 Td (x) Tj ET", false, None);
@@ -174,6 +174,12 @@ pub fn pdf_with_content(content: &[u8], flate: bool, extra: Option<Vec<Vec<u8>>>
 
 /// A PDF made of `objects` (numbered from 1; the first is the catalog) with a valid xref.
 pub fn pdf(objects: &[Vec<u8>]) -> Vec<u8> {
+    pdf_with_trailer(objects, "")
+}
+
+/// [`pdf`] with `trailer_extra` entries added to the trailer dictionary (an `/Info`
+/// dictionary, `/Encrypt`, `/ID`).
+pub fn pdf_with_trailer(objects: &[Vec<u8>], trailer_extra: &str) -> Vec<u8> {
     let mut out = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
     let mut offsets = Vec::with_capacity(objects.len());
     for (i, body) in objects.iter().enumerate() {
@@ -189,9 +195,10 @@ pub fn pdf(objects: &[Vec<u8>]) -> Vec<u8> {
     for o in offsets {
         out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
+    let sep = if trailer_extra.is_empty() { "" } else { " " };
     out.extend_from_slice(
         format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            "trailer\n<< /Size {} /Root 1 0 R{sep}{trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n",
             objects.len() + 1
         )
         .as_bytes(),
@@ -258,41 +265,45 @@ pub fn flate_bomb_pdf(mib: usize) -> Vec<u8> {
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
     ];
-    let mut s = format!(
-        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
-        data.len()
-    )
-    .into_bytes();
-    s.extend_from_slice(&data);
-    s.extend_from_slice(b"\nendstream");
-    objects.push(s);
+    // Compressed here, not by `stream`: the spaces are written a block at a time.
+    objects.push(stream("/Filter /FlateDecode", &data, false));
     objects.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
     pdf(&objects)
 }
 
-/// `glyphs` glyphs of a hundredth of a point on one page, in a compressed stream.
+/// `glyphs` glyphs of one point on one page, in lines of a thousand each somewhere else (a
+/// parser merges glyphs drawn on top of each other: these are all kept), compressed.
 pub fn glyph_flood_pdf(glyphs: usize) -> Vec<u8> {
-    let mut content = b"BT /F1 0.01 Tf 10 10 Td ".to_vec();
-    let line = "x".repeat(100);
+    let line = "a".repeat(1000);
+    let mut content = String::new();
     let mut drawn = 0;
+    let mut i = 0;
     while drawn < glyphs {
-        let n = (glyphs - drawn).min(100);
-        content.extend_from_slice(format!("({}) Tj 0 0.01 Td ", &line[..n]).as_bytes());
+        let n = (glyphs - drawn).min(1000);
+        content.push_str(&format!(
+            "BT /F1 1 Tf {} {} Td ({}) Tj ET\n",
+            10 + i / 800,
+            10 + i % 800,
+            &line[..n]
+        ));
         drawn += n;
+        i += 1;
     }
-    content.extend_from_slice(b"ET");
-    pdf_with_content(&content, true, None)
+    pdf_with_content(content.as_bytes(), true, None)
 }
 
-/// A form XObject of `glyphs` glyphs drawn `times` times: few bytes, many glyphs.
+/// A form XObject of `glyphs` glyphs drawn `times` times, each time a point higher: few
+/// bytes, many glyphs.
 pub fn form_flood_pdf(glyphs: usize, times: usize) -> Vec<u8> {
-    let form_content = format!("BT /F1 1 Tf 0 0 Td ({}) Tj ET", "x".repeat(glyphs));
+    let form_content = format!("BT /F1 1 Tf 10 10 Td ({}) Tj ET", "a".repeat(glyphs));
     let form = stream(
         "/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>",
         form_content.as_bytes(),
         true,
     );
-    let content = "q /Fm1 Do Q ".repeat(times);
+    let content: String = (0..times)
+        .map(|i| format!("q 1 0 0 1 {} {} cm /Fm1 Do Q\n", i / 800, i % 800))
+        .collect();
     pdf_with_content(content.as_bytes(), true, Some(vec![form]))
 }
 
@@ -375,13 +386,19 @@ pub fn many_entries_docx(entries: usize) -> Vec<u8> {
 
 /// `docx` with one more part (or a part replaced): a footer, a comment, document properties.
 pub fn with_part(docx: &[u8], name: &str, bytes: &[u8]) -> Vec<u8> {
+    with_parts(docx, &[(name, bytes.to_vec())])
+}
+
+/// `docx` with `parts` added, or replacing the parts of the same name; the parts it keeps come
+/// first, in their order, then `parts` in theirs.
+pub fn with_parts(docx: &[u8], parts: &[(&str, Vec<u8>)]) -> Vec<u8> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a .docx");
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).expect("an entry");
         let entry_name = entry.name().expect("a name").into_owned();
-        if entry_name == name {
+        if parts.iter().any(|(name, _)| *name == entry_name) {
             continue;
         }
         let mut content = Vec::new();
@@ -389,7 +406,9 @@ pub fn with_part(docx: &[u8], name: &str, bytes: &[u8]) -> Vec<u8> {
         out.start_file(entry_name, options).expect("memory");
         out.write_all(&content).expect("memory");
     }
-    out.start_file(name, options).expect("memory");
-    out.write_all(bytes).expect("memory");
+    for (name, bytes) in parts {
+        out.start_file(*name, options).expect("memory");
+        out.write_all(bytes).expect("memory");
+    }
     out.finish().expect("memory").into_inner()
 }

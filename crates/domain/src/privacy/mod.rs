@@ -169,22 +169,17 @@ const CONTACT_LABELS: [&str; 16] = [
     "contacts",
 ];
 
-/// A cheap first look: a contact needs an at-sign (in some form) or eight digits.
+/// A cheap first look, one pass: a contact needs an at-sign (in some form), eight digits or a
+/// webmail's name.
 fn may_hold_contact(text: &str) -> bool {
     let mut digits = 0;
+    let mut bracket = false;
+    let mut dot = false;
     for c in text.chars() {
         match c {
             '@' | '\u{FF20}' | '\u{FE6B}' => return true,
-            '(' | '[' | '{' | '<' if text.len() > 6 => {
-                // "(at)" and its brackets: rare enough to check precisely.
-                if ascii_lower_contains(text, "at)")
-                    || ascii_lower_contains(text, "at]")
-                    || ascii_lower_contains(text, "at}")
-                    || ascii_lower_contains(text, "at>")
-                {
-                    return true;
-                }
-            }
+            '(' | '[' | '{' | '<' => bracket = true,
+            '.' => dot = true,
             _ => {
                 if digit_value(c).is_some() {
                     digits += 1;
@@ -195,7 +190,13 @@ fn may_hold_contact(text: &str) -> bool {
             }
         }
     }
-    text.contains('.') && WEBMAILS.iter().any(|w| ascii_lower_contains(text, w))
+    // "(at)" and its brackets, and webmails without their at-sign: rare enough to look for
+    // only when the text could hold them.
+    (bracket
+        && ["at)", "at]", "at}", "at>", "arobase", "arobas"]
+            .iter()
+            .any(|n| ascii_lower_contains(text, n)))
+        || (dot && WEBMAILS.iter().any(|w| ascii_lower_contains(text, w)))
 }
 
 /// Webmail domains: an address there is recognised even without its at-sign.
@@ -503,7 +504,7 @@ impl View {
         let starts_00 = first.len() >= 4 && first[0] == '0' && first[1] == '0';
         let followed_by_letter = self.at(end).is_some_and(|c| c.is_alphabetic());
         let phone = if international || starts_00 {
-            digits >= 8 && digits <= 20
+            (8..=20).contains(&digits)
         } else if followed_by_letter {
             false
         } else if sizes.len() == 1 {

@@ -69,6 +69,52 @@ impl crate::Recommendation {
     }
 }
 
+/// Any value as JSON with every string in it masked ([`mask_contacts`]), keys included: the
+/// last step of every JSON that leaves Cadre (API responses, exports), so that a field added
+/// tomorrow cannot carry a contact out even if nobody thought of masking it.
+pub fn publish_json<T: serde::Serialize + ?Sized>(
+    value: &T,
+) -> Result<serde_json::Value, serde_json::Error> {
+    let mut json = serde_json::to_value(value)?;
+    mask_json(&mut json);
+    Ok(json)
+}
+
+pub fn mask_json(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => mask(s),
+        Value::Array(items) => items.iter_mut().for_each(mask_json),
+        Value::Object(map) => {
+            if map
+                .keys()
+                .any(|k| matches!(mask_contacts(k), std::borrow::Cow::Owned(_)))
+            {
+                let entries = std::mem::take(map);
+                for (k, mut v) in entries {
+                    mask_json(&mut v);
+                    map.insert(mask_contacts(&k).into_owned(), v);
+                }
+            } else {
+                map.values_mut().for_each(mask_json);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// A cell of an exported spreadsheet (CSV, Excel): contacts masked, and a leading `=`, `+`,
+/// `-`, `@`, tab or carriage return neutralised with an apostrophe, so that a spreadsheet
+/// opening the file never reads the cell as a formula (CSV injection).
+pub fn spreadsheet_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    let masked = mask_contacts(text);
+    if masked.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{masked}"))
+    } else {
+        masked
+    }
+}
+
 #[cfg(test)]
 mod publication_tests {
     use crate::*;
@@ -137,51 +183,5 @@ mod publication_tests {
             assert!(!json.contains(secret), "{secret} published");
         }
         assert!(json.contains("pour la fiche, en 2023") && json.contains("Appeler le point focal"));
-    }
-}
-
-/// Any value as JSON with every string in it masked ([`mask_contacts`]), keys included: the
-/// last step of every JSON that leaves Cadre (API responses, exports), so that a field added
-/// tomorrow cannot carry a contact out even if nobody thought of masking it.
-pub fn publish_json<T: serde::Serialize + ?Sized>(
-    value: &T,
-) -> Result<serde_json::Value, serde_json::Error> {
-    let mut json = serde_json::to_value(value)?;
-    mask_json(&mut json);
-    Ok(json)
-}
-
-pub fn mask_json(value: &mut serde_json::Value) {
-    use serde_json::Value;
-    match value {
-        Value::String(s) => mask(s),
-        Value::Array(items) => items.iter_mut().for_each(mask_json),
-        Value::Object(map) => {
-            if map
-                .keys()
-                .any(|k| matches!(mask_contacts(k), std::borrow::Cow::Owned(_)))
-            {
-                let entries = std::mem::take(map);
-                for (k, mut v) in entries {
-                    mask_json(&mut v);
-                    map.insert(mask_contacts(&k).into_owned(), v);
-                }
-            } else {
-                map.values_mut().for_each(mask_json);
-            }
-        }
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
-    }
-}
-
-/// A cell of an exported spreadsheet (CSV, Excel): contacts masked, and a leading `=`, `+`,
-/// `-`, `@`, tab or carriage return neutralised with an apostrophe, so that a spreadsheet
-/// opening the file never reads the cell as a formula (CSV injection).
-pub fn spreadsheet_cell(text: &str) -> std::borrow::Cow<'_, str> {
-    let masked = mask_contacts(text);
-    if masked.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        std::borrow::Cow::Owned(format!("'{masked}"))
-    } else {
-        masked
     }
 }

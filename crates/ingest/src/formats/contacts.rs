@@ -472,19 +472,7 @@ pub(super) fn xml(xml: &str, sink: &mut Sink) -> Result<(), ()> {
             Event::Text(t) => push_text(&mut text, &mut holds_text, &t.xml10_content()),
             Event::CData(t) => push_text(&mut text, &mut holds_text, &t.xml10_content()),
             Event::GeneralRef(reference) => {
-                let c = match reference.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    Ok(None) => match reference.as_ref() {
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "amp" => Some('&'),
-                        "apos" => Some('\''),
-                        "quot" => Some('"'),
-                        _ => None,
-                    },
-                    Err(_) => None,
-                };
-                match c {
+                match docx::entity_char(&reference) {
                     Some(c) => push_text(&mut text, &mut holds_text, c.encode_utf8(&mut [0; 4])),
                     // An entity Cadre does not know: its name, as written.
                     None => sink.line(reference.as_ref()),

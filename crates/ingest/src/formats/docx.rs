@@ -264,20 +264,8 @@ fn walk(
             Event::Text(text) => on(Xml::Text(&text.xml10_content()))?,
             Event::CData(text) => on(Xml::Text(&text.xml10_content()))?,
             Event::GeneralRef(reference) => {
-                let c = match reference.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    Ok(None) => match reference.as_ref() {
-                        "lt" => Some('<'),
-                        "gt" => Some('>'),
-                        "amp" => Some('&'),
-                        "apos" => Some('\''),
-                        "quot" => Some('"'),
-                        // Word declares no entities: an unknown one carries no text.
-                        _ => None,
-                    },
-                    Err(_) => None,
-                };
-                if let Some(c) = c {
+                // Word declares no entities: an unknown one carries no text.
+                if let Some(c) = entity_char(&reference) {
                     on(Xml::Text(c.encode_utf8(&mut [0; 4])))?;
                 }
             }
@@ -1046,6 +1034,23 @@ fn symbol(element: &BytesStart) -> Option<char> {
         _ => char::from_u32(code)?,
     };
     (!c.is_control()).then_some(c)
+}
+
+/// The character an XML reference stands for: a character reference or one of the five
+/// predefined entities; `None` for any other entity.
+pub(super) fn entity_char(reference: &quick_xml::events::BytesRef) -> Option<char> {
+    match reference.resolve_char_ref() {
+        Ok(Some(c)) => Some(c),
+        Ok(None) => match reference.as_ref() {
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "amp" => Some('&'),
+            "apos" => Some('\''),
+            "quot" => Some('"'),
+            _ => None,
+        },
+        Err(_) => None,
+    }
 }
 
 #[cfg(test)]

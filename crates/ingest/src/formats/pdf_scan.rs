@@ -38,6 +38,9 @@ pub const MAX_PATHS: u64 = 5_000_000;
 /// pdf_oxide draws form XObjects at most this deep, and at most this many times per page
 /// (`TextExtractor::MAX_XOBJECT_DEPTH`, `MAX_XOBJECT_DECODES`).
 const FORM_DEPTH: usize = 10;
+/// Streams found outside the syntax the walk could follow (after a string left open…): a
+/// damaged file has a few; thousands are a file made to keep the pre-scan busy.
+const MAX_MISSED_STREAMS: usize = 1000;
 const FORM_DRAWS_PER_PAGE: u64 = 500;
 
 // ---------------------------------------------------------------------------------------------
@@ -561,6 +564,8 @@ struct Index<'a> {
     attachments: bool,
     /// Arrays and dictionaries nest deeper than `MAX_NESTING` somewhere in the syntax.
     too_deep: bool,
+    /// More than [`MAX_MISSED_STREAMS`] streams stand where the syntax is broken.
+    broken: bool,
 }
 
 /// The last few tokens, as far as references need them.
@@ -808,8 +813,10 @@ impl<'a> Index<'a> {
             }
             syntax.finish_object();
         }
-        let missed = missed_streams(bytes, &streams, &lengths);
-        streams.extend(missed);
+        match missed_streams(bytes, &streams, &lengths) {
+            Some(missed) => streams.extend(missed),
+            None => index.broken = true,
+        }
         index.streams = streams;
         index
     }
@@ -933,7 +940,7 @@ fn missed_streams<'a>(
     bytes: &'a [u8],
     found: &[StreamRec<'a>],
     lengths: &HashMap<u32, i64>,
-) -> Vec<StreamRec<'a>> {
+) -> Option<Vec<StreamRec<'a>>> {
     let mut taken: Vec<(usize, usize)> = found
         .iter()
         .map(|s| {
@@ -942,13 +949,15 @@ fn missed_streams<'a>(
         })
         .collect();
     taken.sort_unstable();
-    let inside = |p: usize, taken: &[(usize, usize)]| {
+    // The end of the last stream (found or recovered) before a position.
+    let last_end = |p: usize| {
         let i = taken.partition_point(|&(s, _)| s <= p);
-        i > 0 && p < taken[i - 1].1.max(taken[i - 1].0 + 1)
+        if i == 0 { 0 } else { taken[i - 1].1 }
     };
+    let mut covered_until = 0usize;
     let mut out = Vec::new();
     for at in memchr::memmem::find_iter(bytes, b"stream") {
-        if !matches!(bytes.get(at + 6), Some(b'\r' | b'\n')) {
+        if at < covered_until || !matches!(bytes.get(at + 6), Some(b'\r' | b'\n')) {
             continue;
         }
         let mut d = at;
@@ -958,20 +967,28 @@ fn missed_streams<'a>(
         if d < 2 || &bytes[d - 2..d] != b">>" {
             continue;
         }
+        // Inside a stream's data, or the keyword of a stream already found.
         let (data_start, _, _) = stream_extent(bytes, at + 6, None);
-        if inside(data_start, &taken) || inside(at, &taken) {
+        let found_here = taken.binary_search_by_key(&data_start, |&(s, _)| s).is_ok();
+        let before = last_end(at);
+        if found_here || at < before {
             continue;
         }
-        // The dictionary: back to the `<<` matching the `>>`.
+        if out.len() >= MAX_MISSED_STREAMS {
+            return None;
+        }
+        // The dictionary: back to the `<<` matching the `>>`, not beyond the stream before
+        // (a dictionary is small).
+        let floor = d.saturating_sub(64 * 1024).max(before).max(covered_until);
         let mut depth = 0usize;
         let mut i = d;
         let mut dict_start = None;
-        while i >= 2 && d - i < 1 << 20 {
+        while i >= floor + 2 {
             if &bytes[i - 2..i] == b">>" {
                 depth += 1;
                 i -= 2;
             } else if &bytes[i - 2..i] == b"<<" {
-                depth -= 1;
+                depth = depth.saturating_sub(1);
                 i -= 2;
                 if depth == 0 {
                     dict_start = Some(i);
@@ -992,8 +1009,7 @@ fn missed_streams<'a>(
             object_header_before(bytes, from + obj)
         });
         let (start, end, _) = stream_extent(bytes, at + 6, dict.length);
-        taken.push((start, end));
-        taken.sort_unstable();
+        covered_until = end.max(at + 6);
         out.push(StreamRec {
             object,
             offset: start,
@@ -1001,7 +1017,7 @@ fn missed_streams<'a>(
             data: &bytes[start..end],
         });
     }
-    out
+    Some(out)
 }
 
 /// Where a stream's data starts and ends, and where the syntax resumes after `endstream`.
@@ -1336,6 +1352,9 @@ fn unpredict(data: Vec<u8>, params: &Val) -> Result<Vec<u8>, DecodeError> {
     );
     let bpp = (colors * bpc).div_ceil(8).max(1);
     let row = (colors * bpc * columns).div_ceil(8);
+    if row > data.len() {
+        return Err(DecodeError::Corrupt);
+    }
     let mut out = Vec::with_capacity(data.len());
     let mut above = vec![0u8; row];
     for chunk in data.chunks(row + 1) {
@@ -1579,6 +1598,14 @@ pub(super) fn check_bombs(bytes: &[u8]) -> Result<(), IngestError> {
     if index.too_deep {
         return Err(IngestError::TooDeeplyNested { limit: MAX_NESTING });
     }
+    if index.broken {
+        return Err(IngestError::Unreadable {
+            format: "PDF",
+            reason: format!(
+                "its syntax is broken around more than {MAX_MISSED_STREAMS} streams (a forged file?)"
+            ),
+        });
+    }
     if index.encrypted {
         return Ok(());
     }
@@ -1815,7 +1842,7 @@ pub(super) fn holds_contacts(bytes: &[u8]) -> bool {
     }
     let mut sink = Sink::default();
     let mut index = Index::build(bytes, Some(&mut sink));
-    if index.encrypted || index.attachments || sink.found() {
+    if index.encrypted || index.attachments || index.broken || sink.found() {
         return true;
     }
     let streams = std::mem::take(&mut index.streams);
@@ -1931,6 +1958,25 @@ mod tests {
         assert_eq!(stats.draws.get(b"Fm1".as_slice()), Some(&2));
         assert_eq!(stats.max_depth, 2);
         assert_eq!(stats.open_at_end, 1);
+    }
+
+    #[test]
+    fn every_stream_is_found_once() {
+        let pdf = b"%PDF-1.4\n1 0 obj\n<< /Length 3 >>\nstream\nabc\nendstream\nendobj\n\
+                    2 0 obj\n<< /Length 3 0 R >>\nstream\nxy\nendstream\nendobj\n\
+                    3 0 obj\n2\nendobj\n4 0 obj\n<< /L 0 >>\nstream\n\nendstream\nendobj\n\
+                    5 0 obj\n(open\n6 0 obj\n<< /Length 2 >>\nstream\nzz\nendstream\nendobj\n";
+        let index = Index::build(pdf, None);
+        let found: Vec<_> = index.streams.iter().map(|s| (s.object, s.data)).collect();
+        assert_eq!(
+            found,
+            vec![
+                (Some((1u32, 0u16)), &b"abc"[..]),
+                (Some((2, 0)), &b"xy"[..]),
+                (Some((4, 0)), &b""[..]),
+                (Some((6, 0)), &b"zz"[..]),
+            ]
+        );
     }
 
     #[test]
