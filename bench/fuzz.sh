@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes every reader and the lost-space repair: each target runs SECONDS (default 600) with
+# Fuzzes every reader, the lost-space repair and the isolated reader on hostile files: each target runs SECONDS (default 600) with
 # libFuzzer on the stable toolchain (no sanitizer), all targets side by side, then prints for
 # each target its runs, executions per second and whether it found a crash (artifacts in
 # fuzz/artifacts/TARGET). Needs cargo-fuzz (`cargo install cargo-fuzz`).
@@ -11,13 +11,16 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 for t in $TARGETS; do cargo fuzz build -s none "$t" || exit 1; done
 mkdir -p ../bench/out
 pids=()
+# Starting inputs: the shared seeds in the formats each target reads, the small hostile set,
+# one input per kind of generated hostile file (cadre-bench fuzz-corpus); a corpus already
+# grown by earlier runs is kept.
+(cd .. && cargo build --release -q -p cadre-bench && target/release/cadre-bench fuzz-corpus fuzz/corpus)
 for t in $TARGETS; do
   mkdir -p "corpus/$t"
-  # Seed corpora: the shared seeds in the formats each target reads (when present).
-  if [ -d ../../shared/seeds ] && [ -z "$(ls -A "corpus/$t")" ]; then
-    cp ../../shared/seeds/*.txt "corpus/$t/" 2>/dev/null || true
-  fi
-  nice -n 10 cargo fuzz run -s none "$t" "corpus/$t" -- -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 \
+  # The isolated target gives its reader 30 s per document (with every target sharing two
+  # cores); libFuzzer's own timeout sits above that.
+  timeout=10; [ "$t" = isolated ] && timeout=60
+  nice -n 10 cargo fuzz run -s none "$t" "corpus/$t" -- -max_total_time="$SECONDS_EACH" -timeout="$timeout" -rss_limit_mb=2048 \
     > "../bench/out/fuzz-$t.log" 2>&1 &
   pids+=($!)
 done

@@ -28,7 +28,7 @@ fuzz_target!(
         let mut command = WorkerCommand::current_exe(&[]).expect("own executable");
         command.env.push(("CADRE_FUZZ_WORKER".into(), "1".into()));
         let limits = Limits {
-            time: Duration::from_secs(8),
+            time: Duration::from_secs(30),
             ..Limits::default()
         };
         *READER.lock().unwrap() = Some(IsolatedReader::new(command, Setup::default(), limits));

@@ -4,9 +4,11 @@
 //! - `cadre-bench search [COUNT]`: search latency and recall, Cadre's index beside SQLite FTS5.
 //! - `cadre-bench accuracy [SEEDS_DIR]`: field-level accuracy per seed and rendering.
 //! - `cadre-bench hostile DIR`: the hostile documents of the security review, full size.
+//! - `cadre-bench fuzz-corpus DIR [SEEDS_DIR]`: starting inputs for every fuzz target.
 
 mod accuracy;
 mod corpus;
+mod fuzz_corpus;
 mod hostile;
 mod search;
 mod segment;
@@ -20,7 +22,10 @@ fn main() -> anyhow::Result<()> {
         Some("search") => search::run(rest),
         Some("accuracy") => accuracy::run(rest),
         Some("hostile") => hostile::run(rest),
-        _ => anyhow::bail!("usage: cadre-bench corpus|segment|search|accuracy|hostile ARGS…"),
+        Some("fuzz-corpus") => fuzz_corpus::run(rest),
+        _ => anyhow::bail!(
+            "usage: cadre-bench corpus|segment|search|accuracy|hostile|fuzz-corpus ARGS…"
+        ),
     }
 }
 

@@ -184,4 +184,46 @@ mod publication_tests {
         }
         assert!(json.contains("pour la fiche, en 2023") && json.contains("Appeler le point focal"));
     }
+
+    /// Whatever JSON goes out (any nesting, contacts in keys or values, in any written
+    /// form), none of its strings still holds a contact.
+    #[test]
+    fn published_json_holds_no_contact() {
+        use proptest::prelude::*;
+        let text = "[ 0-9a-z@.()\\[\\]/+\\-＠９]{0,40}";
+        let leaf = prop_oneof![
+            text.prop_map(serde_json::Value::String),
+            any::<i64>().prop_map(serde_json::Value::from),
+            Just(serde_json::Value::Null),
+        ];
+        let tree = leaf.prop_recursive(4, 64, 6, move |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+                proptest::collection::btree_map(text, inner, 0..6)
+                    .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            ]
+        });
+        proptest::proptest!(|(value in tree)| {
+            let published = crate::privacy::publish_json(&value).unwrap();
+            let mut strings = Vec::new();
+            collect(&published, &mut strings);
+            for s in strings {
+                proptest::prop_assert!(!crate::privacy::contains_contact(&s), "{s:?} in {published}");
+            }
+        });
+    }
+
+    fn collect(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::String(s) => out.push(s.clone()),
+            serde_json::Value::Array(a) => a.iter().for_each(|v| collect(v, out)),
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    out.push(k.clone());
+                    collect(v, out);
+                }
+            }
+            _ => {}
+        }
+    }
 }

@@ -1118,25 +1118,31 @@ fn decode<'d>(
     Ok(current)
 }
 
+/// A Flate stream as a lenient parser reads it: with or without its zlib header, and what a
+/// damaged stream (a wrong checksum, a bad block) yields before the damage, since pdf_oxide
+/// recovers that much and parses it. Of the ways to read it, the longest output is measured.
 fn flate(data: &[u8], cap: usize) -> Result<Vec<u8>, DecodeError> {
     let zlib = data.len() >= 2
         && data[0] & 0x0F == 8
         && (u16::from(data[0]) << 8 | u16::from(data[1])) % 31 == 0;
-    let first = if zlib {
-        inflate(flate2::read::ZlibDecoder::new(data), cap)
-    } else {
-        Err(DecodeError::Corrupt)
-    };
-    match first {
-        // Some writers leave the zlib header out; a damaged zlib stream stays damaged.
-        Err(DecodeError::Corrupt) => inflate(flate2::read::DeflateDecoder::new(data), cap)
-            .map_err(|e| if zlib { DecodeError::Corrupt } else { e }),
-        other => other,
+    let mut attempts = Vec::with_capacity(3);
+    if zlib {
+        attempts.push(inflate(flate2::read::ZlibDecoder::new(data), cap));
+        attempts.push(inflate(flate2::read::DeflateDecoder::new(&data[2..]), cap));
     }
+    attempts.push(inflate(flate2::read::DeflateDecoder::new(data), cap));
+    if attempts.iter().any(|a| matches!(a, Err(DecodeError::TooBig))) {
+        return Err(DecodeError::TooBig);
+    }
+    attempts
+        .into_iter()
+        .filter_map(Result::ok)
+        .max_by_key(Vec::len)
+        .ok_or(DecodeError::Corrupt)
 }
 
-/// Reads a decoder to its end, up to `cap` bytes; a stream that merely stops short (no final
-/// block) gives what it holds, as other readers do.
+/// Reads a decoder to its end, up to `cap` bytes; a stream that stops short or is damaged
+/// part-way gives what it held before, as lenient readers do.
 fn inflate(decoder: impl Read, cap: usize) -> Result<Vec<u8>, DecodeError> {
     let mut out = Vec::new();
     let result = decoder.take(cap as u64 + 1).read_to_end(&mut out);
@@ -1145,17 +1151,8 @@ fn inflate(decoder: impl Read, cap: usize) -> Result<Vec<u8>, DecodeError> {
     }
     match result {
         Ok(_) => Ok(out),
-        Err(e) => {
-            let message = e.to_string();
-            let truncated = e.kind() == std::io::ErrorKind::UnexpectedEof
-                || message.contains("incomplete")
-                || message.contains("unexpected end");
-            if truncated && !out.is_empty() {
-                Ok(out)
-            } else {
-                Err(DecodeError::Corrupt)
-            }
-        }
+        Err(_) if !out.is_empty() => Ok(out),
+        Err(_) => Err(DecodeError::Corrupt),
     }
 }
 
