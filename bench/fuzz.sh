@@ -17,9 +17,10 @@ pids=()
 (cd .. && cargo build --release -q -p cadre-bench && target/release/cadre-bench fuzz-corpus fuzz/corpus)
 for t in $TARGETS; do
   mkdir -p "corpus/$t"
-  # The isolated target gives its reader 30 s per document (with every target sharing two
-  # cores); libFuzzer's own timeout sits above that.
-  timeout=10; [ "$t" = isolated ] && timeout=60
+  # Inputs are whole documents (up to seed 002 as PDF) in instrumented builds, every target
+  # sharing two cores: 30 s before an input counts as a hang. The isolated target gives its
+  # reader 30 s per document; libFuzzer's own timeout sits above that.
+  timeout=30; [ "$t" = isolated ] && timeout=60
   nice -n 10 cargo fuzz run -s none "$t" "corpus/$t" -- -max_total_time="$SECONDS_EACH" -timeout="$timeout" -rss_limit_mb=2048 \
     > "../bench/out/fuzz-$t.log" 2>&1 &
   pids+=($!)

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context;
 use cadre_domain::{ImportWarning, NewBody, dates::format_date_fr, privacy::redact_contacts};
@@ -163,49 +164,71 @@ pub async fn run<D: Database>(
     // both cores work; the bounded channel keeps memory flat on large archives.
     let (tx, mut rx) = tokio::sync::mpsc::channel(BATCH);
     // Each document is read in a child process (cadre_ingest::isolated): a document that
-    // crashes, exhausts memory or time costs only itself, and the batch goes on.
-    let mut reader = crate::extract::isolated_reader(Setup {
+    // crashes, exhausts memory or time costs only itself, and the batch goes on. One reader
+    // and its worker per core, so that isolation costs no throughput; what they read is put
+    // back in file order before it is stored, so meetings are numbered as their files sort.
+    let setup = Setup {
         body: options.body.clone(),
         vocabulary: crate::extract::vocabulary_of(&db).await?,
         ..Setup::default()
-    })?;
-    let reader = tokio::task::spawn_blocking(move || {
-        for path in files {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let result = crate::extract::read_bounded(&path).and_then(|bytes| {
-                reader
-                    .read_document(&name, &bytes)
-                    .map_err(|e| e.to_string())
-            });
-            if tx.blocking_send((path, result)).is_err() {
-                break;
+    };
+    let readers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, MAX_READERS)
+        .min(files.len().max(1));
+    let window = Arc::new(Window::new(files));
+    let mut tasks = Vec::with_capacity(readers);
+    for _ in 0..readers {
+        let mut reader = crate::extract::isolated_reader(setup.clone())?;
+        let (window, tx) = (window.clone(), tx.clone());
+        tasks.push(tokio::task::spawn_blocking(move || {
+            while let Some((index, path)) = window.take() {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let result = crate::extract::read_bounded(&path).and_then(|bytes| {
+                    reader
+                        .read_document(&name, &bytes)
+                        .map_err(|e| e.to_string())
+                });
+                if tx.blocking_send((index, path, result)).is_err() {
+                    break;
+                }
             }
-        }
-    });
+        }));
+    }
+    drop(tx);
 
     // Documents are stored in batches, one transaction each; a batch that fails is retried
     // document by document, so only the faulty document is reported and the others are kept.
     let mut batch: Vec<(PathBuf, cadre_ingest::Ingested)> = Vec::new();
+    let mut pending = std::collections::BTreeMap::new();
+    let mut next_index = 0;
     while let Some(first) = rx.recv().await {
         let mut next = Some(first);
-        while let Some((path, result)) = next.take() {
-            progress.inc(1);
-            match result {
-                Err(error) => reports.push(FileReport::error(&path, error)),
-                Ok(ingested) => batch.push((path, ingested)),
+        while let Some((index, path, result)) = next.take() {
+            pending.insert(index, (path, result));
+            while let Some((path, result)) = pending.remove(&next_index) {
+                next_index += 1;
+                progress.inc(1);
+                match result {
+                    Err(error) => reports.push(FileReport::error(&path, error)),
+                    Ok(ingested) => batch.push((path, ingested)),
+                }
             }
+            window.advance(next_index);
             if batch.len() < BATCH {
                 next = rx.try_recv().ok();
             }
         }
         store_batch(&db, std::mem::take(&mut batch), &mut reports).await;
     }
-    reader
-        .await
-        .context("the document reader stopped unexpectedly")?;
+    window.close();
+    for task in tasks {
+        task.await
+            .context("the document reader stopped unexpectedly")?;
+    }
     progress.finish_and_clear();
     // Parse errors are reported as they come and stored documents by batch: back to file order.
     reports.sort_by(|a, b| a.path.cmp(&b.path));
@@ -250,6 +273,63 @@ pub async fn run<D: Database>(
 
 /// How many documents one transaction stores at most.
 const BATCH: usize = 256;
+
+/// Readers (worker processes) at most, however many cores.
+const MAX_READERS: usize = 4;
+
+/// The files still to read, handed out in order, never more than [`BATCH`] ahead of the
+/// first one not yet stored: a reader stuck on a slow document cannot make the others pile up
+/// documents in memory while they wait to be stored in order.
+struct Window {
+    state: std::sync::Mutex<WindowState>,
+    moved: std::sync::Condvar,
+}
+
+struct WindowState {
+    files: std::vec::IntoIter<PathBuf>,
+    next: usize,
+    stored: usize,
+    closed: bool,
+}
+
+impl Window {
+    fn new(files: Vec<PathBuf>) -> Window {
+        Window {
+            state: std::sync::Mutex::new(WindowState {
+                files: files.into_iter(),
+                next: 0,
+                stored: 0,
+                closed: false,
+            }),
+            moved: std::sync::Condvar::new(),
+        }
+    }
+
+    /// The next file to read and its position, waiting while the window is full.
+    fn take(&self) -> Option<(usize, PathBuf)> {
+        let mut state = self.state.lock().expect("window");
+        while !state.closed && state.next >= state.stored + BATCH {
+            state = self.moved.wait(state).expect("window");
+        }
+        if state.closed {
+            return None;
+        }
+        let path = state.files.next()?;
+        state.next += 1;
+        Some((state.next - 1, path))
+    }
+
+    /// Every file before `stored` has left the readers' hands.
+    fn advance(&self, stored: usize) {
+        self.state.lock().expect("window").stored = stored;
+        self.moved.notify_all();
+    }
+
+    fn close(&self) {
+        self.state.lock().expect("window").closed = true;
+        self.moved.notify_all();
+    }
+}
 
 async fn store_batch<D: Database>(
     db: &D,

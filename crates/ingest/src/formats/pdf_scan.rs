@@ -1131,7 +1131,10 @@ fn flate(data: &[u8], cap: usize) -> Result<Vec<u8>, DecodeError> {
         attempts.push(inflate(flate2::read::DeflateDecoder::new(&data[2..]), cap));
     }
     attempts.push(inflate(flate2::read::DeflateDecoder::new(data), cap));
-    if attempts.iter().any(|a| matches!(a, Err(DecodeError::TooBig))) {
+    if attempts
+        .iter()
+        .any(|a| matches!(a, Err(DecodeError::TooBig)))
+    {
         return Err(DecodeError::TooBig);
     }
     attempts
