@@ -12,8 +12,8 @@ use cadre_ingest::formats::{
 };
 use cadre_ingest::{IngestError, ReadOptions, read_text};
 use cadre_renderings::hostile::{
-    flate_bomb_pdf, form_flood_pdf, glyph_flood_pdf, nested_arrays_pdf, pdf, pdf_with_trailer,
-    stream, with_parts, zlib,
+    flate_bomb_pdf, form_flood_pdf, glyph_flood_pdf, nested_arrays_pdf, pdf, pdf_with_content,
+    pdf_with_trailer, stream, unclosed_string_pdf, with_parts, zlib,
 };
 use cadre_renderings::pdf::PdfOptions;
 
@@ -723,6 +723,30 @@ fn brackets_nested_in_a_content_stream_are_refused_not_a_crash() {
         );
         assert!(took < Duration::from_secs(2), "{took:?}");
     }
+}
+
+#[test]
+fn a_string_that_never_closes_is_refused_quickly() {
+    let pdf = unclosed_string_pdf(2 << 10);
+    let (result, took) = timed(|| extract("cr.pdf", &pdf));
+    let err = result.unwrap_err().to_string();
+    assert!(err.contains("never ends"), "{err}");
+    assert!(took < Duration::from_secs(2), "{took:?}");
+    // A file cut short inside its last string is only damaged: still read.
+    let mut cut =
+        b"BT /F1 12 Tf 72 720 Td (Date 16 f\xe9vrier 2023) Tj ET BT 72 700 Td (Lieu".to_vec();
+    cut.extend_from_slice(b" : Salle");
+    assert!(extract("cr.pdf", &pdf_with_content(&cut, true, None)).is_ok());
+}
+
+#[test]
+fn a_page_of_countless_strings_is_refused_quickly() {
+    let content = "(a) ".repeat(60_000);
+    let pdf = pdf_with_content(content.as_bytes(), true, None);
+    let (result, took) = timed(|| extract("cr.pdf", &pdf));
+    let err = result.unwrap_err().to_string();
+    assert!(err.contains("text strings"), "{err}");
+    assert!(took < Duration::from_secs(2), "{took:?}");
 }
 
 #[test]

@@ -39,6 +39,11 @@ pub fn full_set() -> Vec<Hostile> {
             nested_dictionaries_pdf(100_000),
         ),
         hostile(
+            "unclosed-string.pdf",
+            "time: a string never closed across 8 MB of parentheses",
+            unclosed_string_pdf(8 << 10),
+        ),
+        hostile(
             "flate-bomb.pdf",
             "memory: 256 MB of spaces in one compressed stream",
             flate_bomb_pdf(256),
@@ -87,6 +92,7 @@ pub fn small_set() -> Vec<Hostile> {
         ),
         hostile("nested-dicts.pdf", "stack", nested_dictionaries_pdf(20_000)),
         hostile("flate-bomb.pdf", "memory", flate_bomb_pdf(48)),
+        hostile("unclosed-string.pdf", "time", unclosed_string_pdf(1 << 10)),
         hostile("glyph-flood.pdf", "memory", glyph_flood_pdf(600_000)),
         hostile("zip-bomb.docx", "memory", zip_bomb_docx(24)),
         hostile("deep-tables.docx", "stack", deep_tables_docx(2_000)),
@@ -233,6 +239,16 @@ pub fn nested_arrays_pdf(depth: usize, flate: bool) -> Vec<u8> {
     content.extend(std::iter::repeat_n(b']', depth));
     content.extend_from_slice(b" TJ ET");
     pdf_with_content(&content, flate, None)
+}
+
+/// A content stream of `kib` KiB where a string opens and never closes, full of more opening
+/// parentheses: a parser that searches for the string's end from each one takes quadratic time.
+pub fn unclosed_string_pdf(kib: usize) -> Vec<u8> {
+    let mut content = b"BT /F1 12 Tf 72 720 Td (".to_vec();
+    while content.len() < kib << 10 {
+        content.extend_from_slice(b"a(b(c) ");
+    }
+    pdf_with_content(&content, true, None)
 }
 
 /// `depth` nested dictionaries in the page object's own syntax.

@@ -80,11 +80,17 @@ fn is_regular(b: u8) -> bool {
 struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
+    /// Bytes swallowed by a literal string that never closed (it ran to the end of the data).
+    unclosed: usize,
 }
 
 impl<'a> Lexer<'a> {
     fn new(data: &'a [u8]) -> Lexer<'a> {
-        Lexer { data, pos: 0 }
+        Lexer {
+            data,
+            pos: 0,
+            unclosed: 0,
+        }
     }
 
     /// The next token and the offset it starts at. Nothing here recurses: strings and
@@ -134,6 +140,7 @@ impl<'a> Lexer<'a> {
 
     fn literal(&mut self) -> Vec<u8> {
         let d = self.data;
+        let start = self.pos;
         let mut out = Vec::new();
         let mut depth = 1usize;
         while self.pos < d.len() {
@@ -190,6 +197,9 @@ impl<'a> Lexer<'a> {
                 }
                 _ => out.push(b),
             }
+        }
+        if depth > 0 {
+            self.unclosed = self.unclosed.max(self.pos - start);
         }
         out
     }
@@ -1410,6 +1420,12 @@ pub(super) struct ContentStats {
     pub max_depth: usize,
     /// Arrays and dictionaries left open at the end (carried into the next stream of a page).
     pub open_at_end: usize,
+    /// Bytes swallowed by a string that never closes: a PDF parser looking for its end again
+    /// at every parenthesis takes time in the square of it.
+    pub unclosed_string: usize,
+    /// Strings of every kind, shown or not: pdf_oxide's path parser takes time in the square
+    /// of a page with very many of them.
+    pub strings: u64,
     /// `Do` operators, by the name they draw.
     draws: HashMap<Vec<u8>, u64>,
 }
@@ -1437,7 +1453,9 @@ pub(super) fn analyse_content(data: &[u8], mut sink: Option<&mut Sink>) -> Conte
     };
     while let Some((_, tok)) = lexer.next_token() {
         if sink.is_none()
-            && (stats.glyphs > MAX_GLYPHS_PER_PAGE || stats.paths > MAX_PATHS_PER_PAGE)
+            && (stats.glyphs > MAX_GLYPHS_PER_PAGE
+                || stats.paths > MAX_PATHS_PER_PAGE
+                || stats.strings > MAX_STRINGS_PER_STREAM)
         {
             // Refused whatever follows: no need to read on.
             break;
@@ -1449,6 +1467,7 @@ pub(super) fn analyse_content(data: &[u8], mut sink: Option<&mut Sink>) -> Conte
             }
             Tok::ArrClose | Tok::DictClose => depth = depth.saturating_sub(1),
             Tok::Str(s) => {
+                stats.strings += 1;
                 pending = pending.saturating_add(s.len() as u64);
                 if sink.is_some() {
                     if in_text {
@@ -1499,7 +1518,41 @@ pub(super) fn analyse_content(data: &[u8], mut sink: Option<&mut Sink>) -> Conte
     }
     flush(&mut sink, &mut joined, &mut spaced);
     stats.open_at_end = depth;
+    stats.unclosed_string = lexer.unclosed;
     stats
+}
+
+/// A string left open this long in a page's content is no truncated file's accident: the PDF
+/// parser would search for its end from every parenthesis in it (found by the `pdf` fuzz
+/// target: 10 MB of content with 137,834 `(` and 23,788 `)` kept it busy for minutes).
+pub const MAX_UNCLOSED_STRING: usize = 64 * 1024;
+
+/// Strings in one content stream: a dense page of minutes, positioned glyph by glyph, holds
+/// a few thousand (found by the `pdf` fuzz target: 10 MB of content with 177,000 strings kept
+/// the path parser busy for minutes).
+pub const MAX_STRINGS_PER_STREAM: u64 = 50_000;
+
+/// The limits every content stream must keep, whatever page draws it.
+fn check_content(stats: &ContentStats) -> Result<(), IngestError> {
+    if stats.max_depth > MAX_NESTING {
+        return Err(IngestError::TooDeeplyNested { limit: MAX_NESTING });
+    }
+    if stats.strings > MAX_STRINGS_PER_STREAM {
+        return Err(too_much(format!(
+            "a page's content holds more than {MAX_STRINGS_PER_STREAM} text strings"
+        )));
+    }
+    if stats.unclosed_string > MAX_UNCLOSED_STRING {
+        return Err(IngestError::Unreadable {
+            format: "PDF",
+            reason: format!(
+                "a text string in a page's content never ends ({} bytes of it), which no PDF \
+                 tool writes (a file made to keep the reader busy?)",
+                stats.unclosed_string
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// The offset after the `EI` ending an inline image's data, which starts after `ID` and one
@@ -1681,9 +1734,7 @@ pub(super) fn check_bombs(bytes: &[u8]) -> Result<(), IngestError> {
         count(stream, data.len())?;
         if content {
             let stats = analyse_content(&data, None);
-            if stats.max_depth > MAX_NESTING {
-                return Err(IngestError::TooDeeplyNested { limit: MAX_NESTING });
-            }
+            check_content(&stats)?;
             unbalanced += stats.open_at_end;
             if let Some(n) = number {
                 if stream.dict.form {
@@ -1814,9 +1865,7 @@ fn too_much(what: String) -> IngestError {
 /// whose streams [`check_bombs`] cannot read).
 pub(super) fn check_page_content(data: &[u8]) -> Result<(), IngestError> {
     let stats = analyse_content(data, None);
-    if stats.max_depth > MAX_NESTING {
-        return Err(IngestError::TooDeeplyNested { limit: MAX_NESTING });
-    }
+    check_content(&stats)?;
     if stats.glyphs > MAX_GLYPHS_PER_PAGE {
         return Err(too_much(format!(
             "a page draws more than {MAX_GLYPHS_PER_PAGE} characters"
