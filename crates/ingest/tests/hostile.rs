@@ -727,11 +727,27 @@ fn brackets_nested_in_a_content_stream_are_refused_not_a_crash() {
 
 #[test]
 fn a_string_that_never_closes_is_refused_quickly() {
-    let pdf = unclosed_string_pdf(2 << 10);
-    let (result, took) = timed(|| extract("cr.pdf", &pdf));
+    let unclosed = unclosed_string_pdf(2 << 10);
+    let (result, took) = timed(|| extract("cr.pdf", &unclosed));
     let err = result.unwrap_err().to_string();
     assert!(err.contains("never ends"), "{err}");
     assert!(took < Duration::from_secs(2), "{took:?}");
+    // Content no page names (a damaged file's page tree) is held to the same limits: a
+    // lenient parser may still find and read it.
+    let mut orphan = "BT /F1 12 Tf 72 720 Td (".to_owned();
+    while orphan.len() < 256 << 10 {
+        orphan.push_str("a(b(c) ");
+    }
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        stream("", b"BT /F1 12 Tf 72 720 Td (Date 16/02/2023) Tj ET", true),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        stream("", orphan.as_bytes(), true),
+    ];
+    let err = extract("cr.pdf", &pdf(&objects)).unwrap_err().to_string();
+    assert!(err.contains("never ends"), "{err}");
     // A file cut short inside its last string is only damaged: still read.
     let mut cut =
         b"BT /F1 12 Tf 72 720 Td (Date 16 f\xe9vrier 2023) Tj ET BT 72 700 Td (Lieu".to_vec();

@@ -1532,6 +1532,24 @@ pub const MAX_UNCLOSED_STRING: usize = 64 * 1024;
 /// the path parser busy for minutes).
 pub const MAX_STRINGS_PER_STREAM: u64 = 50_000;
 
+/// Whether decoded stream data reads like drawing operators: a text object or a graphics
+/// state operator among its first tokens (font programs, images and metadata do not).
+fn looks_like_content(data: &[u8]) -> bool {
+    let mut lexer = Lexer::new(&data[..data.len().min(4096)]);
+    for _ in 0..64 {
+        match lexer.next_token() {
+            Some((_, Tok::Kw(op)))
+                if matches!(op, b"BT" | b"Tf" | b"Td" | b"Tm" | b"cm" | b"re") =>
+            {
+                return true;
+            }
+            Some(_) => {}
+            None => return false,
+        }
+    }
+    false
+}
+
 /// The limits every content stream must keep, whatever page draws it.
 fn check_content(stats: &ContentStats) -> Result<(), IngestError> {
     if stats.max_depth > MAX_NESTING {
@@ -1749,6 +1767,11 @@ pub(super) fn check_bombs(bytes: &[u8]) -> Result<(), IngestError> {
                     *e = (*e).max(c);
                 }
             }
+        } else if looks_like_content(&data) {
+            // No page names it here, but a damaged file's pages are found again by a lenient
+            // parser, which may read it as one (a fuzz target's input did): the limits that
+            // hold for any content hold for it too.
+            check_content(&analyse_content(&data, None))?;
         }
     }
     // A page's content streams are read as one: what one leaves open, the next goes on with.
