@@ -192,22 +192,18 @@ fn separate_contacts(meeting: &mut NewMeeting) {
             .as_deref()
             .map(split_contacts)
             .unwrap_or_default();
-        let mut phones: Vec<String> = a.phone.take().into_iter().collect();
-        let mut emails: Vec<String> = a.email.take().into_iter().collect();
-        for split in [&organisation, &name] {
-            for p in &split.phones {
-                if !phones.contains(p) {
-                    phones.push(p.clone());
+        // The contact cell first, then what the other cells held, each once.
+        let joined = |own: Option<String>, found: [&Vec<String>; 2]| {
+            let mut all: Vec<String> = own.into_iter().collect();
+            for c in found.into_iter().flatten() {
+                if !all.contains(c) {
+                    all.push(c.clone());
                 }
             }
-            for e in &split.emails {
-                if !emails.contains(e) {
-                    emails.push(e.clone());
-                }
-            }
-        }
-        a.phone = (!phones.is_empty()).then(|| phones.join(" / "));
-        a.email = (!emails.is_empty()).then(|| emails.join(" / "));
+            (!all.is_empty()).then(|| all.join(" / "))
+        };
+        a.phone = joined(a.phone.take(), [&organisation.phones, &name.phones]);
+        a.email = joined(a.email.take(), [&organisation.emails, &name.emails]);
         a.person_name = (!name.rest.is_empty()).then_some(name.rest);
         if organisation.rest.is_empty() {
             meeting.warnings.push(cadre_domain::ImportWarning::new(

@@ -339,64 +339,37 @@ fn escape(text: &str) -> String {
 /// The file: catalog, page tree, the font, then a page and its content stream per page,
 /// and the cross-reference table giving each object's byte offset.
 fn write_pdf(pages: &[String]) -> Vec<u8> {
-    let mut out: Vec<u8> = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
-    let mut offsets: Vec<usize> = Vec::new();
-    let mut object = |out: &mut Vec<u8>, body: &str| {
-        offsets.push(out.len());
-        let id = offsets.len();
-        out.extend_from_slice(format!("{id} 0 obj\n{body}\nendobj\n").as_bytes());
-    };
     let page_id = |n: usize| 4 + 2 * n;
     let kids: Vec<String> = (0..pages.len())
         .map(|n| format!("{} 0 R", page_id(n)))
         .collect();
-    object(&mut out, "<< /Type /Catalog /Pages 2 0 R >>");
-    object(
-        &mut out,
-        &format!(
+    let widths: Vec<String> = HELVETICA_WIDTHS.iter().map(u16::to_string).collect();
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        format!(
             "<< /Type /Pages /Kids [{}] /Count {} >>",
             kids.join(" "),
             pages.len()
         ),
-    );
-    let widths: Vec<String> = HELVETICA_WIDTHS.iter().map(u16::to_string).collect();
-    object(
-        &mut out,
-        &format!(
+        format!(
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding \
              /FirstChar 32 /LastChar 255 /Widths [{}] >>",
             widths.join(" ")
         ),
-    );
+    ];
     for (n, content) in pages.iter().enumerate() {
-        object(
-            &mut out,
-            &format!(
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH} {PAGE_HEIGHT}] \
-                 /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
-                page_id(n) + 1
-            ),
-        );
-        object(
-            &mut out,
-            &format!(
-                "<< /Length {} >>\nstream\n{content}endstream",
-                content.len()
-            ),
-        );
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH} {PAGE_HEIGHT}] \
+             /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>",
+            page_id(n) + 1
+        ));
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{content}endstream",
+            content.len()
+        ));
     }
-    let xref = out.len();
-    let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1);
-    for offset in &offsets {
-        let _ = writeln!(table, "{offset:010} 00000 n ");
-    }
-    let _ = write!(
-        table,
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        offsets.len() + 1
-    );
-    out.extend_from_slice(table.as_bytes());
-    out
+    let objects: Vec<Vec<u8>> = objects.into_iter().map(String::into_bytes).collect();
+    crate::hostile::pdf(&objects)
 }
 
 /// Helvetica's advance widths (thousandths of the font size) for WinAnsi codes 32 to 255,

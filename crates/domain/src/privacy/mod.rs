@@ -276,43 +276,34 @@ impl View {
 
     /// Length of an at-sign written at `i`: `@`, `(at)`, `[at]`, `{at}`, `<at>`, `(arobase)`.
     fn at_sign(&self, i: usize) -> Option<usize> {
-        let c = self.at(i)?;
-        if c == '@' {
-            return Some(1);
+        match self.at(i)? {
+            '@' => Some(1),
+            _ => self.bracketed(i, &["at", "arobase", "arobas"], "([{<"),
         }
-        let close = match c {
-            '(' => ')',
-            '[' => ']',
-            '{' => '}',
-            '<' => '>',
-            _ => return None,
-        };
-        for word in ["at", "arobase", "arobas"] {
-            if self.spells(i + 1, word) && self.at(i + 1 + word.len()) == Some(close) {
-                return Some(word.len() + 2);
-            }
-        }
-        None
     }
 
     /// Length of a dot written at `i`: `.`, `(dot)`, `[dot]`, `{dot}`, `(point)`.
     fn dot_sign(&self, i: usize) -> Option<usize> {
-        let c = self.at(i)?;
-        if c == '.' {
-            return Some(1);
+        match self.at(i)? {
+            '.' => Some(1),
+            _ => self.bracketed(i, &["dot", "point"], "([{"),
         }
-        let close = match c {
+    }
+
+    /// Length of one of `words` written between brackets at `i` ("(at)", "[dot]"), the
+    /// opening bracket one of `opening`.
+    fn bracketed(&self, i: usize, words: &[&str], opening: &str) -> Option<usize> {
+        let open = self.at(i).filter(|c| opening.contains(*c))?;
+        let close = match open {
             '(' => ')',
             '[' => ']',
             '{' => '}',
-            _ => return None,
+            _ => '>',
         };
-        for word in ["dot", "point"] {
-            if self.spells(i + 1, word) && self.at(i + 1 + word.len()) == Some(close) {
-                return Some(word.len() + 2);
-            }
-        }
-        None
+        words
+            .iter()
+            .find(|w| self.spells(i + 1, w) && self.at(i + 1 + w.len()) == Some(close))
+            .map(|w| w.len() + 2)
     }
 
     fn emails(&self) -> Vec<Range<usize>> {

@@ -1793,16 +1793,7 @@ fn check_drawing(
     let paths = per_page(pages, measured, forms, named_refs, |s| s.paths);
     let (mut all_glyphs, mut all_paths) = (0u64, 0u64);
     for (g, p) in glyphs.into_iter().zip(paths) {
-        if g > MAX_GLYPHS_PER_PAGE {
-            return Err(too_much(format!(
-                "a page draws more than {MAX_GLYPHS_PER_PAGE} characters"
-            )));
-        }
-        if p > MAX_PATHS_PER_PAGE {
-            return Err(too_much(format!(
-                "a page draws more than {MAX_PATHS_PER_PAGE} lines and curves"
-            )));
-        }
+        check_page_counts(g, p)?;
         all_glyphs = all_glyphs.saturating_add(g);
         all_paths = all_paths.saturating_add(p);
         if all_glyphs > MAX_GLYPHS {
@@ -1889,12 +1880,17 @@ fn too_much(what: String) -> IngestError {
 pub(super) fn check_page_content(data: &[u8]) -> Result<(), IngestError> {
     let stats = analyse_content(data, None);
     check_content(&stats)?;
-    if stats.glyphs > MAX_GLYPHS_PER_PAGE {
+    check_page_counts(stats.glyphs, stats.paths)
+}
+
+/// What one page may draw: characters and lines or curves.
+fn check_page_counts(glyphs: u64, paths: u64) -> Result<(), IngestError> {
+    if glyphs > MAX_GLYPHS_PER_PAGE {
         return Err(too_much(format!(
             "a page draws more than {MAX_GLYPHS_PER_PAGE} characters"
         )));
     }
-    if stats.paths > MAX_PATHS_PER_PAGE {
+    if paths > MAX_PATHS_PER_PAGE {
         return Err(too_much(format!(
             "a page draws more than {MAX_PATHS_PER_PAGE} lines and curves"
         )));
