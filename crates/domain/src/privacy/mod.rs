@@ -130,7 +130,9 @@ pub fn split_contacts(cell: &str) -> SplitCell {
         at = span.range.end;
     }
     rest.push_str(&cell[at..]);
-    // Labels and punctuation that only introduced the contact go with it.
+    // Labels and separators that only introduced the contact go with it; brackets stay, then
+    // those left empty go ("OIM (96972539)" → "OIM", "DRECM (point focal : X, 9697…)" keeps
+    // its closing bracket).
     let words: Vec<&str> = rest
         .split_whitespace()
         .filter(|w| {
@@ -139,12 +141,27 @@ pub fn split_contacts(cell: &str) -> SplitCell {
                 .filter(|c| c.is_alphanumeric())
                 .collect::<String>()
                 .to_lowercase();
-            !bare.is_empty() && !CONTACT_LABELS.contains(&bare.as_str())
+            if bare.is_empty() {
+                return w.contains(['(', ')', '[', ']']);
+            }
+            !CONTACT_LABELS.contains(&bare.as_str())
         })
         .collect();
-    split.rest = words
+    let mut rest = words.join(" ");
+    for empty in ["( )", "()", "[ ]", "[]"] {
+        rest = rest.replace(empty, "");
+    }
+    let rest = rest
+        .replace(", )", ")")
+        .replace(",)", ")")
+        .replace(" )", ")")
+        .replace(" ]", "]");
+    split.rest = rest
+        .split_whitespace()
+        .collect::<Vec<_>>()
         .join(" ")
-        .trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '.' | '\''))
+        .trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | ']' | '.' | '\''))
+        .trim_end_matches([',', ';', ':'])
         .to_owned();
     split
 }
@@ -643,6 +660,9 @@ mod tests {
         let s = split_contacts("OIM (96972539)");
         assert_eq!(s.rest, "OIM");
         assert_eq!(s.phones, ["96972539"]);
+        let s = split_contacts("DRECM-R Zinder (point focal : M. Issa, 96 97 25 39)");
+        assert_eq!(s.rest, "DRECM-R Zinder (point focal M. Issa)");
+        assert_eq!(s.phones, ["96 97 25 39"]);
         let s = split_contacts("Jean Dupont");
         assert_eq!(s.rest, "Jean Dupont");
         assert!(s.phones.is_empty() && s.emails.is_empty());
