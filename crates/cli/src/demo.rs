@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use cadre_demo::{DemoOptions, generate};
-use cadre_storage::Database;
+use cadre_storage::Store;
 
 /// The demo's own file, replaced at each run so that it never touches a real database.
 const DEMO_FILE: &str = "cadre-demo.db";
@@ -35,14 +35,12 @@ pub async fn run(
             format!("sqlite://{DEMO_FILE}")
         }
     };
-    crate::on_engine!(&url, |db| fill_and_serve(
-        db, &url, addr, meetings, no_serve
-    )
-    .await)
+    let store = crate::open(&url).await?;
+    fill_and_serve(store, &url, addr, meetings, no_serve).await
 }
 
-async fn fill_and_serve<D: Database>(
-    db: D,
+async fn fill_and_serve(
+    db: Store,
     url: &str,
     addr: &str,
     meetings: Option<usize>,
@@ -52,7 +50,7 @@ async fn fill_and_serve<D: Database>(
     if existing > 0 {
         anyhow::bail!(
             "{} already holds {existing} meetings: the demo only writes into an empty database",
-            crate::engine::redact_url(url)
+            cadre_storage::redact_url(url)
         );
     }
     let today = chrono::Local::now().date_naive();
@@ -67,7 +65,7 @@ async fn fill_and_serve<D: Database>(
         indicatif::ProgressBar::hidden()
     };
     for batch in generated.chunks(256) {
-        db.import_meetings(batch).await?;
+        db.meetings().import_batch(batch).await?;
         bar.inc(batch.len() as u64);
     }
     bar.finish_and_clear();
@@ -75,7 +73,7 @@ async fn fill_and_serve<D: Database>(
     let totals = db.totals().await?;
     println!(
         "Demo database {}: {} meetings, {} action points ({} pending), {} recommendations, {} organisations.",
-        crate::engine::redact_url(url),
+        cadre_storage::redact_url(url),
         totals.meetings,
         totals.action_points,
         totals.pending_action_points,

@@ -1,6 +1,6 @@
 //! `cadre export`: meetings, action points or recommendations as JSON or CSV on standard output.
 //! Exports carry no personal data: the domain types read back from storage hold no attendee's
-//! phone number or e-mail address, free text goes through `for_publication` like the web, and
+//! phone number or e-mail address, free text is read through `cadre_services::publication` like the web, and
 //! every JSON string and CSV cell is masked once more on the way out (`publish_json`,
 //! `spreadsheet_cell`, which also keeps spreadsheets from reading a cell as a formula).
 
@@ -8,8 +8,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use cadre_domain::privacy::{publish_json, spreadsheet_cell};
-use cadre_domain::{ActionPoint, Recommendation};
-use cadre_storage::{ActionPointFilter, Database, MeetingFilter, Paging, RecommendationFilter};
+use cadre_services::publication;
+use cadre_storage::{ActionPointFilter, MeetingFilter, Paging, RecommendationFilter, Store};
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum What {
@@ -24,8 +24,8 @@ pub enum Format {
     Csv,
 }
 
-pub async fn run<D: Database>(
-    db: D,
+pub async fn run(
+    db: Store,
     what: What,
     format: Format,
     out: &mut impl Write,
@@ -33,7 +33,8 @@ pub async fn run<D: Database>(
     match (what, format) {
         (What::Meetings, Format::Json) => {
             let summaries = db
-                .meetings(&MeetingFilter {
+                .meetings()
+                .list(&MeetingFilter {
                     paging: Paging::all(),
                     ..Default::default()
                 })
@@ -41,13 +42,11 @@ pub async fn run<D: Database>(
             // A JSON array written meeting by meeting, so memory stays flat on large databases.
             writeln!(out, "[")?;
             for (i, summary) in summaries.items.iter().enumerate() {
-                let meeting = db
-                    .meeting(summary.id)
+                let meeting = publication::meeting(&db, summary.id)
                     .await?
                     .ok_or_else(|| {
                         anyhow::anyhow!("meeting {} vanished during export", summary.id)
-                    })?
-                    .for_publication();
+                    })?;
                 if i > 0 {
                     writeln!(out, ",")?;
                 }
@@ -57,7 +56,8 @@ pub async fn run<D: Database>(
         }
         (What::Meetings, Format::Csv) => {
             let page = db
-                .meetings(&MeetingFilter {
+                .meetings()
+                .list(&MeetingFilter {
                     paging: Paging::all(),
                     ..Default::default()
                 })
@@ -98,13 +98,15 @@ pub async fn run<D: Database>(
             )?;
         }
         (What::Actions, format) => {
-            let page = db
-                .action_points(&ActionPointFilter {
+            let page = publication::action_points(
+                &db,
+                &ActionPointFilter {
                     paging: Paging::all(),
                     ..Default::default()
-                })
-                .await?;
-            let items = page.items.into_iter().map(ActionPoint::for_publication);
+                },
+            )
+            .await?;
+            let items = page.items.into_iter();
             match format {
                 Format::Json => serde_json::to_writer_pretty(
                     &mut *out,
@@ -156,13 +158,15 @@ pub async fn run<D: Database>(
             }
         }
         (What::Recommendations, format) => {
-            let page = db
-                .recommendations(&RecommendationFilter {
+            let page = publication::recommendations(
+                &db,
+                &RecommendationFilter {
                     paging: Paging::all(),
                     ..Default::default()
-                })
-                .await?;
-            let items = page.items.into_iter().map(Recommendation::for_publication);
+                },
+            )
+            .await?;
+            let items = page.items.into_iter();
             match format {
                 Format::Json => serde_json::to_writer_pretty(
                     &mut *out,

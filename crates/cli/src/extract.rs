@@ -9,12 +9,13 @@ use std::process::ExitCode;
 use anyhow::Context;
 use cadre_ingest::IngestError;
 use cadre_ingest::isolated::{IsolatedReader, Limits, Setup, WorkerCommand};
-use cadre_storage::Database;
+use cadre_storage::Store;
 
 /// Words that lost-space repair may use beyond the French list: the organisations Cadre knows
 /// and the words of the most recent meetings, as an import uses them.
-pub async fn vocabulary_of<D: Database>(db: &D) -> anyhow::Result<Vec<String>> {
+pub async fn vocabulary_of(db: &Store) -> anyhow::Result<Vec<String>> {
     let texts = db
+        .meetings()
         .known_texts(500)
         .await
         .context("cannot read the vocabulary of imported documents")?;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use cadre_domain::{ImportWarning, NewBody, dates::format_date_fr, privacy::redact_contacts};
 use cadre_ingest::isolated::Setup;
-use cadre_storage::{Database, ImportOutcome};
+use cadre_storage::{ImportOutcome, Store};
 use serde::Serialize;
 
 pub struct Options {
@@ -140,11 +140,7 @@ fn collect_files(paths: &[PathBuf], reports: &mut Vec<FileReport>) -> Vec<PathBu
     out
 }
 
-pub async fn run<D: Database>(
-    db: D,
-    paths: &[PathBuf],
-    options: &Options,
-) -> anyhow::Result<ExitCode> {
+pub async fn run(db: Store, paths: &[PathBuf], options: &Options) -> anyhow::Result<ExitCode> {
     let mut reports = Vec::new();
     let files = collect_files(paths, &mut reports);
     let progress = if files.len() > 20 && !options.json {
@@ -331,8 +327,8 @@ impl Window {
     }
 }
 
-async fn store_batch<D: Database>(
-    db: &D,
+async fn store_batch(
+    db: &Store,
     batch: Vec<(PathBuf, cadre_ingest::Ingested)>,
     reports: &mut Vec<FileReport>,
 ) {
@@ -341,19 +337,20 @@ async fn store_batch<D: Database>(
     }
     let (paths, meetings): (Vec<PathBuf>, Vec<cadre_domain::NewMeeting>) =
         batch.into_iter().map(|(p, i)| (p, i.meeting)).unzip();
-    let outcomes: Vec<Result<ImportOutcome, String>> = match db.import_meetings(&meetings).await {
-        Ok(outcomes) => outcomes.into_iter().map(Ok).collect(),
-        Err(_) => {
-            let mut one_by_one = Vec::with_capacity(meetings.len());
-            for (m, path) in meetings.iter().zip(&paths) {
-                one_by_one.push(db.import_meeting(m).await.map_err(|e| {
-                    tracing::error!(file = %path.display(), "import failed: {e}");
-                    format!("could not be stored: {e}")
-                }));
+    let outcomes: Vec<Result<ImportOutcome, String>> =
+        match db.meetings().import_batch(&meetings).await {
+            Ok(outcomes) => outcomes.into_iter().map(Ok).collect(),
+            Err(_) => {
+                let mut one_by_one = Vec::with_capacity(meetings.len());
+                for (m, path) in meetings.iter().zip(&paths) {
+                    one_by_one.push(db.meetings().import(m).await.map_err(|e| {
+                        tracing::error!(file = %path.display(), "import failed: {e}");
+                        format!("could not be stored: {e}")
+                    }));
+                }
+                one_by_one
             }
-            one_by_one
-        }
-    };
+        };
     for ((path, m), outcome) in paths.into_iter().zip(&meetings).zip(outcomes) {
         reports.push(match outcome {
             Err(error) => FileReport::error(&path, error),

@@ -2,7 +2,6 @@
 //! generated data.
 
 mod demo;
-mod engine;
 mod export;
 mod extract;
 mod import;
@@ -12,6 +11,7 @@ mod serve;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use cadre_storage::{Engine, Store, redact_url};
 use clap::{Parser, Subcommand};
 
 /// The default database: one SQLite file in the current folder.
@@ -127,6 +127,19 @@ enum Command {
     ReadWorker,
 }
 
+/// Opens the database a command names (the engine is the URL's scheme).
+async fn open(url: &str) -> anyhow::Result<Store> {
+    if Engine::of(url).is_err() {
+        anyhow::bail!(
+            "unsupported database URL {:?}: use sqlite://FILE or postgres://USER@HOST/DATABASE",
+            redact_url(url)
+        );
+    }
+    Store::connect(url)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", redact_url(url)))
+}
+
 fn main() -> ExitCode {
     // The document reader's child process: no runtime, no logging, nothing but reading.
     if std::env::args_os()
@@ -171,51 +184,41 @@ fn main() -> ExitCode {
                 paths,
             } => {
                 let options = import::Options::new(body.as_deref(), json)?;
-                on_engine!(&db.url, |database| import::run(database, &paths, &options)
-                    .await)
+                {
+                    let store = open(&db.url).await?;
+                    import::run(store, &paths, &options).await
+                }
             }
             Command::Serve { db, index, addr } => {
                 let search = serve::open_index(&db.url, index.dir.as_deref())?;
-                on_engine!(&db.url, |database| serve::run(database, search, &addr)
-                    .await)
+                serve::run(open(&db.url).await?, search, &addr).await
             }
             Command::Reindex { db, index } => {
                 let search = serve::open_index(&db.url, index.dir.as_deref())?;
-                on_engine!(&db.url, |database| serve::reindex(database, search).await)
+                serve::reindex(open(&db.url).await?, search).await
             }
             Command::Export { db, what, format } => {
-                on_engine!(&db.url, |database| export::run(
-                    database,
-                    what,
-                    format,
-                    &mut std::io::stdout().lock()
-                )
-                .await)
+                let store = open(&db.url).await?;
+                export::run(store, what, format, &mut std::io::stdout().lock()).await
             }
             Command::Extract { url, file } => {
                 let vocabulary = match url {
-                    Some(url) => {
-                        on_engine!(&url, |database| extract::vocabulary_of(&database).await)?
-                    }
+                    Some(url) => extract::vocabulary_of(&open(&url).await?).await?,
                     None => Vec::new(),
                 };
                 extract::run(&file, vocabulary)
             }
             Command::Validate { db, meetings } => {
-                on_engine!(&db.url, |database| review::validate(database, &meetings)
-                    .await)
+                let store = open(&db.url).await?;
+                review::validate(store, &meetings).await
             }
             Command::Original {
                 db,
                 meeting,
                 output,
             } => {
-                on_engine!(&db.url, |database| review::original(
-                    database,
-                    meeting,
-                    output.as_deref()
-                )
-                .await)
+                let store = open(&db.url).await?;
+                review::original(store, meeting, output.as_deref()).await
             }
             Command::Demo {
                 url,

@@ -6,12 +6,12 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use cadre_storage::{Database, StorageError};
+use cadre_storage::{StorageError, Store};
 
-pub async fn validate<D: Database>(db: D, ids: &[i64]) -> anyhow::Result<ExitCode> {
+pub async fn validate(db: Store, ids: &[i64]) -> anyhow::Result<ExitCode> {
     let mut code = ExitCode::SUCCESS;
     for &id in ids {
-        match db.validate_meeting(id).await {
+        match db.meetings().validate(id).await {
             Ok(()) => println!("meeting {id}: validated"),
             Err(StorageError::NotFound) => {
                 eprintln!("meeting {id}: no such meeting");
@@ -23,12 +23,8 @@ pub async fn validate<D: Database>(db: D, ids: &[i64]) -> anyhow::Result<ExitCod
     Ok(code)
 }
 
-pub async fn original<D: Database>(
-    db: D,
-    meeting: i64,
-    output: Option<&Path>,
-) -> anyhow::Result<ExitCode> {
-    let Some(m) = db.meeting(meeting).await? else {
+pub async fn original(db: Store, meeting: i64, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let Some(m) = db.meetings().get(meeting).await? else {
         eprintln!("meeting {meeting}: no such meeting");
         return Ok(ExitCode::FAILURE);
     };
@@ -36,7 +32,7 @@ pub async fn original<D: Database>(
         eprintln!("meeting {meeting}: was not imported from a document");
         return Ok(ExitCode::FAILURE);
     };
-    let Some((doc, bytes)) = db.source_document(source.id).await? else {
+    let Some((doc, bytes)) = db.source_documents().get(source.id).await? else {
         anyhow::bail!("meeting {meeting}: its document {} is missing", source.id);
     };
     match output {

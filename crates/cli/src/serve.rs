@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use cadre_search::SearchIndex;
-use cadre_storage::Database;
-use cadre_web::Search;
+use cadre_services::Search;
+use cadre_storage::Store;
 
 /// Where the search index of a database lives unless `--index` says otherwise: beside a SQLite
 /// file (`cadre.db` → `cadre.db.search/`), in memory for an in-memory database, and in
@@ -54,7 +54,7 @@ pub fn open_index(url: &str, index: Option<&Path>) -> anyhow::Result<Search> {
     Ok(Search::new(index))
 }
 
-pub async fn run<D: Database>(db: D, search: Search, addr: &str) -> anyhow::Result<ExitCode> {
+pub async fn run(db: Store, search: Search, addr: &str) -> anyhow::Result<ExitCode> {
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;
@@ -68,7 +68,7 @@ pub async fn run<D: Database>(db: D, search: Search, addr: &str) -> anyhow::Resu
     Ok(ExitCode::SUCCESS)
 }
 
-pub async fn reindex<D: Database>(db: D, search: Search) -> anyhow::Result<ExitCode> {
+pub async fn reindex(db: Store, search: Search) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
     let meetings = search
         .rebuild(&db)

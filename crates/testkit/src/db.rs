@@ -1,20 +1,21 @@
 //! Fresh databases for tests, on each engine.
 //!
 //! Every storage behaviour is tested on SQLite and on PostgreSQL. Write the test body once as
-//! an `async fn` taking the database URL, and let [`both_engines!`](crate::both_engines) make
-//! one test per engine:
+//! an `async fn` taking a [`Store`], and let [`both_engines!`](crate::both_engines) make one
+//! test per engine:
 //!
 //! ```ignore
-//! use cadre_storage::Database;
 //! use cadre_testkit::both_engines;
 //!
 //! both_engines! {
-//!     async fn totals_start_at_zero(url: String) {
-//!         let db = cadre_testkit::db::connect(&url).await; // an AnyDatabase, see below
-//!         ...
+//!     async fn totals_start_at_zero(store: Store) {
+//!         assert_eq!(store.totals().await.unwrap().meetings, 0);
 //!     }
 //! }
 //! ```
+//!
+//! A test that opens the database itself (through the CLI, or to reconnect) takes `url:
+//! String` instead.
 //!
 //! This expands to a module `totals_start_at_zero` holding two tests, `sqlite` and `postgres`
 //! (`cargo test totals_start_at_zero::postgres`). Each gets a database of its own: a new SQLite
@@ -24,10 +25,6 @@
 //!
 //! When PostgreSQL is unreachable the `postgres` test prints `SKIPPED (PostgreSQL unreachable
 //! at …)` to stderr and passes, except when `CI=true`: then it fails.
-//!
-//! A test body usually wants a concrete [`Database`](cadre_storage::Database): use
-//! [`with_database!`](crate::with_database) to run a generic function on the engine the URL
-//! names, or [`Engine::of`] to branch by hand.
 
 use std::time::Duration;
 
@@ -39,22 +36,7 @@ use sqlx::Connection as _;
 /// The default server for PostgreSQL tests.
 pub const DEFAULT_POSTGRES_URL: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Engine {
-    Sqlite,
-    Postgres,
-}
-
-impl Engine {
-    /// The engine a database URL names.
-    pub fn of(url: &str) -> Engine {
-        if url.starts_with("sqlite:") {
-            Engine::Sqlite
-        } else {
-            Engine::Postgres
-        }
-    }
-}
+pub use cadre_storage::{Engine, Store};
 
 /// A database that lives as long as this value: a SQLite file in a temporary folder, or a
 /// PostgreSQL database dropped (`WITH (FORCE)`) when this is dropped.
@@ -229,60 +211,68 @@ where
     });
 }
 
-/// Makes two tests, `<name>::sqlite` and `<name>::postgres`, of each `async fn <name>(url:
-/// String) { … }` (see the [module documentation](crate::db)). Items of the enclosing module
-/// are visible in the body (`use super::*`).
+/// Runs `test` with a fresh [`Store`] on `engine` (see [`run`]).
+pub fn run_with_store<F, Fut>(engine: Engine, test: F)
+where
+    F: FnOnce(Store) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    run(engine, |url| async move {
+        let store = Store::connect(&url)
+            .await
+            .unwrap_or_else(|e| panic!("cannot open the test database: {e}"));
+        test(store).await
+    });
+}
+
+/// Makes two tests, `<name>::sqlite` and `<name>::postgres`, of each `async fn <name>(store:
+/// Store) { … }`, or `async fn <name>(url: String) { … }` for a test that opens the database
+/// itself (see the [module documentation](crate::db)). Items of the enclosing module are
+/// visible in the body (`use super::*`).
 #[macro_export]
 macro_rules! both_engines {
-    ($($(#[$meta:meta])* async fn $name:ident($url:ident : String) $body:block)*) => {
-        $(
-            $(#[$meta])*
-            mod $name {
-                #[allow(unused_imports)]
-                use super::*;
+    () => {};
+    ($(#[$meta:meta])* async fn $name:ident($url:ident : String) $body:block $($rest:tt)*) => {
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
 
-                async fn body($url: String) $body
+            async fn body($url: String) $body
 
-                #[test]
-                fn sqlite() {
-                    $crate::db::run($crate::db::Engine::Sqlite, body);
-                }
-
-                #[test]
-                fn postgres() {
-                    $crate::db::run($crate::db::Engine::Postgres, body);
-                }
+            #[test]
+            fn sqlite() {
+                $crate::db::run($crate::db::Engine::Sqlite, body);
             }
-        )*
-    };
-}
 
-/// Connects to `$url` with the engine it names and evaluates `$f(db)` where `$f` is a generic
-/// `async fn<D: Database>(D) -> T`: `with_database!(url, my_test)`.
-#[macro_export]
-macro_rules! with_database {
-    ($url:expr, $f:expr) => {{
-        let url: &str = &$url;
-        match $crate::db::Engine::of(url) {
-            $crate::db::Engine::Sqlite => {
-                let db = <$crate::db::SqliteDatabase as $crate::db::Database>::connect(url)
-                    .await
-                    .expect("connect to SQLite");
-                $f(db).await
-            }
-            $crate::db::Engine::Postgres => {
-                let db = <$crate::db::PostgresDatabase as $crate::db::Database>::connect(url)
-                    .await
-                    .expect("connect to PostgreSQL");
-                $f(db).await
+            #[test]
+            fn postgres() {
+                $crate::db::run($crate::db::Engine::Postgres, body);
             }
         }
-    }};
-}
+        $crate::both_engines!($($rest)*);
+    };
+    ($(#[$meta:meta])* async fn $name:ident($store:ident : Store) $body:block $($rest:tt)*) => {
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
 
-pub use cadre_storage::Database;
-pub use cadre_storage_postgres::PostgresDatabase;
-pub use cadre_storage_sqlite::SqliteDatabase;
+            async fn body($store: $crate::db::Store) $body
+
+            #[test]
+            fn sqlite() {
+                $crate::db::run_with_store($crate::db::Engine::Sqlite, body);
+            }
+
+            #[test]
+            fn postgres() {
+                $crate::db::run_with_store($crate::db::Engine::Postgres, body);
+            }
+        }
+        $crate::both_engines!($($rest)*);
+    };
+}
 
 #[cfg(test)]
 mod tests {

@@ -8,7 +8,6 @@ use axum::extract::Path;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use cadre_storage::Database;
 
 use crate::AppState;
 use crate::error::WebError;
@@ -32,7 +31,7 @@ pub fn css_path() -> &'static str {
     &CSS_PATH
 }
 
-pub fn router<D: Database>() -> Router<AppState<D>> {
+pub fn router() -> Router<AppState> {
     Router::new().route("/assets/{file}", get(asset))
 }
 

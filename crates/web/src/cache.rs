@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use cadre_storage::{BodyWithCount, Database, Result};
+use cadre_storage::{BodyWithCount, Result, Store};
 
 /// How long filter choices are reused.
 pub const TTL: Duration = Duration::from_secs(10);
@@ -58,7 +58,7 @@ pub struct Cache {
 }
 
 impl Cache {
-    pub async fn meeting_choices<D: Database>(&self, db: &D) -> Result<Arc<MeetingChoices>> {
+    pub async fn meeting_choices(&self, db: &Store) -> Result<Arc<MeetingChoices>> {
         let current = self
             .meeting_choices
             .lock()
@@ -74,7 +74,7 @@ impl Cache {
             Some(_) => Some(RefreshGuard(&self.refreshing)),
             None => None,
         };
-        let (bodies, years) = tokio::try_join!(db.bodies(), db.meeting_years())?;
+        let (bodies, years) = tokio::try_join!(db.bodies().list(), db.meetings().years())?;
         let choices = Arc::new(MeetingChoices { bodies, years });
         *self
             .meeting_choices
@@ -98,7 +98,7 @@ impl Drop for RefreshGuard<'_> {
 mod tests {
     use super::*;
     use cadre_domain::{MeetingKind, NewBody, NewMeeting};
-    use cadre_storage_sqlite::SqliteDatabase;
+    use cadre_storage::Store;
 
     fn meeting(year: i32) -> NewMeeting {
         let date = chrono::NaiveDate::from_ymd_opt(year, 5, 17).unwrap();
@@ -112,11 +112,11 @@ mod tests {
 
     #[tokio::test]
     async fn expired_choices_stay_served_while_one_request_refreshes_them() {
-        let db = SqliteDatabase::connect("sqlite::memory:").await.unwrap();
+        let db = Store::connect("sqlite::memory:").await.unwrap();
         let cache = Cache::default();
-        db.import_meeting(&meeting(2022)).await.unwrap();
+        db.meetings().import(&meeting(2022)).await.unwrap();
         assert_eq!(cache.meeting_choices(&db).await.unwrap().years, vec![2022]);
-        db.import_meeting(&meeting(2023)).await.unwrap();
+        db.meetings().import(&meeting(2023)).await.unwrap();
         assert_eq!(
             cache.meeting_choices(&db).await.unwrap().years,
             vec![2022],

@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, HeaderValue, Uri, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use cadre_storage::Database;
+use cadre_storage::Store;
 use chrono::NaiveDate;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
@@ -35,16 +35,16 @@ pub use server::{ServerLimits, serve_router};
 /// What every handler shares: the database (a pool, cheap to clone), a short-lived cache and
 /// the search index.
 #[derive(Clone)]
-pub struct AppState<D> {
-    pub db: D,
+pub struct AppState {
+    pub store: Store,
     cache: std::sync::Arc<cache::Cache>,
     search: Search,
 }
 
-impl<D: Database> AppState<D> {
-    pub fn new(db: D, search: Search) -> Self {
+impl AppState {
+    pub fn new(db: Store, search: Search) -> Self {
         AppState {
-            db,
+            store: db,
             cache: Default::default(),
             search,
         }
@@ -58,19 +58,19 @@ pub fn today() -> NaiveDate {
 
 /// The whole site with a search index in memory, filled from the database on first search:
 /// for tests and in-memory databases. A server keeps its index on disk: [`router_with`].
-pub fn router<D: Database>(db: D) -> Router {
+pub fn router(db: Store) -> Router {
     let search = Search::in_memory().expect("an index in memory can always be created");
     router_with(db, search)
 }
 
 /// The whole site: pages, JSON API, OpenAPI document, assets and `/health`.
-pub fn router_with<D: Database>(db: D, search: Search) -> Router {
+pub fn router_with(db: Store, search: Search) -> Router {
     Router::new()
-        .merge(pages::router::<D>())
-        .merge(api::router::<D>())
-        .merge(search::router::<D>())
-        .merge(openapi::router::<D>())
-        .merge(assets::router::<D>())
+        .merge(pages::router())
+        .merge(api::router())
+        .merge(search::router())
+        .merge(openapi::router())
+        .merge(assets::router())
         .route("/health", get(health))
         .fallback(not_found)
         .with_state(AppState::new(db, search))
@@ -83,8 +83,8 @@ pub fn router_with<D: Database>(db: D, search: Search) -> Router {
 /// Serves the site until Ctrl-C or SIGTERM, within the default [`ServerLimits`]. The search
 /// index catches up with the database in the background from the start, so that the first
 /// search after a large import is fast.
-pub async fn serve<D: Database>(
-    db: D,
+pub async fn serve(
+    db: Store,
     search: Search,
     listener: tokio::net::TcpListener,
 ) -> std::io::Result<()> {
@@ -92,8 +92,8 @@ pub async fn serve<D: Database>(
 }
 
 /// [`serve`] within other limits (timeouts, connections): see [`server`].
-pub async fn serve_with_limits<D: Database>(
-    db: D,
+pub async fn serve_with_limits(
+    db: Store,
     search: Search,
     listener: tokio::net::TcpListener,
     limits: ServerLimits,

@@ -6,7 +6,6 @@ use axum::Router;
 use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
-use cadre_storage::Database;
 use utoipa::OpenApi;
 
 use crate::AppState;
@@ -63,7 +62,7 @@ pub fn document() -> &'static str {
     &DOCUMENT
 }
 
-pub fn router<D: Database>() -> Router<AppState<D>> {
+pub fn router() -> Router<AppState> {
     Router::new().route("/api/openapi.json", get(openapi_json))
 }
 

@@ -1,6 +1,8 @@
-//! The web end of the publication boundary: records are read through here with any phone number
-//! or e-mail address in their free text masked (`for_publication`), and every page and JSON
+//! The web end of the publication boundary: records are read through
+//! [`cadre_services::publication`] (contacts in free text masked), and every page and JSON
 //! body leaves through [`page`] and [`PublicJson`], which mask whatever else reached them.
+
+pub use cadre_services::publication::{action_points, meeting, recommendations};
 
 use std::borrow::Cow;
 
@@ -8,42 +10,6 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use cadre_domain::privacy::{mask_contacts, publish_json};
-use cadre_domain::{ActionPoint, Id, Meeting, Recommendation};
-use cadre_storage::{ActionPointFilter, Database, Page, RecommendationFilter, Result};
-
-pub async fn meeting<D: Database>(db: &D, id: Id) -> Result<Option<Meeting>> {
-    Ok(db.meeting(id).await?.map(Meeting::for_publication))
-}
-
-pub async fn action_points<D: Database>(
-    db: &D,
-    filter: &ActionPointFilter,
-) -> Result<Page<ActionPoint>> {
-    let page = db.action_points(filter).await?;
-    Ok(Page {
-        items: page
-            .items
-            .into_iter()
-            .map(ActionPoint::for_publication)
-            .collect(),
-        total: page.total,
-    })
-}
-
-pub async fn recommendations<D: Database>(
-    db: &D,
-    filter: &RecommendationFilter,
-) -> Result<Page<Recommendation>> {
-    let page = db.recommendations(filter).await?;
-    Ok(Page {
-        items: page
-            .items
-            .into_iter()
-            .map(Recommendation::for_publication)
-            .collect(),
-        total: page.total,
-    })
-}
 
 /// Every page leaves through here: the HTML as rendered, with any phone number or e-mail
 /// address that reached it masked, whatever field or template it came from (failing closed:

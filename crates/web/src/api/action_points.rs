@@ -4,7 +4,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 use cadre_domain::ActionPoint;
-use cadre_storage::{ActionPointFilter, Database, Paging};
+use cadre_storage::{ActionPointFilter, Paging};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
@@ -12,8 +12,8 @@ use crate::error::{ApiError, ErrorBody};
 use crate::params::{self, ApiQuery};
 use crate::published::PublicJson;
 
-pub fn router<D: Database>() -> Router<AppState<D>> {
-    Router::new().route("/api/v1/action-points", get(list_action_points::<D>))
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/v1/action-points", get(list_action_points))
 }
 
 #[derive(Deserialize)]
@@ -49,8 +49,8 @@ pub struct ActionPointPage {
         (status = 400, description = "Paramètre invalide", body = ErrorBody),
     )
 )]
-pub async fn list_action_points<D: Database>(
-    State(state): State<AppState<D>>,
+pub async fn list_action_points(
+    State(state): State<AppState>,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<PublicJson<ActionPointPage>, ApiError> {
     let overdue = params::flag("overdue", &q.overdue)?;
@@ -64,7 +64,7 @@ pub async fn list_action_points<D: Database>(
         ),
         ..Default::default()
     };
-    let page = crate::published::action_points(&state.db, &filter).await?;
+    let page = crate::published::action_points(&state.store, &filter).await?;
     Ok(PublicJson(ActionPointPage {
         items: page.items,
         total: page.total,

@@ -4,7 +4,7 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
 use cadre_domain::{Meeting, MeetingSummary};
-use cadre_storage::{Database, MeetingFilter, Paging};
+use cadre_storage::{MeetingFilter, Paging};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
@@ -12,10 +12,10 @@ use crate::error::{ApiError, ErrorBody, WebError};
 use crate::params::{self, ApiQuery};
 use crate::published::PublicJson;
 
-pub fn router<D: Database>() -> Router<AppState<D>> {
+pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/api/v1/meetings", get(list_meetings::<D>))
-        .route("/api/v1/meetings/{id}", get(get_meeting::<D>))
+        .route("/api/v1/meetings", get(list_meetings))
+        .route("/api/v1/meetings/{id}", get(get_meeting))
 }
 
 #[derive(Deserialize)]
@@ -50,8 +50,8 @@ pub struct MeetingPage {
         (status = 400, description = "Paramètre invalide", body = ErrorBody),
     )
 )]
-pub async fn list_meetings<D: Database>(
-    State(state): State<AppState<D>>,
+pub async fn list_meetings(
+    State(state): State<AppState>,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<PublicJson<MeetingPage>, ApiError> {
     let filter = MeetingFilter {
@@ -62,7 +62,7 @@ pub async fn list_meetings<D: Database>(
             params::offset("offset", &q.offset)?,
         ),
     };
-    let page = state.db.meetings(&filter).await?;
+    let page = state.store.meetings().list(&filter).await?;
     Ok(PublicJson(MeetingPage {
         items: page.items,
         total: page.total,
@@ -81,13 +81,13 @@ pub async fn list_meetings<D: Database>(
         (status = 404, description = "Réunion inconnue", body = ErrorBody),
     )
 )]
-pub async fn get_meeting<D: Database>(
-    State(state): State<AppState<D>>,
+pub async fn get_meeting(
+    State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<PublicJson<Meeting>, ApiError> {
     let id = params::id("id", &Some(id))?
         .ok_or_else(|| WebError::bad_param("id", "identifiant manquant"))?;
-    let meeting = crate::published::meeting(&state.db, id)
+    let meeting = crate::published::meeting(&state.store, id)
         .await?
         .ok_or(WebError::NotFound)?;
     Ok(PublicJson(meeting))

@@ -3,7 +3,6 @@
 //! and answer `{items, total}`; errors answer `{"error": "..."}`.
 
 use axum::Router;
-use cadre_storage::Database;
 
 use crate::AppState;
 
@@ -12,10 +11,10 @@ pub mod meetings;
 pub mod organisations;
 pub mod recommendations;
 
-pub fn router<D: Database>() -> Router<AppState<D>> {
+pub fn router() -> Router<AppState> {
     Router::new()
-        .merge(meetings::router::<D>())
-        .merge(action_points::router::<D>())
-        .merge(organisations::router::<D>())
-        .merge(recommendations::router::<D>())
+        .merge(meetings::router())
+        .merge(action_points::router())
+        .merge(organisations::router())
+        .merge(recommendations::router())
 }

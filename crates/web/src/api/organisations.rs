@@ -4,15 +4,14 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 use cadre_domain::{Id, OrganisationKind};
-use cadre_storage::Database;
 use serde::Serialize;
 
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody};
 use crate::published::PublicJson;
 
-pub fn router<D: Database>() -> Router<AppState<D>> {
-    Router::new().route("/api/v1/organisations", get(list_organisations::<D>))
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/v1/organisations", get(list_organisations))
 }
 
 /// An organisation, its other names, and how much it appears.
@@ -47,10 +46,10 @@ pub struct OrganisationList {
         (status = 500, description = "Erreur interne", body = ErrorBody),
     )
 )]
-pub async fn list_organisations<D: Database>(
-    State(state): State<AppState<D>>,
+pub async fn list_organisations(
+    State(state): State<AppState>,
 ) -> Result<PublicJson<OrganisationList>, ApiError> {
-    let all = state.db.organisations().await?;
+    let all = state.store.organisations().list().await?;
     let items: Vec<OrganisationEntry> = all
         .into_iter()
         .map(|o| OrganisationEntry {

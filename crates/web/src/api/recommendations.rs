@@ -4,7 +4,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 use cadre_domain::Recommendation;
-use cadre_storage::{Database, Paging, RecommendationFilter};
+use cadre_storage::{Paging, RecommendationFilter};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
@@ -12,8 +12,8 @@ use crate::error::{ApiError, ErrorBody};
 use crate::params::{self, ApiQuery};
 use crate::published::PublicJson;
 
-pub fn router<D: Database>() -> Router<AppState<D>> {
-    Router::new().route("/api/v1/recommendations", get(list_recommendations::<D>))
+pub fn router() -> Router<AppState> {
+    Router::new().route("/api/v1/recommendations", get(list_recommendations))
 }
 
 #[derive(Deserialize)]
@@ -49,8 +49,8 @@ pub struct RecommendationPage {
         (status = 400, description = "Paramètre invalide", body = ErrorBody),
     )
 )]
-pub async fn list_recommendations<D: Database>(
-    State(state): State<AppState<D>>,
+pub async fn list_recommendations(
+    State(state): State<AppState>,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<PublicJson<RecommendationPage>, ApiError> {
     let filter = RecommendationFilter {
@@ -62,7 +62,7 @@ pub async fn list_recommendations<D: Database>(
             params::offset("offset", &q.offset)?,
         ),
     };
-    let page = crate::published::recommendations(&state.db, &filter).await?;
+    let page = crate::published::recommendations(&state.store, &filter).await?;
     Ok(PublicJson(RecommendationPage {
         items: page.items,
         total: page.total,

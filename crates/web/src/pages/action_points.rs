@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::response::Html;
 use axum::routing::get;
 use cadre_domain::ActionStatus;
-use cadre_storage::{ActionPointFilter, Database, Paging};
+use cadre_storage::{ActionPointFilter, Paging};
 use serde::Deserialize;
 
 use super::render;
@@ -15,8 +15,8 @@ use crate::error::WebError;
 use crate::params::{self, PageQuery};
 use crate::view::{ActionRow, Choice, Pager};
 
-pub fn router<D: Database>() -> Router<AppState<D>> {
-    Router::new().route("/actions", get(list::<D>))
+pub fn router() -> Router<AppState> {
+    Router::new().route("/actions", get(list))
 }
 
 pub const PER_PAGE: i64 = 50;
@@ -44,8 +44,8 @@ struct ListPage {
     pager: Pager,
 }
 
-async fn list<D: Database>(
-    State(state): State<AppState<D>>,
+async fn list(
+    State(state): State<AppState>,
     PageQuery(q): PageQuery<ListQuery>,
 ) -> Result<Html<String>, WebError> {
     let organisation = params::id("organisation", &q.organisation)?;
@@ -60,9 +60,9 @@ async fn list<D: Database>(
         paging: Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
         ..Default::default()
     };
-    let db = &state.db;
+    let db = &state.store;
     let (organisations, actions) = tokio::try_join!(
-        db.organisations(),
+        db.organisations().list(),
         crate::published::action_points(db, &filter)
     )?;
     let filters = [

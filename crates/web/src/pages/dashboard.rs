@@ -6,15 +6,15 @@ use axum::Router;
 use axum::extract::State;
 use axum::response::Html;
 use axum::routing::get;
-use cadre_storage::{ActionPointFilter, Database, MeetingFilter, Paging, Totals};
+use cadre_storage::{ActionPointFilter, MeetingFilter, Paging, Totals};
 
 use super::{MeetingRow, render};
 use crate::AppState;
 use crate::error::WebError;
 use crate::view::{ActionRow, date_fr, time_fr};
 
-pub fn router<D: Database>() -> Router<AppState<D>> {
-    Router::new().route("/", get(dashboard::<D>))
+pub fn router() -> Router<AppState> {
+    Router::new().route("/", get(dashboard))
 }
 
 /// How far ahead "due soon" looks.
@@ -46,10 +46,8 @@ struct DashboardPage {
     totals: Totals,
 }
 
-async fn dashboard<D: Database>(
-    State(state): State<AppState<D>>,
-) -> Result<Html<String>, WebError> {
-    let db = &state.db;
+async fn dashboard(State(state): State<AppState>) -> Result<Html<String>, WebError> {
+    let db = &state.store;
     let today = crate::today();
     let overdue_filter = ActionPointFilter {
         overdue_on: Some(today),
@@ -66,10 +64,10 @@ async fn dashboard<D: Database>(
         ..Default::default()
     };
     let (upcoming, overdue, due_soon, latest, totals) = tokio::try_join!(
-        db.upcoming_meetings(today, SHOWN),
+        db.meetings().upcoming(today, SHOWN),
         crate::published::action_points(db, &overdue_filter),
         crate::published::action_points(db, &due_soon_filter),
-        db.meetings(&latest_filter),
+        db.meetings().list(&latest_filter),
         db.totals(),
     )?;
     let page = DashboardPage {

@@ -8,7 +8,7 @@ use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use cadre_domain::{Meeting, MeetingKind, MeetingStatus, Recommendation, RecommendationScope};
-use cadre_storage::{Database, MeetingFilter, Page, Paging, RecommendationFilter};
+use cadre_storage::{MeetingFilter, Page, Paging, RecommendationFilter};
 use serde::Deserialize;
 
 use super::{MeetingRow, render};
@@ -17,22 +17,22 @@ use crate::error::WebError;
 use crate::params::{self, PageQuery};
 use crate::view::{ActionRow, Choice, Pager, date_fr, hours, time_fr};
 
-pub fn router<D: Database>() -> Router<AppState<D>> {
+pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/meetings", get(list::<D>))
-        .route("/meetings/{id}", get(show::<D>))
-        .route("/meetings/{id}/original", get(original::<D>))
+        .route("/meetings", get(list))
+        .route("/meetings/{id}", get(show))
+        .route("/meetings/{id}/original", get(original))
 }
 
 /// The original document, as imported, unless it names people with their contacts: those
 /// stay with the secretariat (`cadre original ID`) until accounts give staff their own access.
-async fn original<D: Database>(
-    State(state): State<AppState<D>>,
+async fn original(
+    State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
     let id: i64 = id.parse().map_err(|_| WebError::NotFound)?;
-    let db = &state.db;
-    let meeting = db.meeting(id).await?.ok_or(WebError::NotFound)?;
+    let db = &state.store;
+    let meeting = db.meetings().get(id).await?.ok_or(WebError::NotFound)?;
     let source = meeting.source.ok_or(WebError::NotFound)?;
     if source.personal_data {
         return Err(WebError::Withheld(
@@ -43,7 +43,8 @@ async fn original<D: Database>(
         ));
     }
     let (doc, bytes) = db
-        .source_document(source.id)
+        .source_documents()
+        .get(source.id)
         .await?
         .ok_or(WebError::NotFound)?;
     // The name as stored came from a file system: keep it to safe characters in the header.
@@ -103,8 +104,8 @@ struct ListPage {
     pager: Pager,
 }
 
-async fn list<D: Database>(
-    State(state): State<AppState<D>>,
+async fn list(
+    State(state): State<AppState>,
     PageQuery(q): PageQuery<ListQuery>,
 ) -> Result<Html<String>, WebError> {
     let body = params::text("body", &q.body)?;
@@ -115,9 +116,9 @@ async fn list<D: Database>(
         year,
         paging: Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
     };
-    let db = &state.db;
+    let db = &state.store;
     let (choices, meetings) =
-        tokio::try_join!(state.cache.meeting_choices(db), db.meetings(&filter))?;
+        tokio::try_join!(state.cache.meeting_choices(db), db.meetings().list(&filter))?;
     let filters = [
         ("body", body.clone().unwrap_or_default()),
         ("year", year.map(|y| y.to_string()).unwrap_or_default()),
@@ -276,13 +277,13 @@ struct ShowPage {
 /// At most this many recommendations on one meeting's page (a session adopts a few dozen).
 const MAX_RECOMMENDATIONS: i64 = 500;
 
-async fn show<D: Database>(
-    State(state): State<AppState<D>>,
+async fn show(
+    State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Html<String>, WebError> {
     // A malformed id names no meeting: 404, as for an unknown one.
     let id: i64 = id.parse().map_err(|_| WebError::NotFound)?;
-    let db = &state.db;
+    let db = &state.store;
     let filter = RecommendationFilter {
         meeting: Some(id),
         paging: Paging::page(MAX_RECOMMENDATIONS, 0),

@@ -3,7 +3,6 @@
 use askama::Template;
 use axum::Router;
 use axum::response::Html;
-use cadre_storage::Database;
 
 use crate::AppState;
 use crate::error::WebError;
@@ -14,13 +13,13 @@ pub mod meetings;
 pub mod organisations;
 pub mod recommendations;
 
-pub fn router<D: Database>() -> Router<AppState<D>> {
+pub fn router() -> Router<AppState> {
     Router::new()
-        .merge(dashboard::router::<D>())
-        .merge(meetings::router::<D>())
-        .merge(action_points::router::<D>())
-        .merge(organisations::router::<D>())
-        .merge(recommendations::router::<D>())
+        .merge(dashboard::router())
+        .merge(meetings::router())
+        .merge(action_points::router())
+        .merge(organisations::router())
+        .merge(recommendations::router())
 }
 
 pub(crate) fn render<T: Template>(page: &T) -> Result<Html<String>, WebError> {

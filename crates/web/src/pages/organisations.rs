@@ -5,7 +5,6 @@ use axum::Router;
 use axum::extract::State;
 use axum::response::Html;
 use axum::routing::get;
-use cadre_storage::Database;
 use serde::Deserialize;
 
 use super::render;
@@ -14,8 +13,8 @@ use crate::error::WebError;
 use crate::params::{self, PageQuery};
 use crate::view::Pager;
 
-pub fn router<D: Database>() -> Router<AppState<D>> {
-    Router::new().route("/organisations", get(list::<D>))
+pub fn router() -> Router<AppState> {
+    Router::new().route("/organisations", get(list))
 }
 
 pub const PER_PAGE: i64 = 100;
@@ -46,12 +45,12 @@ struct ListPage {
     pager: Pager,
 }
 
-async fn list<D: Database>(
-    State(state): State<AppState<D>>,
+async fn list(
+    State(state): State<AppState>,
     PageQuery(q): PageQuery<ListQuery>,
 ) -> Result<Html<String>, WebError> {
     let page = params::page("page", &q.page)?;
-    let all = state.db.organisations().await?;
+    let all = state.store.organisations().list().await?;
     let to_review = all.iter().filter(|o| o.organisation.needs_review).count();
     // A slice from the offset: a page far beyond the end costs nothing (page ≤ MAX_PAGE).
     let offset = Pager::offset(page, PER_PAGE) as usize;

@@ -6,7 +6,7 @@ use axum::extract::State;
 use axum::response::Html;
 use axum::routing::get;
 use cadre_domain::recommendation::THEMATIC_GROUPS;
-use cadre_storage::{Database, Paging, RecommendationFilter};
+use cadre_storage::{Paging, RecommendationFilter};
 use serde::Deserialize;
 
 use super::render;
@@ -15,8 +15,8 @@ use crate::error::WebError;
 use crate::params::{self, PageQuery};
 use crate::view::{Choice, Pager, date_fr};
 
-pub fn router<D: Database>() -> Router<AppState<D>> {
-    Router::new().route("/recommendations", get(list::<D>))
+pub fn router() -> Router<AppState> {
+    Router::new().route("/recommendations", get(list))
 }
 
 pub const PER_PAGE: i64 = 50;
@@ -53,8 +53,8 @@ struct ListPage {
     pager: Pager,
 }
 
-async fn list<D: Database>(
-    State(state): State<AppState<D>>,
+async fn list(
+    State(state): State<AppState>,
     PageQuery(q): PageQuery<ListQuery>,
 ) -> Result<Html<String>, WebError> {
     let roadmap = params::text("roadmap", &q.roadmap)?;
@@ -66,7 +66,7 @@ async fn list<D: Database>(
         thematic_group: thematic_group.clone(),
         paging: Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
     };
-    let found = crate::published::recommendations(&state.db, &filter).await?;
+    let found = crate::published::recommendations(&state.store, &filter).await?;
     let filters = [
         ("roadmap", roadmap.clone().unwrap_or_default()),
         ("thematic_group", thematic_group.clone().unwrap_or_default()),

@@ -1,18 +1,15 @@
 //! Full-text search: the `/search` page and `GET /api/v1/search`, over minutes, discussion
 //! points, action points and recommendations (French-aware, see `cadre-search`).
 
-mod index;
-
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
 use axum::response::Html;
 use axum::routing::get;
 use cadre_search::{DocKind, SearchError, SearchHit, SearchQuery, SearchResults};
-use cadre_storage::Database;
 use serde::{Deserialize, Serialize};
 
-pub use index::{Freshness, IndexingError, Search, documents};
+pub use cadre_services::search_index::{Freshness, IndexingError, Search, documents};
 
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody, WebError};
@@ -20,10 +17,10 @@ use crate::params::{self, ApiQuery, PageQuery};
 use crate::published::PublicJson;
 use crate::view::{Choice, Pager, date_fr};
 
-pub fn router<D: Database>() -> Router<AppState<D>> {
+pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/search", get(page::<D>))
-        .route("/api/v1/search", get(api_search::<D>))
+        .route("/search", get(page))
+        .route("/api/v1/search", get(api_search))
 }
 
 const PER_PAGE: i64 = 20;
@@ -69,12 +66,12 @@ impl From<IndexingError> for WebError {
 /// Runs a search after bringing the index up to date. `None` for a query with no word.
 /// `window_param` names the parameter blamed for a page beyond the result window (the callers
 /// check it first; the index refuses it again rather than allocate it).
-async fn run<D: Database>(
-    state: &AppState<D>,
+async fn run(
+    state: &AppState,
     query: SearchQuery,
     window_param: &str,
 ) -> Result<(Option<SearchResults>, Freshness), WebError> {
-    let freshness = match state.search.refresh(&state.db).await {
+    let freshness = match state.search.refresh(&state.store).await {
         Ok(f) => f,
         // A stale index still answers: say so rather than fail the search.
         Err(e) => {
@@ -143,8 +140,8 @@ struct SearchPage {
     pager: Pager,
 }
 
-async fn page<D: Database>(
-    State(state): State<AppState<D>>,
+async fn page(
+    State(state): State<AppState>,
     PageQuery(q): PageQuery<Query>,
 ) -> Result<Html<String>, WebError> {
     let text = params::text("q", &q.q)?.unwrap_or_default();
@@ -154,7 +151,7 @@ async fn page<D: Database>(
     let page = params::page("page", &q.page)?;
     let offset = Pager::offset(page, PER_PAGE) as usize;
     params::search_window("page", offset, PER_PAGE as usize)?;
-    let choices = state.cache.meeting_choices(&state.db).await?;
+    let choices = state.cache.meeting_choices(&state.store).await?;
     let (results, freshness) = if text.trim().is_empty() {
         (None, Freshness::UpToDate)
     } else {
@@ -273,8 +270,8 @@ pub struct SearchResultPage {
         (status = 400, description = "Paramètre invalide, recherche sans mot ou page au-delà des 10 000 premiers résultats", body = ErrorBody),
     )
 )]
-pub async fn api_search<D: Database>(
-    State(state): State<AppState<D>>,
+pub async fn api_search(
+    State(state): State<AppState>,
     ApiQuery(q): ApiQuery<Query>,
 ) -> Result<PublicJson<SearchResultPage>, ApiError> {
     let text = params::text("q", &q.q)?

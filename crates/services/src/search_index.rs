@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use cadre_domain::{Meeting, MeetingKind, Recommendation};
 use cadre_search::{DocKind, SearchDocument, SearchIndex};
-use cadre_storage::{Database, Paging, RecommendationFilter};
+use cadre_storage::{Paging, RecommendationFilter, Store};
 use chrono::Datelike;
 
-use crate::published;
+use crate::publication as published;
 
 /// Changes applied per commit while catching up: bounds memory and lets searches see progress.
 const CHANGES_PER_COMMIT: i64 = 500;
@@ -56,22 +56,22 @@ impl Search {
     }
 
     /// Applies every change the index has not seen. Returns how many meetings were reindexed.
-    pub async fn catch_up<D: Database>(&self, db: &D) -> Result<usize, IndexingError> {
+    pub async fn catch_up(&self, db: &Store) -> Result<usize, IndexingError> {
         let _guard = self.updating.lock().await;
         self.catch_up_locked(db).await
     }
 
-    async fn catch_up_locked<D: Database>(&self, db: &D) -> Result<usize, IndexingError> {
+    async fn catch_up_locked(&self, db: &Store) -> Result<usize, IndexingError> {
         // An index ahead of its database describes another one (a database replaced or
         // restored from a backup): only a rebuild makes it right.
-        if self.index.last_change() > db.latest_change().await? {
+        if self.index.last_change() > db.changes().latest().await? {
             tracing::warn!("search index ahead of the database: rebuilding it");
             return self.rebuild_locked(db).await;
         }
         let mut reindexed = 0;
         loop {
             let after = self.index.last_change();
-            let changes = db.changes_since(after, CHANGES_PER_COMMIT).await?;
+            let changes = db.changes().since(after, CHANGES_PER_COMMIT).await?;
             let Some(last) = changes.last() else {
                 return Ok(reindexed);
             };
@@ -97,8 +97,8 @@ impl Search {
     /// Before a search: catch up when only a few changes are missing; when many are (a large
     /// import just landed) or another request is already catching up, let that finish in the
     /// background and search what is there.
-    pub async fn refresh<D: Database>(&self, db: &D) -> Result<Freshness, IndexingError> {
-        let latest = db.latest_change().await?;
+    pub async fn refresh(&self, db: &Store) -> Result<Freshness, IndexingError> {
+        let latest = db.changes().latest().await?;
         let behind = latest - self.index.last_change();
         if behind == 0 {
             return Ok(Freshness::UpToDate);
@@ -125,17 +125,17 @@ impl Search {
     }
 
     /// Empties the index and indexes every meeting again, from the database alone.
-    pub async fn rebuild<D: Database>(&self, db: &D) -> Result<usize, IndexingError> {
+    pub async fn rebuild(&self, db: &Store) -> Result<usize, IndexingError> {
         let _guard = self.updating.lock().await;
         self.rebuild_locked(db).await
     }
 
-    async fn rebuild_locked<D: Database>(&self, db: &D) -> Result<usize, IndexingError> {
-        let upto = db.latest_change().await?;
+    async fn rebuild_locked(&self, db: &Store) -> Result<usize, IndexingError> {
+        let upto = db.changes().latest().await?;
         let mut meetings: Vec<i64> = Vec::new();
         let mut after = 0;
         loop {
-            let changes = db.changes_since(after, 10_000).await?;
+            let changes = db.changes().since(after, 10_000).await?;
             let Some(last) = changes.last() else { break };
             after = last.seq;
             meetings.extend(changes.iter().map(|c| c.meeting_id));
@@ -163,8 +163,8 @@ impl Search {
 
 /// The searchable units of one meeting as published (contacts masked); none when the meeting
 /// no longer exists.
-async fn documents_of_meeting<D: Database>(
-    db: &D,
+async fn documents_of_meeting(
+    db: &Store,
     id: i64,
 ) -> Result<Vec<SearchDocument>, cadre_storage::StorageError> {
     let Some(meeting) = published::meeting(db, id).await? else {

@@ -1,0 +1,15 @@
+//! Cadre's application services: the rules that sit between the store and whoever shows or
+//! exports what it holds, shared by the web and the CLI.
+//!
+//! - [`publication`]: what may leave Cadre. Records read for publication have any phone
+//!   number or e-mail address in their free text masked; pages, JSON and exports mask once
+//!   more on the way out (see `cadre_domain::privacy`).
+//! - [`search_index`]: the full-text index kept in step with the store's change log.
+//!
+//! Authorisation (who may see and change what) and lifecycles (draft → validated → published)
+//! belong here too as they arrive.
+
+pub mod publication;
+pub mod search_index;
+
+pub use search_index::{Freshness, IndexingError, Search};

@@ -1,0 +1,565 @@
+//! Importing meetings read from documents: each meeting with its agenda, action points,
+//! attendance, recommendations, warnings and source document, in one transaction.
+
+use std::collections::{HashMap, HashSet};
+
+use cadre_domain::text::match_key;
+use cadre_domain::{
+    FieldFinding, Id, ImportWarning, NewActionPoint, NewAgendaItem, NewAttendee, NewMeeting,
+    NewRecommendation,
+};
+use chrono::{Datelike as _, NaiveDate};
+use serde::Serialize;
+
+use super::{Meetings, SQL_MEETING_FOR_SOURCE};
+use crate::action_points::{INSERT_ACTION_POINTS, INSERT_RESPONSIBLES, no_date_sort_key};
+use crate::engine::Link;
+use crate::organisations::{AliasCache, Resolver, known_names};
+use crate::recommendations::INSERT_RECOMMENDATIONS;
+use crate::statement::{MultiInsert, Statement, Value};
+use crate::stored::month_key;
+use crate::{Result, StorageError, changes};
+
+/// What importing one meeting did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", content = "meeting_id", rename_all = "snake_case")]
+pub enum ImportOutcome {
+    /// A new meeting was stored.
+    Created(Id),
+    /// The same source document (same SHA-256) was imported before, as this meeting.
+    AlreadyImported(Id),
+}
+
+impl ImportOutcome {
+    pub fn meeting_id(self) -> Id {
+        match self {
+            ImportOutcome::Created(id) | ImportOutcome::AlreadyImported(id) => id,
+        }
+    }
+}
+
+const SQL_UPSERT_BODY: &str = "INSERT INTO bodies (code, name, level, region) VALUES ($1, $2, $3, $4) \
+     ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, region = excluded.region \
+     RETURNING id";
+const SQL_INSERT_SOURCE: &str = "INSERT INTO source_documents (sha256, file_name, media_type, size, content, personal_data) \
+     VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sha256) DO NOTHING RETURNING id";
+const SQL_INSERT_MEETING: &str = "INSERT INTO meetings (body_id, kind, title, date, year, start_time, end_time, place, modality, \
+     next_meeting_text, next_meeting_date, next_meeting_time, rapporteur, source_document_id, \
+     attendance_count, agenda_count, action_point_count, next_meeting_month) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id";
+const SQL_KNOWN_WORDS_MEETINGS: &str = "SELECT title || ' ' || COALESCE(place, '') AS t FROM meetings WHERE id > $1 \
+     UNION ALL SELECT title || ' ' || discussion AS t FROM agenda_items WHERE meeting_id > $1";
+const SQL_MAX_MEETING_ID: &str = "SELECT COALESCE(MAX(id), 0) AS id FROM meetings";
+
+const INSERT_PERSONS: MultiInsert = MultiInsert {
+    head: "INSERT INTO persons (attendance_id, name, organisation_id, phone, email) VALUES ",
+    columns: 5,
+    tail: "",
+};
+const INSERT_ATTENDANCES: MultiInsert = MultiInsert {
+    head: "INSERT INTO attendances (meeting_id, position, organisation_id, as_written) VALUES ",
+    columns: 4,
+    tail: " RETURNING id, meeting_id, position",
+};
+const INSERT_AGENDA_ITEMS: MultiInsert = MultiInsert {
+    head: "INSERT INTO agenda_items (meeting_id, position, number, title, presenter, discussion) VALUES ",
+    columns: 6,
+    tail: " RETURNING id, meeting_id, position",
+};
+const INSERT_WARNINGS: MultiInsert = MultiInsert {
+    head: "INSERT INTO import_warnings (meeting_id, position, field, message, text) VALUES ",
+    columns: 5,
+    tail: "",
+};
+const INSERT_FINDINGS: MultiInsert = MultiInsert {
+    head: "INSERT INTO field_findings (meeting_id, position, field, found) VALUES ",
+    columns: 4,
+    tail: "",
+};
+
+impl Meetings<'_> {
+    /// Stores a meeting in one transaction. Organisations are resolved through the alias
+    /// table; a name never seen before becomes a new organisation flagged for review. A source
+    /// document already stored (same SHA-256) is not imported again.
+    pub async fn import(self, meeting: &NewMeeting) -> Result<ImportOutcome> {
+        self.import_batch(std::slice::from_ref(meeting))
+            .await?
+            .into_iter()
+            .next()
+            .ok_or_else(|| StorageError::Corrupt("no outcome for the import".into()))
+    }
+
+    /// Imports several meetings in one transaction: all of them are stored, or none. Archives
+    /// import far faster this way (one commit per batch instead of one per document, each
+    /// writing every touched page to the log again); a caller whose batch fails imports its
+    /// documents one by one with [`Meetings::import`] to find the one at fault.
+    pub async fn import_batch(self, meetings: &[NewMeeting]) -> Result<Vec<ImportOutcome>> {
+        let store = self.0;
+        let mut tx = store.begin().await?;
+        let mut resolver = Resolver::new(&store.aliases);
+        let outcomes = import_in(&mut tx.link(), meetings, &mut resolver).await?;
+        tx.commit().await?;
+        store.aliases.extend(resolver.learned());
+        Ok(outcomes)
+    }
+
+    /// Texts whose words lost-space repair may use: organisation names and aliases, and the
+    /// titles and discussions of the most recent `recent_meetings` meetings.
+    pub async fn known_texts(self, recent_meetings: i64) -> Result<Vec<String>> {
+        let mut conn = self.0.conn().await?;
+        let mut link = conn.link();
+        let mut out = known_names(&mut link).await?;
+        let (max,): (i64,) = link.fetch_one(Statement::new(SQL_MAX_MEETING_ID)).await?;
+        let rows: Vec<(String,)> = link
+            .fetch_all(Statement::new(SQL_KNOWN_WORDS_MEETINGS).bind(max - recent_meetings))
+            .await?;
+        out.extend(rows.into_iter().map(|(t,)| t));
+        Ok(out)
+    }
+}
+
+/// A meeting whose own row is stored, with the rows still to insert under it.
+struct Stored<'m> {
+    meeting: &'m NewMeeting,
+    meeting_id: Id,
+    body_id: Id,
+    attendance: Vec<(Id, &'m NewAttendee)>,
+    /// (agenda item position, action point, responsible organisations).
+    points: Vec<(usize, &'m NewActionPoint, Vec<Id>)>,
+}
+
+/// What [`import_head`] did with one meeting.
+enum Head<'m> {
+    Already(Id),
+    Stored(Stored<'m>),
+}
+
+/// Stores meetings inside the caller's transaction. Each meeting costs two statements (its
+/// source document and itself); the rows under them — attendance, agenda, action points, … —
+/// go in for the whole batch in multi-row statements, since on SQLite every statement is a
+/// round trip to the connection's thread.
+async fn import_in(
+    link: &mut Link<'_>,
+    meetings: &[NewMeeting],
+    resolver: &mut Resolver<'_>,
+) -> Result<Vec<ImportOutcome>> {
+    let mut outcomes = Vec::with_capacity(meetings.len());
+    let mut stored: Vec<Stored<'_>> = Vec::with_capacity(meetings.len());
+    for m in meetings {
+        resolver.next_meeting();
+        match import_head(link, m, resolver).await? {
+            Head::Already(id) => outcomes.push(ImportOutcome::AlreadyImported(id)),
+            Head::Stored(s) => {
+                outcomes.push(ImportOutcome::Created(s.meeting_id));
+                stored.push(s);
+            }
+        }
+    }
+    if stored.is_empty() {
+        return Ok(outcomes);
+    }
+
+    let rows: Vec<(Id, usize, Id, &NewAttendee)> = stored
+        .iter()
+        .flat_map(|s| {
+            s.attendance
+                .iter()
+                .enumerate()
+                .map(move |(i, (org, a))| (s.meeting_id, i, *org, *a))
+        })
+        .collect();
+    let attendance_ids = insert_keyed(link, INSERT_ATTENDANCES, &rows, |(m, i, org, a)| {
+        vec![
+            (*m).into(),
+            (*i as i64).into(),
+            (*org).into(),
+            a.organisation.clone().into(),
+        ]
+    })
+    .await?;
+    let mut persons: Vec<(Id, &str, Id, &NewAttendee)> = Vec::new();
+    for (meeting, position, org, a) in &rows {
+        if let Some(name) = person_name(a) {
+            persons.push((id_at(&attendance_ids, *meeting, *position)?, name, *org, *a));
+        }
+    }
+    insert(
+        link,
+        INSERT_PERSONS,
+        &persons,
+        |(attendance, name, org, a)| {
+            vec![
+                (*attendance).into(),
+                (*name).into(),
+                (*org).into(),
+                a.phone.clone().into(),
+                a.email.clone().into(),
+            ]
+        },
+    )
+    .await?;
+
+    let items: Vec<(Id, usize, &NewAgendaItem)> = stored
+        .iter()
+        .flat_map(|s| {
+            s.meeting
+                .agenda
+                .iter()
+                .enumerate()
+                .map(move |(i, item)| (s.meeting_id, i, item))
+        })
+        .collect();
+    let item_ids = insert_keyed(link, INSERT_AGENDA_ITEMS, &items, |(m, i, item)| {
+        vec![
+            (*m).into(),
+            (*i as i64).into(),
+            i64::from(item.number).into(),
+            item.title.clone().into(),
+            item.presenter.clone().into(),
+            item.discussion.clone().into(),
+        ]
+    })
+    .await?;
+
+    /// (meeting, body, meeting date, position, agenda item, point, organisations).
+    type PointRow<'a> = (
+        Id,
+        Id,
+        NaiveDate,
+        usize,
+        Id,
+        &'a NewActionPoint,
+        &'a Vec<Id>,
+    );
+    let mut points: Vec<PointRow<'_>> = Vec::new();
+    for s in &stored {
+        for (position, (item, ap, orgs)) in s.points.iter().enumerate() {
+            let item_id = id_at(&item_ids, s.meeting_id, *item)?;
+            points.push((
+                s.meeting_id,
+                s.body_id,
+                s.meeting.date,
+                position,
+                item_id,
+                *ap,
+                orgs,
+            ));
+        }
+    }
+    let point_ids = insert_keyed(
+        link,
+        INSERT_ACTION_POINTS,
+        &points,
+        |(meeting, body, date, position, item, ap, _)| {
+            let due = ap.deadline.due_by();
+            vec![
+                (*meeting).into(),
+                (*item).into(),
+                (*body).into(),
+                (*date).into(),
+                (*position as i64).into(),
+                ap.what.clone().into(),
+                ap.responsible.join(", ").into(),
+                ap.deadline.as_written.clone().into(),
+                ap.deadline.meaning.kind().into(),
+                due.into(),
+                due.unwrap_or_else(no_date_sort_key).into(),
+                ap.status.as_str().into(),
+            ]
+        },
+    )
+    .await?;
+    let mut responsibles: Vec<(Id, Id, i64)> = Vec::new();
+    for (meeting, _, _, position, _, _, orgs) in &points {
+        let id = id_at(&point_ids, *meeting, *position)?;
+        responsibles.extend(orgs.iter().enumerate().map(|(i, org)| (id, *org, i as i64)));
+    }
+    insert(link, INSERT_RESPONSIBLES, &responsibles, |(ap, org, i)| {
+        vec![(*ap).into(), (*org).into(), (*i).into()]
+    })
+    .await?;
+
+    let recommendations: Vec<(Id, NaiveDate, &NewRecommendation)> = stored
+        .iter()
+        .flat_map(|s| {
+            s.meeting
+                .recommendations
+                .iter()
+                .map(move |r| (s.meeting_id, s.meeting.date, r))
+        })
+        .collect();
+    insert(
+        link,
+        INSERT_RECOMMENDATIONS,
+        &recommendations,
+        |(m, date, r)| {
+            vec![
+                (*m).into(),
+                (*date).into(),
+                r.roadmap.clone().into(),
+                i64::from(r.position).into(),
+                r.text.clone().into(),
+                r.scope.as_str().into(),
+                r.thematic_group.clone().into(),
+                r.implementation_status.clone().into(),
+                r.challenges.clone().into(),
+                r.perspectives.clone().into(),
+            ]
+        },
+    )
+    .await?;
+    let warnings: Vec<(Id, usize, &ImportWarning)> = stored
+        .iter()
+        .flat_map(|s| {
+            s.meeting
+                .warnings
+                .iter()
+                .enumerate()
+                .map(move |(i, w)| (s.meeting_id, i, w))
+        })
+        .collect();
+    insert(link, INSERT_WARNINGS, &warnings, |(m, i, w)| {
+        vec![
+            (*m).into(),
+            (*i as i64).into(),
+            w.field.clone().into(),
+            w.message.clone().into(),
+            w.text.clone().into(),
+        ]
+    })
+    .await?;
+    let findings: Vec<(Id, usize, &FieldFinding)> = stored
+        .iter()
+        .flat_map(|s| {
+            s.meeting
+                .findings
+                .iter()
+                .enumerate()
+                .map(move |(i, f)| (s.meeting_id, i, f))
+        })
+        .collect();
+    insert(link, INSERT_FINDINGS, &findings, |(m, i, f)| {
+        vec![
+            (*m).into(),
+            (*i as i64).into(),
+            f.field.clone().into(),
+            f.found.clone().into(),
+        ]
+    })
+    .await?;
+    let created: Vec<Id> = stored.iter().map(|s| s.meeting_id).collect();
+    changes::record(link, &created).await?;
+    Ok(outcomes)
+}
+
+/// A meeting's own row and source document, and what its other rows need.
+async fn import_head<'m>(
+    link: &mut Link<'_>,
+    m: &'m NewMeeting,
+    resolver: &mut Resolver<'_>,
+) -> Result<Head<'m>> {
+    let source_id: Option<Id> = match &m.source {
+        None => None,
+        Some(src) => {
+            let row: Option<(i64,)> = link
+                .fetch_optional(
+                    Statement::new(SQL_INSERT_SOURCE)
+                        .bind(src.sha256.clone())
+                        .bind(src.file_name.clone())
+                        .bind(src.media_type.clone())
+                        .bind(src.content.len() as i64)
+                        .bind(src.content.clone())
+                        .bind(src.personal_data),
+                )
+                .await?;
+            match row {
+                Some((id,)) => Some(id),
+                None => {
+                    let row: Option<(i64,)> = link
+                        .fetch_optional(
+                            Statement::new(SQL_MEETING_FOR_SOURCE).bind(src.sha256.clone()),
+                        )
+                        .await?;
+                    return match row {
+                        Some((id,)) => Ok(Head::Already(id)),
+                        None => Err(StorageError::Corrupt(format!(
+                            "source document {} is stored without its meeting",
+                            src.sha256
+                        ))),
+                    };
+                }
+            }
+        }
+    };
+
+    // A body's id never changes: after the first import, skip the upsert (one statement and
+    // one written page less per import).
+    let body_key = AliasCache::body_key(&m.body.code);
+    let body_id: Id = match resolver.cached(&body_key) {
+        Some(id) => id,
+        None => {
+            let (id,): (i64,) = link
+                .fetch_one(
+                    Statement::new(SQL_UPSERT_BODY)
+                        .bind(m.body.code.clone())
+                        .bind(m.body.name.clone())
+                        .bind(m.body.level.as_str())
+                        .bind(m.body.region.clone()),
+                )
+                .await?;
+            resolver.learn(body_key, id);
+            id
+        }
+    };
+
+    let mut resolved = Vec::with_capacity(m.attendance.len());
+    for a in &m.attendance {
+        resolved.push(resolver.resolve(link, &a.organisation).await?);
+    }
+    let attendance = dedupe_attendance(&m.attendance, &resolved);
+    // Action points in document order: (agenda position, point, organisations).
+    let mut points: Vec<(usize, &NewActionPoint, Vec<Id>)> = Vec::new();
+    for (item_position, item) in m.agenda.iter().enumerate() {
+        for ap in &item.action_points {
+            let mut orgs: Vec<Id> = Vec::new();
+            for written in &ap.responsible {
+                if let Some(org) = resolver.resolve(link, written).await? {
+                    if !orgs.contains(&org) {
+                        orgs.push(org);
+                    }
+                }
+            }
+            points.push((item_position, ap, orgs));
+        }
+    }
+
+    let next = m.next_meeting.as_ref();
+    let (meeting_id,): (i64,) = link
+        .fetch_one(
+            Statement::new(SQL_INSERT_MEETING)
+                .bind(body_id)
+                .bind(m.kind.as_str())
+                .bind(m.title.clone())
+                .bind(m.date)
+                .bind(i64::from(m.date.year()))
+                .bind(m.start_time)
+                .bind(m.end_time)
+                .bind(m.place.clone())
+                .bind(m.modality.as_str())
+                .bind(next.map(|n| n.as_written.clone()))
+                .bind(next.and_then(|n| n.date))
+                .bind(next.and_then(|n| n.time))
+                .bind(m.rapporteur.clone())
+                .bind(source_id)
+                .bind(attendance.len() as i64)
+                .bind(m.agenda.len() as i64)
+                .bind(points.len() as i64)
+                .bind(next.and_then(|n| n.month).map(month_key)),
+        )
+        .await?;
+
+    Ok(Head::Stored(Stored {
+        meeting: m,
+        meeting_id,
+        body_id,
+        attendance,
+        points,
+    }))
+}
+
+/// Inserts `rows` with `table`'s multi-row statements.
+async fn insert<T>(
+    link: &mut Link<'_>,
+    table: MultiInsert,
+    rows: &[T],
+    values: impl Fn(&T) -> Vec<Value>,
+) -> Result<()> {
+    for statement in table.statements(rows, values) {
+        link.execute(statement).await?;
+    }
+    Ok(())
+}
+
+/// Inserts `rows` and returns their ids by (meeting, position), from `RETURNING id,
+/// meeting_id, position`.
+async fn insert_keyed<T>(
+    link: &mut Link<'_>,
+    table: MultiInsert,
+    rows: &[T],
+    values: impl Fn(&T) -> Vec<Value>,
+) -> Result<HashMap<(Id, i64), Id>> {
+    let mut ids = HashMap::with_capacity(rows.len());
+    for statement in table.statements(rows, values) {
+        let returned: Vec<(i64, i64, i64)> = link.fetch_all(statement).await?;
+        ids.extend(
+            returned
+                .into_iter()
+                .map(|(id, meeting, position)| ((meeting, position), id)),
+        );
+    }
+    Ok(ids)
+}
+
+fn id_at(ids: &HashMap<(Id, i64), Id>, meeting: Id, position: usize) -> Result<Id> {
+    ids.get(&(meeting, position as i64))
+        .copied()
+        .ok_or_else(|| StorageError::Corrupt("an inserted row was not returned".into()))
+}
+
+/// Attendance lines to store, in document order: one line per organisation unless the lines
+/// name different persons. `resolved[i]` is the organisation of `attendance[i]`, `None` when
+/// the line names nothing (it is then skipped).
+fn dedupe_attendance<'a>(
+    attendance: &'a [NewAttendee],
+    resolved: &[Option<Id>],
+) -> Vec<(Id, &'a NewAttendee)> {
+    let mut seen: HashSet<(Id, Option<String>)> = HashSet::new();
+    let mut present: HashSet<Id> = HashSet::new();
+    let mut out = Vec::new();
+    for (a, org) in attendance.iter().zip(resolved) {
+        let Some(org) = *org else { continue };
+        let person = person_name(a).map(match_key).filter(|k| !k.is_empty());
+        if person.is_none() && present.contains(&org) {
+            continue;
+        }
+        if !seen.insert((org, person)) {
+            continue;
+        }
+        present.insert(org);
+        out.push((org, a));
+    }
+    out
+}
+
+/// The attendee's person name, trimmed, when there is one.
+fn person_name(a: &NewAttendee) -> Option<&str> {
+    a.person_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attendance_keeps_one_line_per_organisation_unless_persons_differ() {
+        let a = |o: &str, p: Option<&str>| NewAttendee {
+            organisation: o.into(),
+            person_name: p.map(Into::into),
+            phone: None,
+            email: None,
+        };
+        let lines = [
+            a("OIM", None),
+            a("IOM", None),
+            a("OIM", Some("A")),
+            a("OIM", Some("B")),
+            a("OIM", Some("a")),
+            a("-", None),
+        ];
+        let kept = dedupe_attendance(&lines, &[Some(1), Some(1), Some(1), Some(1), Some(1), None]);
+        assert_eq!(kept.len(), 3);
+    }
+}

@@ -1,0 +1,29 @@
+//! Figures for the dashboard.
+
+use serde::Serialize;
+
+use crate::statement::Statement;
+use crate::{Result, Store};
+
+/// How much Cadre holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct Totals {
+    pub meetings: i64,
+    pub action_points: i64,
+    pub pending_action_points: i64,
+    pub organisations: i64,
+    pub recommendations: i64,
+}
+
+const SQL_TOTALS: &str = "SELECT (SELECT COUNT(*) FROM meetings) AS meetings, \
+     (SELECT COUNT(*) FROM action_points) AS action_points, \
+     (SELECT COUNT(*) FROM action_points WHERE status IN ('open', 'in_progress')) AS pending_action_points, \
+     (SELECT COUNT(*) FROM organisations) AS organisations, \
+     (SELECT COUNT(*) FROM recommendations) AS recommendations";
+
+impl Store {
+    pub async fn totals(&self) -> Result<Totals> {
+        let mut conn = self.conn().await?;
+        conn.link().fetch_one(Statement::new(SQL_TOTALS)).await
+    }
+}
