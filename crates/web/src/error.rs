@@ -106,7 +106,7 @@ impl IntoResponse for WebError {
             heading,
             message,
         };
-        match crate::published::page(&page) {
+        match crate::published::render(&page) {
             Ok(html) => (status, html).into_response(),
             Err(e) => {
                 tracing::error!(error = %e, "rendu de la page d'erreur");

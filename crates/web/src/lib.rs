@@ -1,8 +1,11 @@
 //! Cadre on the web: server-rendered French pages for the SP/CCM, the GTMs and the public, the
 //! JSON API under `/api/v1/` and its OpenAPI document.
 //!
-//! Everything is written against [`cadre_storage::Database`], so the same router serves SQLite
-//! and PostgreSQL. Pages work without JavaScript, weigh little (one small CSS file, gzip) and
+//! One folder per capability (meetings, action points, organisations, recommendations,
+//! search, dashboard), each with its router, pages, API handlers and view types, and its
+//! templates in the same-named folder of `templates/`; shared pieces beside them (errors,
+//! parameters, the publication exit, assets, the server). Handlers read a [`Store`], so the
+//! same router serves SQLite and PostgreSQL. Pages work without JavaScript, weigh little (one small CSS file, gzip) and
 //! never show personal contact details: the domain types do not carry them.
 
 use axum::Router;
@@ -16,14 +19,17 @@ use chrono::NaiveDate;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
-pub mod api;
+pub mod action_points;
 pub mod assets;
 mod cache;
+mod dashboard;
 pub mod error;
+pub mod meetings;
 pub mod openapi;
-pub mod pages;
+pub mod organisations;
 mod params;
 mod published;
+pub mod recommendations;
 pub mod search;
 pub mod server;
 mod view;
@@ -42,9 +48,9 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(db: Store, search: Search) -> Self {
+    pub fn new(store: Store, search: Search) -> Self {
         AppState {
-            store: db,
+            store,
             cache: Default::default(),
             search,
         }
@@ -66,8 +72,11 @@ pub fn router(db: Store) -> Router {
 /// The whole site: pages, JSON API, OpenAPI document, assets and `/health`.
 pub fn router_with(db: Store, search: Search) -> Router {
     Router::new()
-        .merge(pages::router())
-        .merge(api::router())
+        .merge(dashboard::router())
+        .merge(meetings::router())
+        .merge(action_points::router())
+        .merge(organisations::router())
+        .merge(recommendations::router())
         .merge(search::router())
         .merge(openapi::router())
         .merge(assets::router())

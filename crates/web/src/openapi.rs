@@ -1,4 +1,5 @@
-//! The OpenAPI document of the JSON API, generated from the handlers and the domain types.
+//! The OpenAPI document of the JSON API: the site-wide description and tags here, each
+//! capability's paths and schemas from its own `api` module (`Api`).
 
 use std::sync::LazyLock;
 
@@ -9,7 +10,6 @@ use axum::routing::get;
 use utoipa::OpenApi;
 
 use crate::AppState;
-use crate::api;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -18,29 +18,7 @@ use crate::api;
         description = "Données ouvertes du SP/CCM et des groupes techniques sur la migration (Niger) : réunions, points d'action, organisations, recommandations. Les coordonnées personnelles des participants ne sont jamais publiées.",
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
-    paths(
-        api::meetings::list_meetings,
-        api::meetings::get_meeting,
-        api::action_points::list_action_points,
-        api::organisations::list_organisations,
-        api::recommendations::list_recommendations,
-        crate::search::api_search,
-    ),
-    components(schemas(
-        crate::error::ErrorBody,
-        api::meetings::MeetingPage,
-        api::action_points::ActionPointPage,
-        api::organisations::OrganisationList,
-        api::organisations::OrganisationEntry,
-        api::recommendations::RecommendationPage,
-        crate::search::SearchResultPage,
-        crate::search::SearchResultItem,
-        crate::search::ExcerptPiece,
-        cadre_domain::Meeting,
-        cadre_domain::MeetingSummary,
-        cadre_domain::ActionPoint,
-        cadre_domain::Recommendation,
-    )),
+    components(schemas(crate::error::ErrorBody)),
     tags(
         (name = "réunions", description = "Réunions des GTM, sessions du CCM et des CRCM"),
         (name = "points d'action", description = "Points d'action des comptes-rendus"),
@@ -53,7 +31,17 @@ pub struct ApiDoc;
 
 /// The document, serialised once.
 static DOCUMENT: LazyLock<String> = LazyLock::new(|| {
-    ApiDoc::openapi()
+    let mut document = ApiDoc::openapi();
+    for part in [
+        crate::meetings::Api::openapi(),
+        crate::action_points::Api::openapi(),
+        crate::organisations::Api::openapi(),
+        crate::recommendations::Api::openapi(),
+        crate::search::Api::openapi(),
+    ] {
+        document.merge(part);
+    }
+    document
         .to_pretty_json()
         .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 });

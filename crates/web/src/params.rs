@@ -81,6 +81,12 @@ pub fn id(name: &str, v: &Option<String>) -> Result<Option<Id>, WebError> {
     }
 }
 
+/// The id in a path (`/meetings/{id}`), parsed like [`id`]. A page answers 404 for any error
+/// (no such page), the API a 400 naming the parameter.
+pub fn path_id(name: &str, raw: String) -> Result<Id, WebError> {
+    id(name, &Some(raw))?.ok_or_else(|| WebError::bad_param(name, "identifiant manquant"))
+}
+
 pub fn flag(name: &str, v: &Option<String>) -> Result<bool, WebError> {
     let Some(s) = given(v) else { return Ok(false) };
     match s.to_ascii_lowercase().as_str() {

@@ -1,8 +1,6 @@
 //! The web end of the publication boundary: records are read through
 //! [`cadre_services::publication`] (contacts in free text masked), and every page and JSON
-//! body leaves through [`page`] and [`PublicJson`], which mask whatever else reached them.
-
-pub use cadre_services::publication::{action_points, meeting, recommendations};
+//! body leaves through [`render`] and [`PublicJson`], which mask whatever else reached them.
 
 use std::borrow::Cow;
 
@@ -11,10 +9,15 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use cadre_domain::privacy::{mask_contacts, publish_json};
 
-/// Every page leaves through here: the HTML as rendered, with any phone number or e-mail
-/// address that reached it masked, whatever field or template it came from (failing closed:
-/// the per-record masking above is the first line, this is the last).
-pub fn page<T: askama::Template>(page: &T) -> std::result::Result<Html<String>, askama::Error> {
+pub use cadre_services::publication::{action_points, meeting, recommendations};
+
+use crate::error::WebError;
+
+/// Every page leaves through here, error pages included: the HTML as rendered, with any phone
+/// number or e-mail address that reached it masked, whatever field or template it came from
+/// (failing closed: the per-record masking of `cadre_services::publication` is the first
+/// line, this is the last).
+pub fn render<T: askama::Template>(page: &T) -> Result<Html<String>, WebError> {
     let html = page.render()?;
     Ok(Html(match mask_contacts(&html) {
         Cow::Owned(masked) => masked,

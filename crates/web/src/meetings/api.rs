@@ -6,6 +6,7 @@ use axum::routing::get;
 use cadre_domain::{Meeting, MeetingSummary};
 use cadre_storage::{MeetingFilter, Paging};
 use serde::{Deserialize, Serialize};
+use utoipa::OpenApi;
 
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody, WebError};
@@ -17,6 +18,14 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/meetings", get(list_meetings))
         .route("/api/v1/meetings/{id}", get(get_meeting))
 }
+
+/// The OpenAPI document's part for the meetings API.
+#[derive(OpenApi)]
+#[openapi(
+    paths(list_meetings, get_meeting),
+    components(schemas(MeetingPage, cadre_domain::Meeting, cadre_domain::MeetingSummary))
+)]
+pub(crate) struct Api;
 
 #[derive(Deserialize)]
 pub struct ListQuery {
@@ -85,8 +94,7 @@ pub async fn get_meeting(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<PublicJson<Meeting>, ApiError> {
-    let id = params::id("id", &Some(id))?
-        .ok_or_else(|| WebError::bad_param("id", "identifiant manquant"))?;
+    let id = params::path_id("id", id)?;
     let meeting = crate::published::meeting(&state.store, id)
         .await?
         .ok_or(WebError::NotFound)?;

@@ -8,9 +8,10 @@ use axum::response::Html;
 use axum::routing::get;
 use cadre_storage::{ActionPointFilter, MeetingFilter, Paging, Totals};
 
-use super::{MeetingRow, render};
 use crate::AppState;
 use crate::error::WebError;
+use crate::meetings::MeetingRow;
+use crate::published::render;
 use crate::view::{ActionRow, date_fr, time_fr};
 
 pub fn router() -> Router<AppState> {
@@ -31,7 +32,7 @@ struct UpcomingRow {
 }
 
 #[derive(Template)]
-#[template(path = "dashboard.html")]
+#[template(path = "dashboard/page.html")]
 struct DashboardPage {
     title: &'static str,
     nav: &'static str,

@@ -5,6 +5,7 @@ use axum::extract::State;
 use axum::routing::get;
 use cadre_domain::{Id, OrganisationKind};
 use serde::Serialize;
+use utoipa::OpenApi;
 
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody};
@@ -13,6 +14,14 @@ use crate::published::PublicJson;
 pub fn router() -> Router<AppState> {
     Router::new().route("/api/v1/organisations", get(list_organisations))
 }
+
+/// The OpenAPI document's part for the organisations API.
+#[derive(OpenApi)]
+#[openapi(
+    paths(list_organisations),
+    components(schemas(OrganisationList, OrganisationEntry))
+)]
+pub(crate) struct Api;
 
 /// An organisation, its other names, and how much it appears.
 #[derive(Serialize, utoipa::ToSchema)]

@@ -6,6 +6,7 @@ use axum::routing::get;
 use cadre_domain::ActionPoint;
 use cadre_storage::{ActionPointFilter, Paging};
 use serde::{Deserialize, Serialize};
+use utoipa::OpenApi;
 
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody};
@@ -15,6 +16,14 @@ use crate::published::PublicJson;
 pub fn router() -> Router<AppState> {
     Router::new().route("/api/v1/action-points", get(list_action_points))
 }
+
+/// The OpenAPI document's part for the action points API.
+#[derive(OpenApi)]
+#[openapi(
+    paths(list_action_points),
+    components(schemas(ActionPointPage, cadre_domain::ActionPoint))
+)]
+pub(crate) struct Api;
 
 #[derive(Deserialize)]
 pub struct ListQuery {

@@ -6,6 +6,7 @@ use axum::routing::get;
 use cadre_domain::Recommendation;
 use cadre_storage::{Paging, RecommendationFilter};
 use serde::{Deserialize, Serialize};
+use utoipa::OpenApi;
 
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody};
@@ -15,6 +16,14 @@ use crate::published::PublicJson;
 pub fn router() -> Router<AppState> {
     Router::new().route("/api/v1/recommendations", get(list_recommendations))
 }
+
+/// The OpenAPI document's part for the recommendations API.
+#[derive(OpenApi)]
+#[openapi(
+    paths(list_recommendations),
+    components(schemas(RecommendationPage, cadre_domain::Recommendation))
+)]
+pub(crate) struct Api;
 
 #[derive(Deserialize)]
 pub struct ListQuery {

@@ -7,10 +7,10 @@ use axum::response::Html;
 use axum::routing::get;
 use serde::Deserialize;
 
-use super::render;
 use crate::AppState;
 use crate::error::WebError;
 use crate::params::{self, PageQuery};
+use crate::published::render;
 use crate::view::Pager;
 
 pub fn router() -> Router<AppState> {
@@ -36,7 +36,7 @@ struct OrganisationRow {
 }
 
 #[derive(Template)]
-#[template(path = "organisations.html")]
+#[template(path = "organisations/list.html")]
 struct ListPage {
     title: &'static str,
     nav: &'static str,

@@ -11,10 +11,11 @@ use cadre_domain::{Meeting, MeetingKind, MeetingStatus, Recommendation, Recommen
 use cadre_storage::{MeetingFilter, Page, Paging, RecommendationFilter};
 use serde::Deserialize;
 
-use super::{MeetingRow, render};
 use crate::AppState;
 use crate::error::WebError;
+use crate::meetings::MeetingRow;
 use crate::params::{self, PageQuery};
+use crate::published::render;
 use crate::view::{ActionRow, Choice, Pager, date_fr, hours, time_fr};
 
 pub fn router() -> Router<AppState> {
@@ -30,7 +31,7 @@ async fn original(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
-    let id: i64 = id.parse().map_err(|_| WebError::NotFound)?;
+    let id = params::path_id("id", id).map_err(|_| WebError::NotFound)?;
     let db = &state.store;
     let meeting = db.meetings().get(id).await?.ok_or(WebError::NotFound)?;
     let source = meeting.source.ok_or(WebError::NotFound)?;
@@ -93,7 +94,7 @@ pub struct ListQuery {
 }
 
 #[derive(Template)]
-#[template(path = "meetings.html")]
+#[template(path = "meetings/list.html")]
 struct ListPage {
     title: &'static str,
     nav: &'static str,
@@ -247,7 +248,7 @@ fn finding_rows(m: &Meeting) -> Vec<FindingRow> {
 }
 
 #[derive(Template)]
-#[template(path = "meeting.html")]
+#[template(path = "meetings/meeting.html")]
 struct ShowPage {
     title: String,
     /// The meeting's own title, as the document wrote it.
@@ -282,7 +283,7 @@ async fn show(
     Path(id): Path<String>,
 ) -> Result<Html<String>, WebError> {
     // A malformed id names no meeting: 404, as for an unknown one.
-    let id: i64 = id.parse().map_err(|_| WebError::NotFound)?;
+    let id = params::path_id("id", id).map_err(|_| WebError::NotFound)?;
     let db = &state.store;
     let filter = RecommendationFilter {
         meeting: Some(id),

@@ -9,10 +9,10 @@ use cadre_domain::ActionStatus;
 use cadre_storage::{ActionPointFilter, Paging};
 use serde::Deserialize;
 
-use super::render;
 use crate::AppState;
 use crate::error::WebError;
 use crate::params::{self, PageQuery};
+use crate::published::render;
 use crate::view::{ActionRow, Choice, Pager};
 
 pub fn router() -> Router<AppState> {
@@ -30,7 +30,7 @@ pub struct ListQuery {
 }
 
 #[derive(Template)]
-#[template(path = "actions.html")]
+#[template(path = "action_points/list.html")]
 struct ListPage {
     title: &'static str,
     nav: &'static str,

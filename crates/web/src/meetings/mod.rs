@@ -1,29 +1,17 @@
-//! Server-rendered French pages. Every page works without JavaScript.
+//! Meetings: `/meetings` (list with filters and pages), `/meetings/{id}` (one meeting laid out
+//! like the canevas), `/meetings/{id}/original`, and `GET /api/v1/meetings[/{id}]`.
 
-use askama::Template;
+mod api;
+mod pages;
+
 use axum::Router;
-use axum::response::Html;
+
+pub(crate) use api::Api;
 
 use crate::AppState;
-use crate::error::WebError;
-
-pub mod action_points;
-pub mod dashboard;
-pub mod meetings;
-pub mod organisations;
-pub mod recommendations;
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .merge(dashboard::router())
-        .merge(meetings::router())
-        .merge(action_points::router())
-        .merge(organisations::router())
-        .merge(recommendations::router())
-}
-
-pub(crate) fn render<T: Template>(page: &T) -> Result<Html<String>, WebError> {
-    Ok(crate::published::page(page)?)
+    Router::new().merge(pages::router()).merge(api::router())
 }
 
 /// A list of meetings as their summary rows show it.

@@ -9,10 +9,10 @@ use cadre_domain::recommendation::THEMATIC_GROUPS;
 use cadre_storage::{Paging, RecommendationFilter};
 use serde::Deserialize;
 
-use super::render;
 use crate::AppState;
 use crate::error::WebError;
 use crate::params::{self, PageQuery};
+use crate::published::render;
 use crate::view::{Choice, Pager, date_fr};
 
 pub fn router() -> Router<AppState> {
@@ -42,7 +42,7 @@ struct RecommendationRow {
 }
 
 #[derive(Template)]
-#[template(path = "recommendations.html")]
+#[template(path = "recommendations/list.html")]
 struct ListPage {
     title: &'static str,
     nav: &'static str,

@@ -1,0 +1,14 @@
+//! Organisations: `/organisations` (who sits in the GTMs and sessions, under every name the documents use) and `GET /api/v1/organisations`.
+
+mod api;
+mod pages;
+
+use axum::Router;
+
+pub(crate) use api::Api;
+
+use crate::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().merge(pages::router()).merge(api::router())
+}
