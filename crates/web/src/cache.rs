@@ -1,16 +1,11 @@
-//! A few seconds of memory for what every list page needs but rarely changes: the bodies and
-//! years offered in the filters of `/meetings`. Both are aggregates over every meeting; with
-//! thousands of meetings, recomputing them on each request would cost more than the page itself.
-//! Imports run in another process (the CLI), so a short time-to-live is the only invalidation.
+//! Memory for what every list page needs but rarely changes: the bodies and years offered in
+//! the filters of `/meetings`. Both are aggregates over every meeting; with thousands of
+//! meetings, recomputing them on each request would cost more than the page itself. They are
+//! kept until the change log moves, whichever process writes (imports run in the CLI).
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
 
 use cadre_storage::{BodyWithCount, Result, Store};
-
-/// How long filter choices are reused.
-pub const TTL: Duration = Duration::from_secs(10);
 
 /// The choices of the meeting filters.
 #[derive(Debug)]
@@ -49,48 +44,27 @@ impl MeetingChoices {
     }
 }
 
+/// The filter choices, as of one change of the change log.
 #[derive(Default)]
 pub struct Cache {
-    meeting_choices: Mutex<Option<(Instant, Arc<MeetingChoices>)>>,
-    /// Set while one request recomputes expired choices; the others keep serving the old ones,
-    /// instead of all running the same aggregates at once (a latency spike every `TTL`).
-    refreshing: AtomicBool,
+    /// Held while the choices are recomputed, so that the requests arriving meanwhile wait for
+    /// that one computation instead of all running the same aggregates.
+    meeting_choices: tokio::sync::Mutex<Option<(i64, Arc<MeetingChoices>)>>,
 }
 
 impl Cache {
     pub async fn meeting_choices(&self, db: &Store) -> Result<Arc<MeetingChoices>> {
-        let current = self
-            .meeting_choices
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone();
-        let stale = match current {
-            Some((at, choices)) if at.elapsed() < TTL => return Ok(choices),
-            Some((_, stale)) => Some(stale),
-            None => None,
-        };
-        let _refresh = match &stale {
-            Some(stale) if self.refreshing.swap(true, Ordering::AcqRel) => return Ok(stale.clone()),
-            Some(_) => Some(RefreshGuard(&self.refreshing)),
-            None => None,
-        };
+        let change = db.changes().latest().await?;
+        let mut current = self.meeting_choices.lock().await;
+        if let Some((at, choices)) = &*current {
+            if *at == change {
+                return Ok(choices.clone());
+            }
+        }
         let (bodies, years) = tokio::try_join!(db.bodies().list(), db.meetings().years())?;
         let choices = Arc::new(MeetingChoices { bodies, years });
-        *self
-            .meeting_choices
-            .lock()
-            .unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), choices.clone()));
+        *current = Some((change, choices.clone()));
         Ok(choices)
-    }
-}
-
-/// Clears the refreshing flag however the refresh ends: done, failed, or cancelled with its
-/// request (a client that hangs up must not leave the choices stale for ever).
-struct RefreshGuard<'a>(&'a AtomicBool);
-
-impl Drop for RefreshGuard<'_> {
-    fn drop(&mut self) {
-        self.0.store(false, Ordering::Release);
     }
 }
 
@@ -111,38 +85,21 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn expired_choices_stay_served_while_one_request_refreshes_them() {
+    async fn choices_are_reused_until_the_change_log_moves() {
         let db = Store::connect("sqlite::memory:").await.unwrap();
         let cache = Cache::default();
         db.meetings().import(&meeting(2022)).await.unwrap();
-        assert_eq!(cache.meeting_choices(&db).await.unwrap().years, vec![2022]);
+        let first = cache.meeting_choices(&db).await.unwrap();
+        assert_eq!(first.years, vec![2022]);
+        assert!(
+            Arc::ptr_eq(&first, &cache.meeting_choices(&db).await.unwrap()),
+            "nothing changed: reused"
+        );
+        // Another process's import is a change like any other.
         db.meetings().import(&meeting(2023)).await.unwrap();
         assert_eq!(
             cache.meeting_choices(&db).await.unwrap().years,
-            vec![2022],
-            "fresh: reused"
-        );
-
-        let expire = |cache: &Cache| {
-            let mut slot = cache.meeting_choices.lock().unwrap();
-            let (at, _) = slot.as_mut().unwrap();
-            *at = Instant::now().checked_sub(TTL * 2).unwrap();
-        };
-        expire(&cache);
-        cache.refreshing.store(true, Ordering::Release);
-        assert_eq!(
-            cache.meeting_choices(&db).await.unwrap().years,
-            vec![2022],
-            "another request is refreshing"
-        );
-        cache.refreshing.store(false, Ordering::Release);
-        assert_eq!(
-            cache.meeting_choices(&db).await.unwrap().years,
             vec![2023, 2022]
-        );
-        assert!(
-            !cache.refreshing.load(Ordering::Acquire),
-            "the refresh released its flag"
         );
     }
 }

@@ -27,6 +27,7 @@ pub mod error;
 pub mod meetings;
 pub mod openapi;
 pub mod organisations;
+mod page_cache;
 mod params;
 mod published;
 pub mod recommendations;
@@ -44,6 +45,8 @@ pub use server::{ServerLimits, serve_router};
 pub struct AppState {
     pub store: Store,
     cache: std::sync::Arc<cache::Cache>,
+    /// Rendered public answers, until the change log moves (see [`page_cache`]).
+    pages: std::sync::Arc<page_cache::PageCache>,
     search: Search,
 }
 
@@ -52,6 +55,7 @@ impl AppState {
         AppState {
             store,
             cache: Default::default(),
+            pages: Default::default(),
             search,
         }
     }
@@ -70,7 +74,8 @@ pub fn router(db: Store) -> Router {
 }
 
 /// The whole site: pages, JSON API, OpenAPI document, assets and `/health`.
-pub fn router_with(db: Store, search: Search) -> Router {
+pub fn router_with(store: Store, search: Search) -> Router {
+    let state = AppState::new(store, search);
     Router::new()
         .merge(dashboard::router())
         .merge(meetings::router())
@@ -82,10 +87,16 @@ pub fn router_with(db: Store, search: Search) -> Router {
         .merge(assets::router())
         .route("/health", get(health))
         .fallback(not_found)
-        .with_state(AppState::new(db, search))
+        .with_state(state.clone())
         .layer(axum::middleware::from_fn(limit_uri))
-        .layer(axum::middleware::from_fn(security_headers))
         .layer(CompressionLayer::new().gzip(true))
+        // Outside compression, so that a cached answer is kept compressed; inside the
+        // security headers, so that they are set on every answer, cached or not.
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            page_cache::serve,
+        ))
+        .layer(axum::middleware::from_fn(security_headers))
         .layer(TraceLayer::new_for_http())
 }
 

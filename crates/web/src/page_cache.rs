@@ -1,0 +1,209 @@
+//! Public pages and API answers served from memory until something changes.
+//!
+//! Everything Cadre publishes is a function of the stored data, the page's path and query,
+//! the day (deadlines turn late at midnight) and how the client accepts it compressed. The
+//! stored data only changes through the change log, whichever process writes (a server, a
+//! `cadre import` beside it, another instance on the same PostgreSQL): so each request reads
+//! the latest change number, one indexed read, and an answer rendered under the same number,
+//! the same day, is still right.
+//!
+//! - The entity tag of every cacheable answer is `W/"<change>-<day>"`: a client holding it gets
+//!   `304 Not Modified` and no body, which on a phone over a slow link is most of the page's
+//!   cost.
+//! - Only anonymous requests use the cache: a request carrying a cookie or credentials is
+//!   rendered for itself and never stored, so a signed-in user's page can never reach another.
+//! - Search is not cached (its answers also depend on how far the index has caught up), nor
+//!   the original documents, nor anything but `200 OK`.
+//! - Memory is bounded: [`MAX_BYTES`] in all, [`MAX_ENTRY_BYTES`] per answer; when full, old
+//!   entries make room. A new change number or day empties it.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use axum::body::{Body, Bytes, to_bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+
+use crate::AppState;
+
+/// All answers held at once, in bytes.
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+/// The largest answer kept.
+pub const MAX_ENTRY_BYTES: usize = 1024 * 1024;
+/// The longest `Accept-Encoding` a cached answer is filed under; longer ones are served
+/// uncached (no client sends such, and each value is a separate entry).
+const MAX_ENCODING_KEY: usize = 128;
+
+/// Pages must be checked with the server before reuse, which [`PageCache`] answers cheaply.
+const CACHE_CONTROL: &str = "no-cache";
+
+#[derive(Default)]
+pub struct PageCache {
+    entries: Mutex<Entries>,
+}
+
+#[derive(Default)]
+struct Entries {
+    /// The change number and day the entries were rendered under.
+    version: Option<(i64, NaiveDate)>,
+    map: HashMap<String, Cached>,
+    bytes: usize,
+}
+
+#[derive(Clone)]
+struct Cached {
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl PageCache {
+    fn get(&self, version: (i64, NaiveDate), key: &str) -> Option<Cached> {
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        if entries.version != Some(version) {
+            return None;
+        }
+        entries.map.get(key).cloned()
+    }
+
+    fn put(&self, version: (i64, NaiveDate), key: String, cached: Cached) {
+        let size = key.len() + cached.body.len();
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        match entries.version {
+            Some(v) if v == version => {}
+            // An answer rendered under an older change than the entries': drop it.
+            Some((change, _)) if change > version.0 => return,
+            _ => {
+                entries.map.clear();
+                entries.bytes = 0;
+                entries.version = Some(version);
+            }
+        }
+        if let Some(old) = entries.map.remove(&key) {
+            entries.bytes -= key.len() + old.body.len();
+        }
+        while entries.bytes + size > MAX_BYTES {
+            let Some(victim) = entries.map.keys().next().cloned() else {
+                break;
+            };
+            if let Some(old) = entries.map.remove(&victim) {
+                entries.bytes -= victim.len() + old.body.len();
+            }
+        }
+        entries.map.insert(key, cached);
+        entries.bytes += size;
+    }
+}
+
+/// Whether a request may be answered from, and stored in, the shared cache.
+fn cacheable(request: &Request) -> bool {
+    if request.method() != Method::GET {
+        return false;
+    }
+    let headers = request.headers();
+    if headers.contains_key(header::COOKIE) || headers.contains_key(header::AUTHORIZATION) {
+        return false;
+    }
+    let path = request.uri().path();
+    !(path == "/health"
+        || path.starts_with("/assets/")
+        || path == "/search"
+        || path == "/api/v1/search"
+        || path.ends_with("/original"))
+}
+
+fn entity_tag((change, day): (i64, NaiveDate)) -> HeaderValue {
+    HeaderValue::from_str(&format!("W/\"{change}-{}\"", day.format("%Y%m%d")))
+        .expect("digits and quotes are a valid header value")
+}
+
+/// Whether `If-None-Match` names `tag` (or is `*`).
+fn matches(headers: &HeaderMap, tag: &HeaderValue) -> bool {
+    let tag = tag.as_bytes();
+    let weak = |t: &[u8]| t.strip_prefix(b"W/").unwrap_or(t).to_vec();
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .flat_map(|v| v.as_bytes().split(|b| *b == b','))
+        .map(|t| t.trim_ascii())
+        .any(|t| t == b"*" || weak(t) == weak(tag))
+}
+
+/// The middleware: answers from the cache, or renders and keeps the answer.
+pub async fn serve(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if !cacheable(&request) {
+        return next.run(request).await;
+    }
+    let encoding = request
+        .headers()
+        .get(header::ACCEPT_ENCODING)
+        .map(|v| v.as_bytes().to_vec())
+        .unwrap_or_default();
+    if encoding.len() > MAX_ENCODING_KEY {
+        return next.run(request).await;
+    }
+    let change = match state.store.changes().latest().await {
+        Ok(change) => change,
+        // The page itself will meet the same failure and say so.
+        Err(_) => return next.run(request).await,
+    };
+    let version = (change, crate::today());
+    let tag = entity_tag(version);
+    if matches(request.headers(), &tag) {
+        return not_modified(tag);
+    }
+    let key = format!(
+        "{}\n{}",
+        String::from_utf8_lossy(&encoding),
+        request.uri().path_and_query().map_or("/", |p| p.as_str())
+    );
+    if let Some(hit) = state.pages.get(version, &key) {
+        return answer(hit, tag);
+    }
+    let response = next.run(request).await;
+    if response.status() != StatusCode::OK {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    // Pages and API answers are rendered in memory anyway: collecting them costs a copy.
+    let body = match to_bytes(body, usize::MAX).await {
+        Ok(body) => body,
+        Err(e) => {
+            tracing::error!(error = %e, "an answer could not be read for the page cache");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    parts.headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(CACHE_CONTROL),
+    );
+    if body.len() <= MAX_ENTRY_BYTES {
+        let cached = Cached {
+            headers: parts.headers.clone(),
+            body: body.clone(),
+        };
+        state.pages.put(version, key, cached);
+    }
+    parts.headers.insert(header::ETAG, tag);
+    Response::from_parts(parts, Body::from(body))
+}
+
+fn answer(hit: Cached, tag: HeaderValue) -> Response {
+    let mut response = Response::new(Body::from(hit.body));
+    *response.headers_mut() = hit.headers;
+    response.headers_mut().insert(header::ETAG, tag);
+    response
+}
+
+fn not_modified(tag: HeaderValue) -> Response {
+    let mut response = StatusCode::NOT_MODIFIED.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::ETAG, tag);
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(CACHE_CONTROL),
+    );
+    response
+}
