@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Latency of the meetings list (its first page, then random deeper pages) and of a meeting page with 10,000 meetings stored, 32 concurrent
 # connections (wrk, 2 threads), the search page on random words, and the server's resident memory idle and under load.
+# The list and meeting pages are measured twice: as served (from the page cache once rendered) and rendered on every request
+# (a request with a cookie bypasses the cache, as a signed-in user's will).
+# DB=postgres://postgres@127.0.0.1:5432/cadre_bench measures PostgreSQL (the database is dropped and created anew).
+# CADRE_BIN=path measures another build of cadre (e.g. the one before a change) instead of building this tree's.
 # Targets: p99 < 25 ms, RSS < 60 MB. Prints the figures; asserts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,14 +15,19 @@ PORT="${PORT:-18089}"
 OUT=bench/out
 mkdir -p "$OUT"
 command -v wrk >/dev/null || { apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }; }
-cargo build --release -q -p cadre
+BIN="${CADRE_BIN:-}"
+if [[ -z "$BIN" ]]; then cargo build --release -q -p cadre; BIN=target/release/cadre; fi
 if [[ "$DB" == sqlite://* ]]; then rm -rf "${DB#sqlite://}" "${DB#sqlite://}"-wal "${DB#sqlite://}"-shm "${DB#sqlite://}".search; fi
-CADRE_LOG=warn target/release/cadre demo --no-serve --meetings "$MEETINGS" --db "$DB"
+if [[ "$DB" == postgres* ]]; then
+  name="${DB##*/}"
+  psql -q "${DB%/*}/postgres" -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" -c "CREATE DATABASE $name"
+fi
+CADRE_LOG=warn "$BIN" demo --no-serve --meetings "$MEETINGS" --db "$DB"
 # The search index is built before serving, as on a server that has been running: the
 # one-time catch-up after a bulk load is not what this measures.
 rm -rf "$OUT/http-index"
-CADRE_LOG=warn target/release/cadre reindex --db "$DB" --index "$OUT/http-index"
-CADRE_LOG=warn target/release/cadre serve --db "$DB" --index "$OUT/http-index" --addr "127.0.0.1:$PORT" > "$OUT/serve.log" 2>&1 &
+CADRE_LOG=warn "$BIN" reindex --db "$DB" --index "$OUT/http-index"
+CADRE_LOG=warn "$BIN" serve --db "$DB" --index "$OUT/http-index" --addr "127.0.0.1:$PORT" > "$OUT/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.1; done
@@ -55,6 +64,12 @@ wrk -t2 -c32 -d"$DURATION" --latency "http://127.0.0.1:$PORT/meetings" | grep -E
 for name in deep meeting search; do
   echo "== $name (wrk -t2 -c32 -d$DURATION)"
   wrk -t2 -c32 -d"$DURATION" --latency -s "$OUT/$name.lua" "http://127.0.0.1:$PORT" | grep -E "Latency|50%|90%|99%|Requests/sec|Non-2xx|Socket errors"
+done
+echo "== list, first page, rendered each time (wrk -t2 -c32 -d$DURATION, Cookie: bypasses the page cache)"
+wrk -t2 -c32 -d"$DURATION" --latency -H "Cookie: bench=1" "http://127.0.0.1:$PORT/meetings" | grep -E "Latency|50%|90%|99%|Requests/sec|Non-2xx|Socket errors"
+for name in deep meeting; do
+  echo "== $name, rendered each time (wrk -t2 -c32 -d$DURATION, Cookie: bypasses the page cache)"
+  wrk -t2 -c32 -d"$DURATION" --latency -H "Cookie: bench=1" -s "$OUT/$name.lua" "http://127.0.0.1:$PORT" | grep -E "Latency|50%|90%|99%|Requests/sec|Non-2xx|Socket errors"
 done
 kill $sampler 2>/dev/null || true
 echo "server RSS under load (peak of 0.2 s samples): $(cat "$OUT/peak") MB; VmHWM: $(awk '/VmHWM/ {print int($2/1024)}' /proc/$pid/status) MB"
