@@ -1,0 +1,317 @@
+//! Meetings: lists, filters and paging; next meetings; drafts, validation and the change log.
+
+use super::*;
+
+both_engines! {
+    async fn drafts_are_validated_and_every_change_is_logged(db: Store) {
+        assert_eq!(db.changes().latest().await.unwrap(), 0);
+        let mut a = bare(NewBody::gtm("Agadez"), d(2023, 4, 12), Some("draft-a"));
+        a.next_meeting = Some(NextMeeting {
+            as_written: "prévue pour le mois de mai".into(),
+            date: None,
+            time: None,
+            month: cadre_domain::dates::MonthOfYear::new(2023, 5),
+        });
+        a.agenda = vec![item(
+            1,
+            "Tendances migratoires à Arlit",
+            vec![action(
+                "Partager la fiche",
+                &["OIM"],
+                "2023",
+                ActionStatus::Open,
+            )],
+        )];
+        let b = bare(NewBody::gtm("Zinder"), d(2023, 5, 3), Some("draft-b"));
+        assert!(!b.source.as_ref().unwrap().personal_data);
+        let ids: Vec<i64> = db
+            .meetings().import_batch(&[a.clone(), b])
+            .await
+            .unwrap()
+            .iter()
+            .map(|o| o.meeting_id())
+            .collect();
+        let back = db.meetings().get(ids[0]).await.unwrap().unwrap();
+        assert_eq!(back.status, MeetingStatus::Draft);
+        assert!(!back.source.as_ref().unwrap().personal_data);
+        assert_eq!(
+            back.next_meeting, a.next_meeting,
+            "a month-only next meeting is kept"
+        );
+        let page = db.meetings().list(&MeetingFilter::default()).await.unwrap();
+        assert!(page.items.iter().all(|m| m.status == MeetingStatus::Draft));
+
+        // Each imported meeting is one change, in import order.
+        let changes = db.changes().since(0, 100).await.unwrap();
+        assert_eq!(
+            changes.iter().map(|c| c.meeting_id).collect::<Vec<_>>(),
+            ids
+        );
+        let after_import = db.changes().latest().await.unwrap();
+        assert_eq!(after_import, changes.last().unwrap().seq);
+        // A re-import changes nothing.
+        db.meetings().import(&a).await.unwrap();
+        assert_eq!(db.changes().latest().await.unwrap(), after_import);
+
+        db.meetings().validate(ids[0]).await.unwrap();
+        assert_eq!(
+            db.meetings().get(ids[0]).await.unwrap().unwrap().status,
+            MeetingStatus::Validated
+        );
+        let ap = back.agenda[0].action_points[0].id;
+        db.action_points().set_status(ap, ActionStatus::Done).await.unwrap();
+        let later = db.changes().since(after_import, 100).await.unwrap();
+        assert_eq!(
+            later.iter().map(|c| c.meeting_id).collect::<Vec<_>>(),
+            vec![ids[0], ids[0]],
+            "validation and a status edit are changes of the meeting"
+        );
+        assert!(later[0].seq < later[1].seq);
+        assert_eq!(db.changes().since(after_import, 1).await.unwrap().len(), 1);
+        assert!(matches!(
+            db.meetings().validate(999_999).await,
+            Err(cadre_storage::StorageError::NotFound)
+        ));
+        // A failed validation logs nothing.
+        assert_eq!(db.changes().since(later[1].seq, 100).await.unwrap(), vec![]);
+
+        let texts = db.meetings().known_texts(10).await.unwrap().join(" ");
+        assert!(texts.contains("Arlit"), "recent discussion words: {texts}");
+        assert!(
+            texts.contains("Croix"),
+            "organisation names and aliases: {texts}"
+        );
+    }
+}
+
+both_engines! {
+    async fn meetings_filter_count_and_page(db: Store) {
+        let plan = [
+            ("Tahoua", d(2022, 11, 3)),
+            ("Tahoua", d(2023, 2, 16)),
+            ("Tahoua", d(2023, 5, 4)),
+            ("Zinder", d(2023, 3, 1)),
+            ("Zinder", d(2024, 1, 9)),
+        ];
+        let mut ids = Vec::new();
+        for (i, (region, date)) in plan.iter().enumerate() {
+            let m = bare(NewBody::gtm(region), *date, Some(&format!("list-{i}")));
+            ids.push(db.meetings().import(&m).await.unwrap().meeting_id());
+        }
+        let mut ccm = bare(NewBody::ccm(), d(2023, 12, 20), Some("ccm"));
+        ccm.kind = MeetingKind::SessionReport;
+        db.meetings().import(&ccm).await.unwrap();
+
+        let dates = |p: &cadre_storage::Page<cadre_domain::MeetingSummary>| {
+            p.items.iter().map(|m| m.date).collect::<Vec<_>>()
+        };
+        let all = db.meetings().list(&MeetingFilter::default()).await.unwrap();
+        assert_eq!(all.total, 6);
+        assert_eq!(
+            dates(&all),
+            vec![
+                d(2024, 1, 9),
+                d(2023, 12, 20),
+                d(2023, 5, 4),
+                d(2023, 3, 1),
+                d(2023, 2, 16),
+                d(2022, 11, 3)
+            ]
+        );
+
+        let tahoua = db
+            .meetings().list(&MeetingFilter {
+                body: Some("gtm-tahoua".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(tahoua.total, 3);
+        assert!(tahoua.items.iter().all(|m| m.body_code == "gtm-tahoua"));
+
+        let y2023 = db
+            .meetings().list(&MeetingFilter {
+                year: Some(2023),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(
+            dates(&y2023),
+            vec![
+                d(2023, 12, 20),
+                d(2023, 5, 4),
+                d(2023, 3, 1),
+                d(2023, 2, 16)
+            ]
+        );
+
+        let both = db
+            .meetings().list(&MeetingFilter {
+                body: Some("gtm-tahoua".into()),
+                year: Some(2023),
+                paging: Paging::page(1, 1),
+            })
+            .await
+            .unwrap();
+        assert_eq!(both.total, 2);
+        assert_eq!(dates(&both), vec![d(2023, 2, 16)]);
+
+        let page = db
+            .meetings().list(&MeetingFilter {
+                paging: Paging::page(4, 4),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(page.total, 6);
+        assert_eq!(dates(&page), vec![d(2023, 2, 16), d(2022, 11, 3)]);
+        let beyond = db
+            .meetings().list(&MeetingFilter {
+                paging: Paging::page(10, 50),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!((beyond.total, beyond.items.len()), (6, 0));
+        let unknown = db
+            .meetings().list(&MeetingFilter {
+                body: Some("gtm-nulle-part".into()),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+        assert_eq!(unknown.total, 0);
+
+        assert_eq!(db.meetings().years().await.unwrap(), vec![2024, 2023, 2022]);
+        let mut bodies: Vec<(String, i64, BodyLevel)> = db
+            .bodies().list()
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|b| (b.body.code, b.meeting_count, b.body.level))
+            .collect();
+        bodies.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(
+            bodies,
+            vec![
+                ("ccm".to_string(), 1, BodyLevel::National),
+                ("gtm-tahoua".to_string(), 3, BodyLevel::Regional),
+                ("gtm-zinder".to_string(), 2, BodyLevel::Regional),
+            ]
+        );
+    }
+}
+
+both_engines! {
+    async fn upcoming_meetings_one_per_body_and_date(db: Store) {
+        let announce = |region: &str,
+                        date: NaiveDate,
+                        src: &str,
+                        next: Option<(NaiveDate, Option<NaiveTime>, &str)>| {
+            let mut m = bare(NewBody::gtm(region), date, Some(src));
+            m.next_meeting = next.map(|(date, time, text)| NextMeeting {
+                as_written: text.into(),
+                date: Some(date),
+                time,
+                month: None,
+            });
+            m
+        };
+        let past = db
+            .meetings().import(&announce(
+                "Tahoua",
+                d(2023, 1, 5),
+                "u1",
+                Some((d(2023, 2, 2), None, "2 février")),
+            ))
+            .await
+            .unwrap()
+            .meeting_id();
+        let t1 = db
+            .meetings().import(&announce(
+                "Tahoua",
+                d(2023, 2, 2),
+                "u2",
+                Some((d(2023, 3, 9), Some(t(10, 0)), "9 mars à 10h")),
+            ))
+            .await
+            .unwrap()
+            .meeting_id();
+        // A second document (another version of the minutes) announces the same meeting.
+        let t2 = db
+            .meetings().import(&announce(
+                "Tahoua",
+                d(2023, 2, 3),
+                "u3",
+                Some((d(2023, 3, 9), Some(t(10, 0)), "le 9 mars 2023")),
+            ))
+            .await
+            .unwrap()
+            .meeting_id();
+        let z = db
+            .meetings().import(&announce(
+                "Zinder",
+                d(2023, 2, 10),
+                "u4",
+                Some((d(2023, 3, 1), None, "1er mars")),
+            ))
+            .await
+            .unwrap()
+            .meeting_id();
+        let a = db
+            .meetings().import(&announce(
+                "Agadez",
+                d(2023, 2, 10),
+                "u5",
+                Some((d(2023, 4, 20), None, "20 avril")),
+            ))
+            .await
+            .unwrap()
+            .meeting_id();
+        let mut undated = announce("Dosso", d(2023, 2, 10), "u6", None);
+        undated.next_meeting = Some(NextMeeting {
+            as_written: "à une date ultérieure".into(),
+            date: None,
+            time: None,
+            month: None,
+        });
+        db.meetings().import(&undated).await.unwrap();
+        let _ = past;
+
+        let up = db.meetings().upcoming(d(2023, 2, 15), 10).await.unwrap();
+        let got: Vec<(&str, NaiveDate)> = up.iter().map(|u| (u.body_code.as_str(), u.date)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("gtm-zinder", d(2023, 3, 1)),
+                ("gtm-tahoua", d(2023, 3, 9)),
+                ("gtm-agadez", d(2023, 4, 20))
+            ]
+        );
+        assert_eq!(up[0].announced_in, z);
+        assert!(up[1].announced_in == t1 || up[1].announced_in == t2);
+        assert_eq!(up[1].time, Some(t(10, 0)));
+        assert_eq!(up[1].body, "GTM Tahoua");
+        assert_eq!(up[2].announced_in, a);
+        assert_eq!(up[2].as_written, "20 avril");
+
+        let from_day = db.meetings().upcoming(d(2023, 3, 9), 10).await.unwrap();
+        assert_eq!(
+            from_day.iter().map(|u| u.date).collect::<Vec<_>>(),
+            vec![d(2023, 3, 9), d(2023, 4, 20)],
+            "inclusive"
+        );
+        let limited = db.meetings().upcoming(d(2023, 1, 1), 2).await.unwrap();
+        assert_eq!(
+            limited.iter().map(|u| u.date).collect::<Vec<_>>(),
+            vec![d(2023, 2, 2), d(2023, 3, 1)]
+        );
+        assert!(
+            db.meetings().upcoming(d(2030, 1, 1), 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+}
