@@ -998,7 +998,7 @@ fn generate(count: usize, seed: u64) -> Vec<SearchDocument> {
             ),
         };
         let url = match kind {
-            DocKind::Discussion => format!("/meetings/{meeting_id}#item-{item}"),
+            DocKind::Discussion => format!("/meetings/{meeting_id}#point-{item}"),
             _ => format!("/meetings/{meeting_id}"),
         };
         documents.push(SearchDocument {

@@ -37,8 +37,9 @@ struct DbArg {
 
 #[derive(clap::Args, Clone)]
 struct IndexArg {
-    /// Folder of the search index; by default beside the SQLite file (cadre.db.search), or
-    /// cadre-search/ for PostgreSQL.
+    /// Folder of the search index; by default beside the SQLite file (cadre.db.search), in
+    /// memory for an in-memory SQLite database, or cadre-search-<DATABASE>/ in the current folder
+    /// for PostgreSQL.
     #[arg(long = "index", env = "CADRE_INDEX_DIR")]
     dir: Option<PathBuf>,
 }

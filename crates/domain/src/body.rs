@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Id;
+use crate::labels::labels;
 
 /// Niger's eight regions, as their names are written in the documents.
 pub const REGIONS: [&str; 8] = [
@@ -24,25 +25,10 @@ pub enum BodyLevel {
     Regional,
 }
 
-impl BodyLevel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BodyLevel::National => "national",
-            BodyLevel::Regional => "regional",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "national" => Some(BodyLevel::National),
-            "regional" => Some(BodyLevel::Regional),
-            _ => None,
-        }
-    }
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            BodyLevel::National => "national",
-            BodyLevel::Regional => "régional",
-        }
+labels! {
+    BodyLevel {
+        National => "national", "national",
+        Regional => "regional", "régional",
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod body;
 pub mod dates;
+mod labels;
 pub mod meeting;
 pub mod organisation;
 pub mod privacy;

@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
+use crate::labels::labels;
 use crate::{Body, Deadline, Id, NewBody, NewRecommendation, NextMeeting};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -18,28 +19,11 @@ pub enum MeetingKind {
     RegionalSession,
 }
 
-impl MeetingKind {
-    pub const ALL: [MeetingKind; 3] = [
-        MeetingKind::WorkingGroupMinutes,
-        MeetingKind::SessionReport,
-        MeetingKind::RegionalSession,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MeetingKind::WorkingGroupMinutes => "working_group_minutes",
-            MeetingKind::SessionReport => "session_report",
-            MeetingKind::RegionalSession => "regional_session",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        MeetingKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            MeetingKind::WorkingGroupMinutes => "Compte-rendu de GTM",
-            MeetingKind::SessionReport => "Rapport de session",
-            MeetingKind::RegionalSession => "Session régionale",
-        }
+labels! {
+    MeetingKind {
+        WorkingGroupMinutes => "working_group_minutes", "Compte-rendu de GTM",
+        SessionReport => "session_report", "Rapport de session",
+        RegionalSession => "regional_session", "Session régionale",
     }
 }
 
@@ -52,25 +36,10 @@ pub enum Modality {
     Virtual,
 }
 
-impl Modality {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Modality::InPerson => "in_person",
-            Modality::Virtual => "virtual",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "in_person" => Some(Modality::InPerson),
-            "virtual" => Some(Modality::Virtual),
-            _ => None,
-        }
-    }
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            Modality::InPerson => "en présentiel",
-            Modality::Virtual => "virtuelle",
-        }
+labels! {
+    Modality {
+        InPerson => "in_person", "en présentiel",
+        Virtual => "virtual", "virtuelle",
     }
 }
 
@@ -85,32 +54,16 @@ pub enum ActionStatus {
     Dropped,
 }
 
+labels! {
+    ActionStatus {
+        Open => "open", "ouvert",
+        InProgress => "in_progress", "en cours",
+        Done => "done", "réalisé",
+        Dropped => "dropped", "abandonné",
+    }
+}
+
 impl ActionStatus {
-    pub const ALL: [ActionStatus; 4] = [
-        ActionStatus::Open,
-        ActionStatus::InProgress,
-        ActionStatus::Done,
-        ActionStatus::Dropped,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActionStatus::Open => "open",
-            ActionStatus::InProgress => "in_progress",
-            ActionStatus::Done => "done",
-            ActionStatus::Dropped => "dropped",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        ActionStatus::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            ActionStatus::Open => "ouvert",
-            ActionStatus::InProgress => "en cours",
-            ActionStatus::Done => "réalisé",
-            ActionStatus::Dropped => "abandonné",
-        }
-    }
     /// Still to be done: counts towards overdue and due-soon.
     pub fn is_pending(self) -> bool {
         matches!(self, ActionStatus::Open | ActionStatus::InProgress)
@@ -128,25 +81,10 @@ pub enum MeetingStatus {
     Validated,
 }
 
-impl MeetingStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MeetingStatus::Draft => "draft",
-            MeetingStatus::Validated => "validated",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "draft" => Some(MeetingStatus::Draft),
-            "validated" => Some(MeetingStatus::Validated),
-            _ => None,
-        }
-    }
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            MeetingStatus::Draft => "brouillon",
-            MeetingStatus::Validated => "validé",
-        }
+labels! {
+    MeetingStatus {
+        Draft => "draft", "brouillon",
+        Validated => "validated", "validé",
     }
 }
 

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Id;
+use crate::labels::labels;
 use crate::text::match_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -18,40 +19,15 @@ pub enum OrganisationKind {
     Other,
 }
 
-impl OrganisationKind {
-    pub const ALL: [OrganisationKind; 7] = [
-        OrganisationKind::Government,
-        OrganisationKind::UnAgency,
-        OrganisationKind::Ngo,
-        OrganisationKind::Donor,
-        OrganisationKind::RedCross,
-        OrganisationKind::LocalAuthority,
-        OrganisationKind::Other,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            OrganisationKind::Government => "government",
-            OrganisationKind::UnAgency => "un_agency",
-            OrganisationKind::Ngo => "ngo",
-            OrganisationKind::Donor => "donor",
-            OrganisationKind::RedCross => "red_cross",
-            OrganisationKind::LocalAuthority => "local_authority",
-            OrganisationKind::Other => "other",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        OrganisationKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            OrganisationKind::Government => "administration",
-            OrganisationKind::UnAgency => "agence des Nations Unies",
-            OrganisationKind::Ngo => "ONG / société civile",
-            OrganisationKind::Donor => "partenaire financier",
-            OrganisationKind::RedCross => "mouvement Croix-Rouge",
-            OrganisationKind::LocalAuthority => "collectivité territoriale",
-            OrganisationKind::Other => "autre",
-        }
+labels! {
+    OrganisationKind {
+        Government => "government", "administration",
+        UnAgency => "un_agency", "agence des Nations Unies",
+        Ngo => "ngo", "ONG / société civile",
+        Donor => "donor", "partenaire financier",
+        RedCross => "red_cross", "mouvement Croix-Rouge",
+        LocalAuthority => "local_authority", "collectivité territoriale",
+        Other => "other", "autre",
     }
 }
 

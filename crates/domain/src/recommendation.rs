@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::Id;
+use crate::labels::labels;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -15,25 +16,10 @@ pub enum RecommendationScope {
     Specific,
 }
 
-impl RecommendationScope {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RecommendationScope::General => "general",
-            RecommendationScope::Specific => "specific",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "general" => Some(RecommendationScope::General),
-            "specific" => Some(RecommendationScope::Specific),
-            _ => None,
-        }
-    }
-    pub fn label_fr(self) -> &'static str {
-        match self {
-            RecommendationScope::General => "d'ordre général",
-            RecommendationScope::Specific => "d'ordre spécifique",
-        }
+labels! {
+    RecommendationScope {
+        General => "general", "d'ordre général",
+        Specific => "specific", "d'ordre spécifique",
     }
 }
 

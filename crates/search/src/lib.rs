@@ -112,7 +112,7 @@ pub struct SearchDocument {
     /// Meeting title, agenda item title, "Point d'action"…: searched, weighted above the text.
     pub title: String,
     pub text: String,
-    /// Where the hit is shown, e.g. "/meetings/12#item-3".
+    /// Where the hit is shown, e.g. "/meetings/12#point-3" (the anchor is the agenda item's id).
     pub url: String,
 }
 
