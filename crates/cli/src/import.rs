@@ -40,7 +40,7 @@ enum Status {
 struct FileReport {
     path: String,
     status: Status,
-    meeting_id: Option<i64>,
+    meeting_id: Option<cadre_domain::MeetingId>,
     kind: Option<&'static str>,
     body: Option<String>,
     date: Option<chrono::NaiveDate>,
@@ -390,7 +390,7 @@ fn print_human(summary: &Summary) {
                 println!(
                     "✓ {}: {what} meeting {} — {}, {}; {} agenda items, {} action points{}",
                     r.path,
-                    r.meeting_id.unwrap_or_default(),
+                    r.meeting_id.map_or(0, |id| id.get()),
                     r.body.as_deref().unwrap_or("?"),
                     r.date.map(format_date_fr).unwrap_or_default(),
                     r.agenda_items,

@@ -6,12 +6,13 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use cadre_domain::MeetingId;
 use cadre_storage::{StorageError, Store};
 
 pub async fn validate(db: Store, ids: &[i64]) -> anyhow::Result<ExitCode> {
     let mut code = ExitCode::SUCCESS;
     for &id in ids {
-        match db.meetings().validate(id).await {
+        match db.meetings().validate(MeetingId::new(id)).await {
             Ok(()) => println!("meeting {id}: validated"),
             Err(StorageError::NotFound) => {
                 eprintln!("meeting {id}: no such meeting");
@@ -24,7 +25,7 @@ pub async fn validate(db: Store, ids: &[i64]) -> anyhow::Result<ExitCode> {
 }
 
 pub async fn original(db: Store, meeting: i64, output: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let Some(m) = db.meetings().get(meeting).await? else {
+    let Some(m) = db.meetings().get(MeetingId::new(meeting)).await? else {
         eprintln!("meeting {meeting}: no such meeting");
         return Ok(ExitCode::FAILURE);
     };

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Id;
+use crate::BodyId;
 use crate::labels::labels;
 
 /// Niger's eight regions, as their names are written in the documents.
@@ -44,7 +44,8 @@ pub struct NewBody {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Body {
-    pub id: Id,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: BodyId,
     pub code: String,
     pub name: String,
     pub level: BodyLevel,

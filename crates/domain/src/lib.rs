@@ -4,6 +4,7 @@
 
 pub mod body;
 pub mod dates;
+pub mod ids;
 mod labels;
 pub mod meeting;
 pub mod organisation;
@@ -23,5 +24,7 @@ pub use meeting::{
 pub use organisation::{KNOWN_ORGANISATIONS, KnownOrganisation, Organisation, OrganisationKind};
 pub use recommendation::{NewRecommendation, Recommendation, RecommendationScope};
 
-/// Identifier of any stored record. Both engines use 64-bit integer keys.
-pub type Id = i64;
+pub use ids::{
+    ActionPointId, AgendaItemId, BodyId, MeetingId, OrganisationId, RecommendationId,
+    SourceDocumentId,
+};

@@ -5,7 +5,8 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::labels::labels;
-use crate::{Body, Deadline, Id, NewBody, NewRecommendation, NextMeeting};
+use crate::{ActionPointId, AgendaItemId, MeetingId, OrganisationId, SourceDocumentId};
+use crate::{Body, Deadline, NewBody, NewRecommendation, NextMeeting};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -252,7 +253,8 @@ impl NewMeeting {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SourceDocument {
-    pub id: Id,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: SourceDocumentId,
     pub file_name: String,
     pub media_type: String,
     pub sha256: String,
@@ -264,7 +266,8 @@ pub struct SourceDocument {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Attendee {
-    pub organisation_id: Id,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub organisation_id: OrganisationId,
     /// The organisation's canonical name.
     pub organisation: String,
     pub organisation_acronym: Option<String>,
@@ -276,7 +279,8 @@ pub struct Attendee {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrganisationRef {
-    pub id: Id,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: OrganisationId,
     pub name: String,
     pub acronym: Option<String>,
 }
@@ -290,11 +294,14 @@ impl OrganisationRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActionPoint {
-    pub id: Id,
-    pub meeting_id: Id,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: ActionPointId,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub meeting_id: MeetingId,
     pub meeting_date: NaiveDate,
     pub body: String,
-    pub agenda_item_id: Id,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub agenda_item_id: AgendaItemId,
     pub agenda_item_title: String,
     pub what: String,
     pub responsible: Vec<OrganisationRef>,
@@ -313,7 +320,8 @@ impl ActionPoint {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AgendaItem {
-    pub id: Id,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: AgendaItemId,
     pub number: u32,
     pub title: String,
     pub presenter: Option<String>,
@@ -324,7 +332,8 @@ pub struct AgendaItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Meeting {
-    pub id: Id,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: MeetingId,
     pub body: Body,
     pub kind: MeetingKind,
     pub title: String,
@@ -347,7 +356,8 @@ pub struct Meeting {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MeetingSummary {
-    pub id: Id,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: MeetingId,
     pub body: String,
     pub body_code: String,
     pub kind: MeetingKind,

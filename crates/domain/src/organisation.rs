@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Id;
+use crate::OrganisationId;
 use crate::labels::labels;
 use crate::text::match_key;
 
@@ -34,7 +34,8 @@ labels! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Organisation {
-    pub id: Id,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: OrganisationId,
     pub name: String,
     pub acronym: Option<String>,
     pub kind: OrganisationKind,

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Id;
 use crate::labels::labels;
+use crate::{MeetingId, RecommendationId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -44,8 +44,10 @@ pub struct NewRecommendation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Recommendation {
-    pub id: Id,
-    pub meeting_id: Id,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: RecommendationId,
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub meeting_id: MeetingId,
     /// The session's body and date, for lists.
     pub body: String,
     pub meeting_date: chrono::NaiveDate,

@@ -3,11 +3,11 @@
 //! `published` module) and exports (`cadre export`) mask whatever else reaches them on the
 //! way out.
 
-use cadre_domain::{ActionPoint, Id, Meeting, Recommendation};
+use cadre_domain::{ActionPoint, Meeting, MeetingId, Recommendation};
 use cadre_storage::{ActionPointFilter, Page, RecommendationFilter, Result, Store};
 
 /// A meeting as it may be published.
-pub async fn meeting(store: &Store, id: Id) -> Result<Option<Meeting>> {
+pub async fn meeting(store: &Store, id: MeetingId) -> Result<Option<Meeting>> {
     Ok(store
         .meetings()
         .get(id)

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use cadre_domain::{Meeting, MeetingKind, Recommendation};
+use cadre_domain::{Meeting, MeetingId, MeetingKind, Recommendation};
 use cadre_search::{DocKind, SearchDocument, SearchIndex};
 use cadre_storage::{Paging, RecommendationFilter, Store};
 use chrono::Datelike;
@@ -76,7 +76,7 @@ impl Search {
                 return Ok(reindexed);
             };
             let upto = last.seq;
-            let mut meetings: Vec<i64> = changes.iter().map(|c| c.meeting_id).collect();
+            let mut meetings: Vec<MeetingId> = changes.iter().map(|c| c.meeting_id).collect();
             meetings.sort_unstable();
             meetings.dedup();
             let mut documents = Vec::new();
@@ -85,6 +85,7 @@ impl Search {
             }
             reindexed += meetings.len();
             let index = self.index.clone();
+            let meetings: Vec<i64> = meetings.iter().map(|m| m.get()).collect();
             tokio::task::spawn_blocking(move || {
                 index.apply(&meetings, documents, upto)?;
                 index.reload()
@@ -132,7 +133,7 @@ impl Search {
 
     async fn rebuild_locked(&self, db: &Store) -> Result<usize, IndexingError> {
         let upto = db.changes().latest().await?;
-        let mut meetings: Vec<i64> = Vec::new();
+        let mut meetings: Vec<MeetingId> = Vec::new();
         let mut after = 0;
         loop {
             let changes = db.changes().since(after, 10_000).await?;
@@ -165,7 +166,7 @@ impl Search {
 /// no longer exists.
 async fn documents_of_meeting(
     db: &Store,
-    id: i64,
+    id: MeetingId,
 ) -> Result<Vec<SearchDocument>, cadre_storage::StorageError> {
     let Some(meeting) = published::meeting(db, id).await? else {
         return Ok(Vec::new());
@@ -193,7 +194,7 @@ pub fn documents(m: &Meeting, recommendations: &[Recommendation]) -> Vec<SearchD
     let doc =
         |key: String, kind: DocKind, title: String, text: String, url: String| SearchDocument {
             key,
-            meeting_id: m.id,
+            meeting_id: m.id.get(),
             kind,
             body_code: m.body.code.clone(),
             body_name: m.body.name.clone(),

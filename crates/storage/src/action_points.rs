@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 
 use cadre_domain::meeting::OrganisationRef;
-use cadre_domain::{ActionPoint, ActionStatus, Deadline, DeadlineMeaning, Id};
+use cadre_domain::{
+    ActionPoint, ActionPointId, ActionStatus, Deadline, DeadlineMeaning, MeetingId, OrganisationId,
+};
 use chrono::NaiveDate;
 
 use crate::changes;
@@ -15,13 +17,13 @@ use crate::{Page, Paging, Result, StorageError, Store};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ActionPointFilter {
     /// Action points this organisation is responsible for.
-    pub organisation: Option<Id>,
+    pub organisation: Option<OrganisationId>,
     pub status: Option<ActionStatus>,
     /// Only pending (open or in progress) action points whose deadline passed before this day.
     pub overdue_on: Option<NaiveDate>,
     /// Only pending action points due in this inclusive range.
     pub due_between: Option<(NaiveDate, NaiveDate)>,
-    pub meeting: Option<Id>,
+    pub meeting: Option<MeetingId>,
     pub body: Option<String>,
     pub paging: Paging,
 }
@@ -94,11 +96,11 @@ struct ActionPointRow {
 impl ActionPointRow {
     fn into_domain(self) -> Result<ActionPoint> {
         Ok(ActionPoint {
-            id: self.id,
-            meeting_id: self.meeting_id,
+            id: self.id.into(),
+            meeting_id: self.meeting_id.into(),
             meeting_date: self.meeting_date,
             body: self.body,
-            agenda_item_id: self.agenda_item_id,
+            agenda_item_id: self.agenda_item_id.into(),
             agenda_item_title: self.agenda_item_title,
             what: self.what,
             responsible: Vec::new(),
@@ -117,15 +119,16 @@ type ResponsibleRow = (i64, i64, String, Option<String>);
 
 /// Fills each point's `responsible` from rows in position order.
 fn attach_responsible(points: &mut [ActionPoint], rows: Vec<ResponsibleRow>) {
-    let mut by_point: HashMap<Id, Vec<OrganisationRef>> = HashMap::new();
+    let mut by_point: HashMap<i64, Vec<OrganisationRef>> = HashMap::new();
     for (point, id, name, acronym) in rows {
-        by_point
-            .entry(point)
-            .or_default()
-            .push(OrganisationRef { id, name, acronym });
+        by_point.entry(point).or_default().push(OrganisationRef {
+            id: id.into(),
+            name,
+            acronym,
+        });
     }
     for p in points {
-        if let Some(r) = by_point.remove(&p.id) {
+        if let Some(r) = by_point.remove(&p.id.get()) {
             p.responsible = r;
         }
     }
@@ -189,7 +192,10 @@ fn action_points_query(f: &ActionPointFilter) -> (ListQuery, String) {
 }
 
 /// A meeting's action points in document order, with their responsible organisations.
-pub(crate) async fn of_meeting(link: &mut Link<'_>, meeting: Id) -> Result<Vec<ActionPoint>> {
+pub(crate) async fn of_meeting(
+    link: &mut Link<'_>,
+    meeting: MeetingId,
+) -> Result<Vec<ActionPoint>> {
     let rows = link
         .fetch_all(Statement::new(SQL_MEETING_ACTION_POINTS).bind(meeting))
         .await?;
@@ -223,7 +229,7 @@ impl ActionPoints<'_> {
     }
 
     /// Sets a point's status; the change is logged against its meeting.
-    pub async fn set_status(self, id: Id, status: ActionStatus) -> Result<()> {
+    pub async fn set_status(self, id: ActionPointId, status: ActionStatus) -> Result<()> {
         let mut tx = self.0.begin().await?;
         let mut link = tx.link();
         let changed = link
@@ -239,7 +245,7 @@ impl ActionPoints<'_> {
         let (meeting,): (i64,) = link
             .fetch_one(Statement::new(SQL_MEETING_OF).bind(id))
             .await?;
-        changes::record(&mut link, &[meeting]).await?;
+        changes::record(&mut link, &[MeetingId::new(meeting)]).await?;
         tx.commit().await
     }
 }

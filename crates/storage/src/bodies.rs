@@ -41,7 +41,7 @@ impl Bodies<'_> {
             .map(|r| {
                 Ok(BodyWithCount {
                     body: Body {
-                        id: r.id,
+                        id: r.id.into(),
                         code: r.code,
                         name: r.name,
                         level: parse_stored(&r.level, BodyLevel::parse, "body level")?,

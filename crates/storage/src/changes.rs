@@ -2,7 +2,7 @@
 //! indexes catch up from it and page caches key on its latest sequence number, including
 //! across processes (an import run beside a server).
 
-use cadre_domain::Id;
+use cadre_domain::MeetingId;
 use serde::Serialize;
 
 use crate::engine::Link;
@@ -13,7 +13,8 @@ use crate::{Result, Store};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct Change {
     pub seq: i64,
-    pub meeting_id: Id,
+    #[sqlx(try_from = "i64")]
+    pub meeting_id: MeetingId,
 }
 
 const INSERT_CHANGES: MultiInsert = MultiInsert {
@@ -57,7 +58,7 @@ impl Changes<'_> {
 /// Appends the meetings to the change log, inside the caller's transaction. On an engine with
 /// concurrent writers the table is locked first, so that no later sequence number commits
 /// before an earlier one (an index catching up would skip it).
-pub(crate) async fn record(link: &mut Link<'_>, meetings: &[Id]) -> Result<()> {
+pub(crate) async fn record(link: &mut Link<'_>, meetings: &[MeetingId]) -> Result<()> {
     if meetings.is_empty() {
         return Ok(());
     }

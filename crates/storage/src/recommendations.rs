@@ -1,6 +1,6 @@
 //! Recommendations of the national (CCM) and regional (CRCM) sessions.
 
-use cadre_domain::{Id, Recommendation, RecommendationScope};
+use cadre_domain::{MeetingId, Recommendation, RecommendationScope};
 use chrono::NaiveDate;
 
 use crate::statement::{ListQuery, MultiInsert, Value, Where, paging};
@@ -9,7 +9,7 @@ use crate::{Page, Paging, Result, Store};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RecommendationFilter {
-    pub meeting: Option<Id>,
+    pub meeting: Option<MeetingId>,
     pub roadmap: Option<String>,
     pub thematic_group: Option<String>,
     pub paging: Paging,
@@ -34,8 +34,8 @@ struct RecommendationRow {
 impl RecommendationRow {
     fn into_domain(self) -> Result<Recommendation> {
         Ok(Recommendation {
-            id: self.id,
-            meeting_id: self.meeting_id,
+            id: self.id.into(),
+            meeting_id: self.meeting_id.into(),
             body: self.body,
             meeting_date: self.meeting_date,
             roadmap: self.roadmap,

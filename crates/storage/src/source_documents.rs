@@ -1,6 +1,6 @@
 //! The original documents meetings were imported from, kept byte for byte.
 
-use cadre_domain::{Id, SourceDocument};
+use cadre_domain::{SourceDocument, SourceDocumentId};
 
 use crate::statement::Statement;
 use crate::{Result, Store};
@@ -22,7 +22,7 @@ pub struct SourceDocuments<'s>(pub(crate) &'s Store);
 
 impl SourceDocuments<'_> {
     /// A document's description and original bytes.
-    pub async fn get(self, id: Id) -> Result<Option<(SourceDocument, Vec<u8>)>> {
+    pub async fn get(self, id: SourceDocumentId) -> Result<Option<(SourceDocument, Vec<u8>)>> {
         let mut conn = self.0.conn().await?;
         let row: Option<SourceRow> = conn
             .link()
@@ -37,7 +37,7 @@ impl SourceDocuments<'_> {
         Ok(row.map(|r| {
             (
                 SourceDocument {
-                    id: r.id,
+                    id: r.id.into(),
                     file_name: r.file_name,
                     media_type: r.media_type,
                     sha256: r.sha256,

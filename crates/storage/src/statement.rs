@@ -38,6 +38,27 @@ macro_rules! value_from {
 
 value_from!(i64 => Int, String => Text, &str => Text, NaiveDate => Date, NaiveTime => Time);
 
+/// Typed ids are bound as the stored key.
+macro_rules! value_from_id {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Value {
+            fn from(id: $t) -> Value {
+                Value::Int(Some(id.get()))
+            }
+        }
+    )*};
+}
+
+value_from_id!(
+    cadre_domain::MeetingId,
+    cadre_domain::AgendaItemId,
+    cadre_domain::ActionPointId,
+    cadre_domain::OrganisationId,
+    cadre_domain::BodyId,
+    cadre_domain::RecommendationId,
+    cadre_domain::SourceDocumentId
+);
+
 impl From<bool> for Value {
     fn from(v: bool) -> Value {
         Value::Bool(v)

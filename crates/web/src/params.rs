@@ -3,7 +3,7 @@
 
 use axum::extract::{FromRequestParts, Query};
 use axum::http::request::Parts;
-use cadre_domain::{ActionStatus, Id};
+use cadre_domain::ActionStatus;
 use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, WebError};
@@ -70,10 +70,10 @@ pub fn status(name: &str, v: &Option<String>) -> Result<Option<ActionStatus>, We
     })
 }
 
-pub fn id(name: &str, v: &Option<String>) -> Result<Option<Id>, WebError> {
+pub fn id<T: From<i64>>(name: &str, v: &Option<String>) -> Result<Option<T>, WebError> {
     let Some(s) = given(v) else { return Ok(None) };
-    match s.parse::<Id>() {
-        Ok(i) if i > 0 => Ok(Some(i)),
+    match s.parse::<i64>() {
+        Ok(i) if i > 0 => Ok(Some(T::from(i))),
         _ => Err(WebError::bad_param(
             name,
             format!("« {} » n'est pas un identifiant (entier positif)", clip(s)),
@@ -83,7 +83,7 @@ pub fn id(name: &str, v: &Option<String>) -> Result<Option<Id>, WebError> {
 
 /// The id in a path (`/meetings/{id}`), parsed like [`id`]. A page answers 404 for any error
 /// (no such page), the API a 400 naming the parameter.
-pub fn path_id(name: &str, raw: String) -> Result<Id, WebError> {
+pub fn path_id<T: From<i64>>(name: &str, raw: String) -> Result<T, WebError> {
     id(name, &Some(raw))?.ok_or_else(|| WebError::bad_param(name, "identifiant manquant"))
 }
 

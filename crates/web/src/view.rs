@@ -153,13 +153,13 @@ impl ActionRow {
             }
         };
         ActionRow {
-            id: a.id,
+            id: a.id.get(),
             what: a.what.clone(),
             responsible: a
                 .responsible
                 .iter()
                 .map(|o| OrgLink {
-                    id: o.id,
+                    id: o.id.get(),
                     short: o.short().to_owned(),
                     name: o.name.clone(),
                 })
@@ -170,10 +170,10 @@ impl ActionRow {
             status_label: a.status.label_fr(),
             status_class: status_class(a.status),
             overdue: a.is_overdue(today),
-            meeting_id: a.meeting_id,
+            meeting_id: a.meeting_id.get(),
             meeting_date: date_fr(a.meeting_date),
             body: a.body.clone(),
-            agenda_item_id: a.agenda_item_id,
+            agenda_item_id: a.agenda_item_id.get(),
             agenda_item_title: a.agenda_item_title.clone(),
         }
     }

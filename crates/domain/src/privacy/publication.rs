@@ -122,11 +122,11 @@ mod publication_tests {
     #[test]
     fn published_meetings_mask_contacts_in_free_text() {
         let action = ActionPoint {
-            id: 1,
-            meeting_id: 1,
+            id: ActionPointId::new(1),
+            meeting_id: MeetingId::new(1),
             meeting_date: chrono::NaiveDate::from_ymd_opt(2023, 2, 16).unwrap(),
             body: "GTM Niamey".into(),
-            agenda_item_id: 1,
+            agenda_item_id: AgendaItemId::new(1),
             agenda_item_title: "Divers".into(),
             what: "Appeler le point focal au 96 12 34 56".into(),
             responsible: vec![],
@@ -135,9 +135,9 @@ mod publication_tests {
             status: ActionStatus::Open,
         };
         let meeting = Meeting {
-            id: 1,
+            id: MeetingId::new(1),
             body: Body {
-                id: 1,
+                id: BodyId::new(1),
                 code: "gtm-niamey".into(),
                 name: "GTM Niamey".into(),
                 level: BodyLevel::National,
@@ -152,7 +152,7 @@ mod publication_tests {
             modality: Modality::InPerson,
             attendance: vec![],
             agenda: vec![AgendaItem {
-                id: 1,
+                id: AgendaItemId::new(1),
                 number: 1,
                 title: "Divers".into(),
                 presenter: None,

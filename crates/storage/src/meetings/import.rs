@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use cadre_domain::text::match_key;
 use cadre_domain::{
-    FieldFinding, Id, ImportWarning, NewActionPoint, NewAgendaItem, NewAttendee, NewMeeting,
-    NewRecommendation,
+    BodyId, FieldFinding, ImportWarning, MeetingId, NewActionPoint, NewAgendaItem, NewAttendee,
+    NewMeeting, NewRecommendation, OrganisationId,
 };
 use chrono::{Datelike as _, NaiveDate};
 use serde::Serialize;
@@ -25,13 +25,13 @@ use crate::{Result, StorageError, changes};
 #[serde(tag = "outcome", content = "meeting_id", rename_all = "snake_case")]
 pub enum ImportOutcome {
     /// A new meeting was stored.
-    Created(Id),
+    Created(MeetingId),
     /// The same source document (same SHA-256) was imported before, as this meeting.
-    AlreadyImported(Id),
+    AlreadyImported(MeetingId),
 }
 
 impl ImportOutcome {
-    pub fn meeting_id(self) -> Id {
+    pub fn meeting_id(self) -> MeetingId {
         match self {
             ImportOutcome::Created(id) | ImportOutcome::AlreadyImported(id) => id,
         }
@@ -121,16 +121,16 @@ impl Meetings<'_> {
 /// A meeting whose own row is stored, with the rows still to insert under it.
 struct Stored<'m> {
     meeting: &'m NewMeeting,
-    meeting_id: Id,
-    body_id: Id,
-    attendance: Vec<(Id, &'m NewAttendee)>,
+    meeting_id: MeetingId,
+    body_id: BodyId,
+    attendance: Vec<(OrganisationId, &'m NewAttendee)>,
     /// (agenda item position, action point, responsible organisations).
-    points: Vec<(usize, &'m NewActionPoint, Vec<Id>)>,
+    points: Vec<(usize, &'m NewActionPoint, Vec<OrganisationId>)>,
 }
 
 /// What [`import_head`] did with one meeting.
 enum Head<'m> {
-    Already(Id),
+    Already(MeetingId),
     Stored(Stored<'m>),
 }
 
@@ -159,7 +159,7 @@ async fn import_in(
         return Ok(outcomes);
     }
 
-    let rows: Vec<(Id, usize, Id, &NewAttendee)> = stored
+    let rows: Vec<(MeetingId, usize, OrganisationId, &NewAttendee)> = stored
         .iter()
         .flat_map(|s| {
             s.attendance
@@ -177,7 +177,7 @@ async fn import_in(
         ]
     })
     .await?;
-    let mut persons: Vec<(Id, &str, Id, &NewAttendee)> = Vec::new();
+    let mut persons: Vec<(i64, &str, OrganisationId, &NewAttendee)> = Vec::new();
     for (meeting, position, org, a) in &rows {
         if let Some(name) = person_name(a) {
             persons.push((id_at(&attendance_ids, *meeting, *position)?, name, *org, *a));
@@ -199,7 +199,7 @@ async fn import_in(
     )
     .await?;
 
-    let items: Vec<(Id, usize, &NewAgendaItem)> = stored
+    let items: Vec<(MeetingId, usize, &NewAgendaItem)> = stored
         .iter()
         .flat_map(|s| {
             s.meeting
@@ -223,13 +223,13 @@ async fn import_in(
 
     /// (meeting, body, meeting date, position, agenda item, point, organisations).
     type PointRow<'a> = (
-        Id,
-        Id,
+        MeetingId,
+        BodyId,
         NaiveDate,
         usize,
-        Id,
+        i64,
         &'a NewActionPoint,
-        &'a Vec<Id>,
+        &'a Vec<OrganisationId>,
     );
     let mut points: Vec<PointRow<'_>> = Vec::new();
     for s in &stored {
@@ -269,7 +269,7 @@ async fn import_in(
         },
     )
     .await?;
-    let mut responsibles: Vec<(Id, Id, i64)> = Vec::new();
+    let mut responsibles: Vec<(i64, OrganisationId, i64)> = Vec::new();
     for (meeting, _, _, position, _, _, orgs) in &points {
         let id = id_at(&point_ids, *meeting, *position)?;
         responsibles.extend(orgs.iter().enumerate().map(|(i, org)| (id, *org, i as i64)));
@@ -279,7 +279,7 @@ async fn import_in(
     })
     .await?;
 
-    let recommendations: Vec<(Id, NaiveDate, &NewRecommendation)> = stored
+    let recommendations: Vec<(MeetingId, NaiveDate, &NewRecommendation)> = stored
         .iter()
         .flat_map(|s| {
             s.meeting
@@ -308,7 +308,7 @@ async fn import_in(
         },
     )
     .await?;
-    let warnings: Vec<(Id, usize, &ImportWarning)> = stored
+    let warnings: Vec<(MeetingId, usize, &ImportWarning)> = stored
         .iter()
         .flat_map(|s| {
             s.meeting
@@ -328,7 +328,7 @@ async fn import_in(
         ]
     })
     .await?;
-    let findings: Vec<(Id, usize, &FieldFinding)> = stored
+    let findings: Vec<(MeetingId, usize, &FieldFinding)> = stored
         .iter()
         .flat_map(|s| {
             s.meeting
@@ -347,7 +347,7 @@ async fn import_in(
         ]
     })
     .await?;
-    let created: Vec<Id> = stored.iter().map(|s| s.meeting_id).collect();
+    let created: Vec<MeetingId> = stored.iter().map(|s| s.meeting_id).collect();
     changes::record(link, &created).await?;
     Ok(outcomes)
 }
@@ -358,7 +358,7 @@ async fn import_head<'m>(
     m: &'m NewMeeting,
     resolver: &mut Resolver<'_>,
 ) -> Result<Head<'m>> {
-    let source_id: Option<Id> = match &m.source {
+    let source_id: Option<i64> = match &m.source {
         None => None,
         Some(src) => {
             let row: Option<(i64,)> = link
@@ -381,7 +381,7 @@ async fn import_head<'m>(
                         )
                         .await?;
                     return match row {
-                        Some((id,)) => Ok(Head::Already(id)),
+                        Some((id,)) => Ok(Head::Already(MeetingId::new(id))),
                         None => Err(StorageError::Corrupt(format!(
                             "source document {} is stored without its meeting",
                             src.sha256
@@ -395,7 +395,7 @@ async fn import_head<'m>(
     // A body's id never changes: after the first import, skip the upsert (one statement and
     // one written page less per import).
     let body_key = AliasCache::body_key(&m.body.code);
-    let body_id: Id = match resolver.cached(&body_key) {
+    let body_id = BodyId::new(match resolver.cached(&body_key) {
         Some(id) => id,
         None => {
             let (id,): (i64,) = link
@@ -410,7 +410,7 @@ async fn import_head<'m>(
             resolver.learn(body_key, id);
             id
         }
-    };
+    });
 
     let mut resolved = Vec::with_capacity(m.attendance.len());
     for a in &m.attendance {
@@ -418,10 +418,10 @@ async fn import_head<'m>(
     }
     let attendance = dedupe_attendance(&m.attendance, &resolved);
     // Action points in document order: (agenda position, point, organisations).
-    let mut points: Vec<(usize, &NewActionPoint, Vec<Id>)> = Vec::new();
+    let mut points: Vec<(usize, &NewActionPoint, Vec<OrganisationId>)> = Vec::new();
     for (item_position, item) in m.agenda.iter().enumerate() {
         for ap in &item.action_points {
-            let mut orgs: Vec<Id> = Vec::new();
+            let mut orgs: Vec<OrganisationId> = Vec::new();
             for written in &ap.responsible {
                 if let Some(org) = resolver.resolve(link, written).await? {
                     if !orgs.contains(&org) {
@@ -460,7 +460,7 @@ async fn import_head<'m>(
 
     Ok(Head::Stored(Stored {
         meeting: m,
-        meeting_id,
+        meeting_id: MeetingId::new(meeting_id),
         body_id,
         attendance,
         points,
@@ -487,7 +487,7 @@ async fn insert_keyed<T>(
     table: MultiInsert,
     rows: &[T],
     values: impl Fn(&T) -> Vec<Value>,
-) -> Result<HashMap<(Id, i64), Id>> {
+) -> Result<HashMap<(i64, i64), i64>> {
     let mut ids = HashMap::with_capacity(rows.len());
     for statement in table.statements(rows, values) {
         let returned: Vec<(i64, i64, i64)> = link.fetch_all(statement).await?;
@@ -500,8 +500,8 @@ async fn insert_keyed<T>(
     Ok(ids)
 }
 
-fn id_at(ids: &HashMap<(Id, i64), Id>, meeting: Id, position: usize) -> Result<Id> {
-    ids.get(&(meeting, position as i64))
+fn id_at(ids: &HashMap<(i64, i64), i64>, meeting: MeetingId, position: usize) -> Result<i64> {
+    ids.get(&(meeting.get(), position as i64))
         .copied()
         .ok_or_else(|| StorageError::Corrupt("an inserted row was not returned".into()))
 }
@@ -511,10 +511,10 @@ fn id_at(ids: &HashMap<(Id, i64), Id>, meeting: Id, position: usize) -> Result<I
 /// the line names nothing (it is then skipped).
 fn dedupe_attendance<'a>(
     attendance: &'a [NewAttendee],
-    resolved: &[Option<Id>],
-) -> Vec<(Id, &'a NewAttendee)> {
-    let mut seen: HashSet<(Id, Option<String>)> = HashSet::new();
-    let mut present: HashSet<Id> = HashSet::new();
+    resolved: &[Option<OrganisationId>],
+) -> Vec<(OrganisationId, &'a NewAttendee)> {
+    let mut seen: HashSet<(OrganisationId, Option<String>)> = HashSet::new();
+    let mut present: HashSet<OrganisationId> = HashSet::new();
     let mut out = Vec::new();
     for (a, org) in attendance.iter().zip(resolved) {
         let Some(org) = *org else { continue };
@@ -559,7 +559,8 @@ mod tests {
             a("OIM", Some("a")),
             a("-", None),
         ];
-        let kept = dedupe_attendance(&lines, &[Some(1), Some(1), Some(1), Some(1), Some(1), None]);
+        let oim = Some(OrganisationId::new(1));
+        let kept = dedupe_attendance(&lines, &[oim, oim, oim, oim, oim, None]);
         assert_eq!(kept.len(), 3);
     }
 }

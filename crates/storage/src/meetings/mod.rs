@@ -6,8 +6,9 @@ mod import;
 use std::collections::{HashMap, HashSet};
 
 use cadre_domain::{
-    AgendaItem, Attendee, Body, BodyLevel, FieldFinding, Id, ImportWarning, Meeting, MeetingKind,
-    MeetingStatus, MeetingSummary, Modality, NextMeeting, Person, SourceDocument,
+    AgendaItem, AgendaItemId, Attendee, Body, BodyLevel, FieldFinding, ImportWarning, Meeting,
+    MeetingId, MeetingKind, MeetingStatus, MeetingSummary, Modality, NextMeeting, Person,
+    SourceDocument, SourceDocumentId,
 };
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
@@ -35,7 +36,7 @@ pub struct UpcomingMeeting {
     pub time: Option<NaiveTime>,
     pub as_written: String,
     /// The meeting whose minutes announced it.
-    pub announced_in: Id,
+    pub announced_in: MeetingId,
 }
 
 const MEETING_SUMMARY_SELECT: &str = "SELECT m.id, b.name AS body, b.code AS body_code, m.kind, m.title, m.date, m.place, \
@@ -115,7 +116,7 @@ struct SummaryRow {
 impl SummaryRow {
     fn into_domain(self) -> Result<MeetingSummary> {
         Ok(MeetingSummary {
-            id: self.id,
+            id: self.id.into(),
             body: self.body,
             body_code: self.body_code,
             kind: parse_stored(&self.kind, MeetingKind::parse, "meeting kind")?,
@@ -162,7 +163,7 @@ struct MeetingRow {
 
 impl MeetingRow {
     fn source(&self) -> Result<Option<SourceDocument>> {
-        let Some(id) = self.source_id else {
+        let Some(id) = self.source_id.map(SourceDocumentId::new) else {
             return Ok(None);
         };
         let missing = || StorageError::Corrupt(format!("source document {id} lacks a column"));
@@ -260,7 +261,7 @@ impl Meetings<'_> {
     }
 
     /// A meeting with everything under it.
-    pub async fn get(self, id: Id) -> Result<Option<Meeting>> {
+    pub async fn get(self, id: MeetingId) -> Result<Option<Meeting>> {
         let mut conn = self.0.conn().await?;
         let mut link = conn.link();
         let Some(row) = link
@@ -273,7 +274,7 @@ impl Meetings<'_> {
             .fetch_all(Statement::new(SQL_MEETING_ATTENDANCE).bind(id))
             .await?;
         let points = action_points::of_meeting(&mut link, id).await?;
-        let mut by_item: HashMap<Id, Vec<cadre_domain::ActionPoint>> = HashMap::new();
+        let mut by_item: HashMap<AgendaItemId, Vec<cadre_domain::ActionPoint>> = HashMap::new();
         for p in points {
             by_item.entry(p.agenda_item_id).or_default().push(p);
         }
@@ -290,7 +291,7 @@ impl Meetings<'_> {
         Ok(Some(Meeting {
             id,
             body: Body {
-                id: row.body_id,
+                id: row.body_id.into(),
                 code: row.body_code.clone(),
                 name: row.body_name.clone(),
                 level: parse_stored(&row.body_level, BodyLevel::parse, "body level")?,
@@ -306,7 +307,7 @@ impl Meetings<'_> {
             attendance: attendance
                 .into_iter()
                 .map(|a| Attendee {
-                    organisation_id: a.organisation_id,
+                    organisation_id: a.organisation_id.into(),
                     organisation: a.name,
                     organisation_acronym: a.acronym,
                     as_written: a.as_written,
@@ -317,12 +318,12 @@ impl Meetings<'_> {
                 .into_iter()
                 .map(|i| {
                     Ok(AgendaItem {
-                        id: i.id,
+                        id: i.id.into(),
                         number: to_u32(i.number, "agenda item number")?,
                         title: i.title,
                         presenter: i.presenter,
                         discussion: i.discussion,
-                        action_points: by_item.remove(&i.id).unwrap_or_default(),
+                        action_points: by_item.remove(&AgendaItemId::new(i.id)).unwrap_or_default(),
                     })
                 })
                 .collect::<Result<_>>()?,
@@ -353,7 +354,7 @@ impl Meetings<'_> {
             .link()
             .fetch_all(Statement::new(SQL_UPCOMING).bind(from))
             .await?;
-        let mut seen: HashSet<(Id, NaiveDate)> = HashSet::new();
+        let mut seen: HashSet<(i64, NaiveDate)> = HashSet::new();
         let mut out = Vec::new();
         for row in rows {
             if out.len() as i64 >= limit {
@@ -368,24 +369,24 @@ impl Meetings<'_> {
                 date: row.next_meeting_date,
                 time: row.next_meeting_time,
                 as_written: row.next_meeting_text.unwrap_or_default(),
-                announced_in: row.id,
+                announced_in: row.id.into(),
             });
         }
         Ok(out)
     }
 
     /// The meeting already imported from a document with this SHA-256, if any.
-    pub async fn for_source(self, sha256: &str) -> Result<Option<Id>> {
+    pub async fn for_source(self, sha256: &str) -> Result<Option<MeetingId>> {
         let mut conn = self.0.conn().await?;
         let row: Option<(i64,)> = conn
             .link()
             .fetch_optional(Statement::new(SQL_MEETING_FOR_SOURCE).bind(sha256))
             .await?;
-        Ok(row.map(|(id,)| id))
+        Ok(row.map(|(id,)| MeetingId::new(id)))
     }
 
     /// Marks imported minutes as checked against their document: no longer a draft.
-    pub async fn validate(self, id: Id) -> Result<()> {
+    pub async fn validate(self, id: MeetingId) -> Result<()> {
         let mut tx = self.0.begin().await?;
         let mut link = tx.link();
         let changed = link
@@ -399,7 +400,7 @@ impl Meetings<'_> {
     }
 
     /// Private contact details of a meeting's attendees (see [`Person`]).
-    pub async fn attendee_contacts(self, meeting: Id) -> Result<Vec<Person>> {
+    pub async fn attendee_contacts(self, meeting: MeetingId) -> Result<Vec<Person>> {
         let mut conn = self.0.conn().await?;
         let rows: Vec<ContactRow> = conn
             .link()

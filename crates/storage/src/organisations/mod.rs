@@ -6,7 +6,7 @@ mod seed;
 
 use std::collections::HashMap;
 
-use cadre_domain::{Id, Organisation, OrganisationKind};
+use cadre_domain::{Organisation, OrganisationId, OrganisationKind};
 use serde::Serialize;
 
 pub(crate) use resolve::{AliasCache, Resolver};
@@ -60,7 +60,7 @@ impl OrganisationRow {
             .collect();
         Ok(OrganisationWithCounts {
             organisation: Organisation {
-                id: self.id,
+                id: self.id.into(),
                 kind: parse_stored(&self.kind, OrganisationKind::parse, "organisation kind")?,
                 needs_review: self.needs_review,
                 name: self.name,
@@ -87,7 +87,7 @@ impl Organisations<'_> {
     pub async fn list(self) -> Result<Vec<OrganisationWithCounts>> {
         let mut conn = self.0.conn().await?;
         let mut link = conn.link();
-        let mut aliases: HashMap<Id, Vec<String>> = HashMap::new();
+        let mut aliases: HashMap<i64, Vec<String>> = HashMap::new();
         let rows: Vec<(i64, String)> = link.fetch_all(Statement::new(SQL_ALL_ALIASES)).await?;
         for (organisation, alias) in rows {
             aliases.entry(organisation).or_default().push(alias);
@@ -101,7 +101,7 @@ impl Organisations<'_> {
             .collect()
     }
 
-    pub async fn get(self, id: Id) -> Result<Option<Organisation>> {
+    pub async fn get(self, id: OrganisationId) -> Result<Option<Organisation>> {
         let mut conn = self.0.conn().await?;
         let mut link = conn.link();
         let Some(row) = link

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use cadre_domain::Id;
+use cadre_domain::OrganisationId;
 use cadre_domain::organisation::{candidate_keys, clean_written_name, closest_known};
 use cadre_domain::privacy::split_contacts;
 use cadre_domain::text::match_key;
@@ -26,14 +26,14 @@ const SQL_DELETE_ORGANISATION: &str = "DELETE FROM organisations WHERE id = $1";
 /// a key, once stored, always names the same organisation (nothing merges or deletes
 /// organisations yet; when something does, it must clear this cache).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct AliasCache(Arc<Mutex<HashMap<String, Id>>>);
+pub(crate) struct AliasCache(Arc<Mutex<HashMap<String, i64>>>);
 
 impl AliasCache {
-    pub fn get(&self, key: &str) -> Option<Id> {
+    pub fn get(&self, key: &str) -> Option<i64> {
         self.0.lock().ok()?.get(key).copied()
     }
 
-    pub fn extend(&self, entries: impl IntoIterator<Item = (String, Id)>) {
+    pub fn extend(&self, entries: impl IntoIterator<Item = (String, i64)>) {
         if let Ok(mut map) = self.0.lock() {
             map.extend(entries);
         }
@@ -64,8 +64,8 @@ fn keys_of(written: &str) -> Vec<String> {
 pub(crate) struct Resolver<'a> {
     cache: &'a AliasCache,
     /// Written name → organisation, within one meeting.
-    local: HashMap<String, Id>,
-    learned: Vec<(String, Id)>,
+    local: HashMap<String, OrganisationId>,
+    learned: Vec<(String, i64)>,
 }
 
 impl<'a> Resolver<'a> {
@@ -83,22 +83,26 @@ impl<'a> Resolver<'a> {
     }
 
     /// Records a key learned outside name resolution (a body's id).
-    pub fn learn(&mut self, key: String, id: Id) {
+    pub fn learn(&mut self, key: String, id: i64) {
         self.learned.push((key, id));
     }
 
     /// What the shared cache may learn once the transaction has committed.
-    pub fn learned(self) -> Vec<(String, Id)> {
+    pub fn learned(self) -> Vec<(String, i64)> {
         self.learned
     }
 
-    pub fn cached(&self, key: &str) -> Option<Id> {
+    pub fn cached(&self, key: &str) -> Option<i64> {
         self.cache.get(key)
     }
 
     /// The organisation a written name stands for, creating one (flagged for review) when no
     /// key is known. `None` when the text names nothing.
-    pub async fn resolve(&mut self, link: &mut Link<'_>, written: &str) -> Result<Option<Id>> {
+    pub async fn resolve(
+        &mut self,
+        link: &mut Link<'_>,
+        written: &str,
+    ) -> Result<Option<OrganisationId>> {
         // A contact is never a name: no organisation is found or created from a phone number
         // or an e-mail address written where a name was expected.
         let without_contacts = split_contacts(written).rest;
@@ -129,12 +133,13 @@ impl<'a> Resolver<'a> {
             Some(id) => id,
             None => self.create(link, written, keys[0].clone()).await?,
         };
+        let id = OrganisationId::new(id);
         self.local.insert(written.to_owned(), id);
         Ok(Some(id))
     }
 
     /// A new organisation under `key`, or the one another import stored under it meanwhile.
-    async fn create(&mut self, link: &mut Link<'_>, written: &str, key: String) -> Result<Id> {
+    async fn create(&mut self, link: &mut Link<'_>, written: &str, key: String) -> Result<i64> {
         let name = clean_written_name(written);
         let name = if name.is_empty() {
             written.trim().to_owned()

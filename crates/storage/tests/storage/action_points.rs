@@ -292,7 +292,7 @@ both_engines! {
             .unwrap();
         assert_eq!(db.totals().await.unwrap().pending_action_points, 2);
         assert!(matches!(
-            db.action_points().set_status(ap + 1000, ActionStatus::Done).await,
+            db.action_points().set_status(ActionPointId::new(ap.get() + 1000), ActionStatus::Done).await,
             Err(StorageError::NotFound)
         ));
     }

@@ -230,7 +230,7 @@ both_engines! {
             .expect("the document");
         assert_eq!(doc, src);
         assert_eq!(bytes, new_src.content);
-        assert!(db.source_documents().get(src.id + 1000).await.unwrap().is_none());
+        assert!(db.source_documents().get(SourceDocumentId::new(src.id.get() + 1000)).await.unwrap().is_none());
 
         // The list line.
         let page = db.meetings().list(&MeetingFilter::default()).await.unwrap();
@@ -288,7 +288,7 @@ both_engines! {
             ),
             (1, 2, 2, 1)
         );
-        assert!(db.meetings().get(id + 1000).await.unwrap().is_none());
+        assert!(db.meetings().get(MeetingId::new(id.get() + 1000)).await.unwrap().is_none());
     }
 }
 

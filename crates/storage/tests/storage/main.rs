@@ -3,9 +3,10 @@
 
 use cadre_domain::meeting::NewSourceDocument;
 use cadre_domain::{
-    ActionStatus, BodyLevel, Deadline, DeadlineMeaning, FieldFinding, ImportWarning, MeetingKind,
-    MeetingStatus, Modality, NewActionPoint, NewAgendaItem, NewAttendee, NewBody, NewMeeting,
-    NewRecommendation, NextMeeting, OrganisationKind, RecommendationScope,
+    ActionPointId, ActionStatus, BodyLevel, Deadline, DeadlineMeaning, FieldFinding, ImportWarning,
+    MeetingId, MeetingKind, MeetingStatus, Modality, NewActionPoint, NewAgendaItem, NewAttendee,
+    NewBody, NewMeeting, NewRecommendation, NextMeeting, OrganisationId, OrganisationKind,
+    RecommendationScope, SourceDocumentId,
 };
 use cadre_storage::{
     ActionPointFilter, ImportOutcome, MeetingFilter, Paging, RecommendationFilter, StorageError,

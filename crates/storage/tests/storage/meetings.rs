@@ -24,7 +24,7 @@ both_engines! {
         )];
         let b = bare(NewBody::gtm("Zinder"), d(2023, 5, 3), Some("draft-b"));
         assert!(!b.source.as_ref().unwrap().personal_data);
-        let ids: Vec<i64> = db
+        let ids: Vec<MeetingId> = db
             .meetings().import_batch(&[a.clone(), b])
             .await
             .unwrap()
@@ -69,7 +69,7 @@ both_engines! {
         assert!(later[0].seq < later[1].seq);
         assert_eq!(db.changes().since(after_import, 1).await.unwrap().len(), 1);
         assert!(matches!(
-            db.meetings().validate(999_999).await,
+            db.meetings().validate(MeetingId::new(999_999)).await,
             Err(cadre_storage::StorageError::NotFound)
         ));
         // A failed validation logs nothing.

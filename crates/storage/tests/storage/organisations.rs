@@ -81,7 +81,7 @@ both_engines! {
         )];
         let id2 = db.meetings().import(&second).await.unwrap().meeting_id();
         let m2 = db.meetings().get(id2).await.unwrap().unwrap();
-        let ids: Vec<i64> = m2.attendance.iter().map(|a| a.organisation_id).collect();
+        let ids: Vec<OrganisationId> = m2.attendance.iter().map(|a| a.organisation_id).collect();
         assert_eq!(ids, vec![new_org, oim, oim]);
         assert_eq!(
             m2.agenda[0].action_points[0]
@@ -94,7 +94,7 @@ both_engines! {
         assert_eq!(db.organisations().list().await.unwrap().len(), orgs_at_start + 1);
 
         let all = db.organisations().list().await.unwrap();
-        let count = |id: i64| {
+        let count = |id: OrganisationId| {
             all.iter()
                 .find(|o| o.organisation.id == id)
                 .map(|o| (o.meetings_attended, o.action_points))

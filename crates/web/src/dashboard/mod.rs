@@ -83,7 +83,7 @@ async fn dashboard(State(state): State<AppState>) -> Result<Html<String>, WebErr
                 date: date_fr(u.date),
                 time: u.time.map(time_fr),
                 as_written: u.as_written.clone(),
-                announced_in: u.announced_in,
+                announced_in: u.announced_in.get(),
             })
             .collect(),
         overdue: overdue

@@ -32,7 +32,7 @@ pub(crate) struct MeetingRow {
 impl MeetingRow {
     pub fn new(m: &cadre_domain::MeetingSummary) -> MeetingRow {
         MeetingRow {
-            id: m.id,
+            id: m.id.get(),
             date: crate::view::date_fr(m.date),
             body: m.body.clone(),
             kind: m.kind.label_fr(),

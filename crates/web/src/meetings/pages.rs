@@ -330,7 +330,7 @@ fn show_page(m: Meeting, roadmaps: Vec<RoadmapGroup>, total: i64, shown: usize) 
             .attendance
             .iter()
             .map(|a| AttendeeRow {
-                organisation_id: a.organisation_id,
+                organisation_id: a.organisation_id.get(),
                 organisation: a.organisation.clone(),
                 acronym: a.organisation_acronym.clone(),
                 person_name: a.person_name.clone(),
@@ -340,7 +340,7 @@ fn show_page(m: Meeting, roadmaps: Vec<RoadmapGroup>, total: i64, shown: usize) 
             .agenda
             .iter()
             .map(|item| AgendaRow {
-                id: item.id,
+                id: item.id.get(),
                 number: if item.number == 0 {
                     String::new()
                 } else {
@@ -380,7 +380,7 @@ fn show_page(m: Meeting, roadmaps: Vec<RoadmapGroup>, total: i64, shown: usize) 
             size: s.size,
             published: !s.personal_data,
         }),
-        id: m.id,
+        id: m.id.get(),
         draft: m.status == MeetingStatus::Draft,
         findings: finding_rows(&m),
     }
@@ -423,7 +423,7 @@ fn group_recommendations(items: &[Recommendation]) -> Vec<RoadmapGroup> {
         section.has_challenges |= r.challenges.is_some();
         section.has_perspectives |= r.perspectives.is_some();
         section.items.push(RecommendationRow {
-            id: r.id,
+            id: r.id.get(),
             position: r.position,
             text: r.text.clone(),
             implementation_status: r.implementation_status.clone(),

@@ -3,7 +3,7 @@
 use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
-use cadre_domain::{Id, OrganisationKind};
+use cadre_domain::{OrganisationId, OrganisationKind};
 use serde::Serialize;
 use utoipa::OpenApi;
 
@@ -26,7 +26,8 @@ pub(crate) struct Api;
 /// An organisation, its other names, and how much it appears.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct OrganisationEntry {
-    pub id: Id,
+    #[schema(value_type = i64)]
+    pub id: OrganisationId,
     pub name: String,
     pub acronym: Option<String>,
     pub kind: OrganisationKind,

@@ -60,7 +60,7 @@ async fn list(
         .iter()
         .take(PER_PAGE as usize)
         .map(|o| OrganisationRow {
-            id: o.organisation.id,
+            id: o.organisation.id.get(),
             name: o.organisation.name.clone(),
             acronym: o.organisation.acronym.clone(),
             kind: o.organisation.kind.label_fr(),

@@ -96,7 +96,7 @@ async fn list(
             .items
             .iter()
             .map(|r| RecommendationRow {
-                meeting_id: r.meeting_id,
+                meeting_id: r.meeting_id.get(),
                 session: format!("{}, {}", r.body, date_fr(r.meeting_date)),
                 roadmap: r.roadmap.clone(),
                 position: r.position,

@@ -10,7 +10,7 @@ both_engines! {
         assert_eq!(all["total"], 3);
         let items = all["items"].as_array().unwrap();
         assert_eq!(items.len(), 3);
-        assert_eq!(items[0]["id"], f.tahoua, "most recent first");
+        assert_eq!(items[0]["id"], f.tahoua.get(), "most recent first");
         assert_eq!(items[0]["body_code"], "gtm-tahoua");
         assert_eq!(items[0]["date"], "2023-02-16");
         assert_eq!(items[0]["action_point_count"], 3);
@@ -18,16 +18,16 @@ both_engines! {
         let page2 = api(s, "/api/v1/meetings?limit=1&offset=1").await;
         assert_eq!(page2["total"], 3);
         assert_eq!(page2["items"].as_array().unwrap().len(), 1);
-        assert_eq!(page2["items"][0]["id"], f.zinder);
+        assert_eq!(page2["items"][0]["id"], f.zinder.get());
 
         let zinder = api(s, "/api/v1/meetings?body=gtm-zinder").await;
         assert_eq!(zinder["total"], 1);
         let y = api(s, "/api/v1/meetings?year=2021").await;
         assert_eq!(y["total"], 1);
-        assert_eq!(y["items"][0]["id"], f.ccm);
+        assert_eq!(y["items"][0]["id"], f.ccm.get());
 
         let m = api(s, &format!("/api/v1/meetings/{}", f.tahoua)).await;
-        assert_eq!(m["id"], f.tahoua);
+        assert_eq!(m["id"], f.tahoua.get());
         assert_eq!(m["body"]["code"], "gtm-tahoua");
         assert_eq!(m["place"], "Salle de réunion DGECM-R");
         assert_eq!(m["agenda"].as_array().unwrap().len(), 3);

@@ -5,8 +5,8 @@
 use cadre_domain::dates::format_date_fr;
 use cadre_domain::meeting::NewSourceDocument;
 use cadre_domain::{
-    ActionStatus, Deadline, ImportWarning, MeetingKind, NewActionPoint, NewAgendaItem, NewAttendee,
-    NewBody, NewMeeting, NewRecommendation, NextMeeting, RecommendationScope,
+    ActionStatus, Deadline, ImportWarning, MeetingId, MeetingKind, NewActionPoint, NewAgendaItem,
+    NewAttendee, NewBody, NewMeeting, NewRecommendation, NextMeeting, RecommendationScope,
 };
 use cadre_storage::Store;
 use cadre_testkit::both_engines;
@@ -210,9 +210,9 @@ fn ccm_session() -> NewMeeting {
 
 struct Fixture {
     server: TestServer,
-    tahoua: i64,
-    zinder: i64,
-    ccm: i64,
+    tahoua: MeetingId,
+    zinder: MeetingId,
+    ccm: MeetingId,
 }
 
 async fn setup(db: Store) -> Fixture {

@@ -3,12 +3,12 @@
 use super::*;
 
 /// Ids of the meetings in a search API answer.
-fn hit_meetings(v: &Value) -> Vec<i64> {
-    let mut ids: Vec<i64> = v["items"]
+fn hit_meetings(v: &Value) -> Vec<MeetingId> {
+    let mut ids: Vec<MeetingId> = v["items"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|h| h["meeting_id"].as_i64().unwrap())
+        .map(|h| MeetingId::new(h["meeting_id"].as_i64().unwrap()))
         .collect();
     ids.sort_unstable();
     ids.dedup();
