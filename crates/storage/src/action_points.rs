@@ -44,16 +44,17 @@ const RESPONSIBLE_SELECT: &str = "SELECT apo.action_point_id, o.id, o.name, o.ac
      FROM action_point_organisations apo JOIN organisations o ON o.id = apo.organisation_id \
      WHERE apo.action_point_id IN ";
 
+/// A meeting's points, each repeated once per responsible organisation (one statement, one
+/// round trip: a meeting page is read often).
 const SQL_MEETING_ACTION_POINTS: &str = "SELECT ap.id, ap.meeting_id, ap.meeting_date, b.name AS body, ap.agenda_item_id, \
      ai.title AS agenda_item_title, ap.what, ap.responsible_as_written, ap.deadline_text, \
-     ap.deadline_kind, ap.due_date, ap.status \
+     ap.deadline_kind, ap.due_date, ap.status, \
+     o.id AS organisation_id, o.name AS organisation_name, o.acronym AS organisation_acronym \
      FROM action_points ap JOIN bodies b ON b.id = ap.body_id \
-     JOIN agenda_items ai ON ai.id = ap.agenda_item_id WHERE ap.meeting_id = $1 ORDER BY ap.position";
-
-const SQL_MEETING_RESPONSIBLE: &str = "SELECT apo.action_point_id, o.id, o.name, o.acronym \
-     FROM action_point_organisations apo JOIN action_points ap ON ap.id = apo.action_point_id \
-     JOIN organisations o ON o.id = apo.organisation_id \
-     WHERE ap.meeting_id = $1 ORDER BY apo.action_point_id, apo.position";
+     JOIN agenda_items ai ON ai.id = ap.agenda_item_id \
+     LEFT JOIN action_point_organisations apo ON apo.action_point_id = ap.id \
+     LEFT JOIN organisations o ON o.id = apo.organisation_id \
+     WHERE ap.meeting_id = $1 ORDER BY ap.position, apo.position";
 
 const SQL_SET_STATUS: &str = "UPDATE action_points SET status = $1 WHERE id = $2";
 const SQL_MEETING_OF: &str = "SELECT meeting_id FROM action_points WHERE id = $1";
@@ -112,6 +113,15 @@ impl ActionPointRow {
             status: parse_stored(&self.status, ActionStatus::parse, "action status")?,
         })
     }
+}
+
+#[derive(sqlx::FromRow)]
+struct MeetingPointRow {
+    #[sqlx(flatten)]
+    point: ActionPointRow,
+    organisation_id: Option<i64>,
+    organisation_name: Option<String>,
+    organisation_acronym: Option<String>,
 }
 
 /// (action point, organisation id, name, acronym).
@@ -196,15 +206,25 @@ pub(crate) async fn of_meeting(
     link: &mut Link<'_>,
     meeting: MeetingId,
 ) -> Result<Vec<ActionPoint>> {
-    let rows = link
+    let rows: Vec<MeetingPointRow> = link
         .fetch_all(Statement::new(SQL_MEETING_ACTION_POINTS).bind(meeting))
         .await?;
-    let mut points = into_domain(rows)?;
-    if !points.is_empty() {
-        let responsible = link
-            .fetch_all(Statement::new(SQL_MEETING_RESPONSIBLE).bind(meeting))
-            .await?;
-        attach_responsible(&mut points, responsible);
+    let mut points: Vec<ActionPoint> = Vec::new();
+    for row in rows {
+        if points.last().is_none_or(|p| p.id.get() != row.point.id) {
+            points.push(row.point.into_domain()?);
+        }
+        if let (Some(id), Some(name), Some(point)) = (
+            row.organisation_id,
+            row.organisation_name,
+            points.last_mut(),
+        ) {
+            point.responsible.push(OrganisationRef {
+                id: id.into(),
+                name,
+                acronym: row.organisation_acronym,
+            });
+        }
     }
     Ok(points)
 }
@@ -219,7 +239,7 @@ impl ActionPoints<'_> {
         let (q, responsible_sql) = action_points_query(filter);
         let mut conn = self.0.conn().await?;
         let mut link = conn.link();
-        let (total, rows) = link.fetch_page::<ActionPointRow>(&q).await?;
+        let (total, rows) = self.0.page::<ActionPointRow>(&mut link, &q).await?;
         let mut items = into_domain(rows)?;
         if !items.is_empty() {
             let responsible = link.fetch_all(q.paged(responsible_sql)).await?;

@@ -18,7 +18,7 @@ use sqlx::{
     AssertSqlSafe, FromRow, PgConnection, PgPool, Postgres, Sqlite, SqliteConnection, SqlitePool,
 };
 
-use crate::statement::{ListQuery, Statement, Value};
+use crate::statement::{Statement, Value};
 use crate::{Result, StorageError};
 
 /// The engine a database URL names.
@@ -313,13 +313,6 @@ impl Link<'_> {
             .execute(&mut **c)
             .await?
             .rows_affected()))
-    }
-
-    /// A list's total, then the rows of the requested page.
-    pub async fn fetch_page<T: Decode>(&mut self, q: &ListQuery) -> Result<(i64, Vec<T>)> {
-        let (total,): (i64,) = self.fetch_one(q.count()).await?;
-        let rows = self.fetch_all(q.list()).await?;
-        Ok((total, rows))
     }
 
     /// Runs several `;`-separated statements without parameters (schema, seed data).

@@ -17,6 +17,7 @@ pub mod action_points;
 pub mod bodies;
 pub mod changes;
 pub mod engine;
+mod lists;
 pub mod meetings;
 pub mod organisations;
 pub mod recommendations;

@@ -100,9 +100,9 @@ impl Recommendations<'_> {
     /// Recommendations by session (most recent first), roadmap and position.
     pub async fn list(self, filter: &RecommendationFilter) -> Result<Page<Recommendation>> {
         let mut conn = self.0.conn().await?;
-        let (total, rows) = conn
-            .link()
-            .fetch_page::<RecommendationRow>(&recommendations_query(filter))
+        let (total, rows) = self
+            .0
+            .page::<RecommendationRow>(&mut conn.link(), &recommendations_query(filter))
             .await?;
         let items = rows
             .into_iter()

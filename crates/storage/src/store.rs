@@ -16,6 +16,8 @@ use crate::source_documents::SourceDocuments;
 pub struct Store {
     pool: Pool,
     pub(crate) aliases: AliasCache,
+    /// List totals, until the change log moves (see [`crate::lists`]).
+    pub(crate) totals: crate::lists::Totals,
 }
 
 impl Store {
@@ -26,6 +28,7 @@ impl Store {
         Ok(Store {
             pool: Pool::connect(url, &seed).await?,
             aliases: AliasCache::default(),
+            totals: Default::default(),
         })
     }
 

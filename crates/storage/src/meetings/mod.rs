@@ -44,6 +44,7 @@ const MEETING_SUMMARY_SELECT: &str = "SELECT m.id, b.name AS body, b.code AS bod
      FROM meetings m JOIN bodies b ON b.id = m.body_id JOIN ";
 const SQL_MEETING_YEARS: &str = "SELECT DISTINCT year FROM meetings ORDER BY year DESC";
 const SQL_MEETING: &str = "SELECT m.id, m.kind, m.title, m.date, m.start_time, m.end_time, m.place, m.modality, \
+     m.attendance_count, m.agenda_count, m.action_point_count, \
      m.next_meeting_text, m.next_meeting_date, m.next_meeting_time, m.next_meeting_month, m.rapporteur, m.status, \
      b.id AS body_id, b.code AS body_code, b.name AS body_name, b.level AS body_level, b.region AS body_region, \
      s.id AS source_id, s.file_name, s.media_type, s.sha256, s.size, s.personal_data \
@@ -53,10 +54,12 @@ const SQL_MEETING_ATTENDANCE: &str = "SELECT a.organisation_id, o.name, o.acrony
      FROM attendances a JOIN organisations o ON o.id = a.organisation_id \
      LEFT JOIN persons p ON p.attendance_id = a.id WHERE a.meeting_id = $1 ORDER BY a.position";
 const SQL_MEETING_AGENDA: &str = "SELECT id, number, title, presenter, discussion FROM agenda_items WHERE meeting_id = $1 ORDER BY position";
-const SQL_MEETING_WARNINGS: &str =
-    "SELECT field, message, text FROM import_warnings WHERE meeting_id = $1 ORDER BY position";
-const SQL_MEETING_FINDINGS: &str =
-    "SELECT field, found FROM field_findings WHERE meeting_id = $1 ORDER BY position";
+/// The import's notes on a meeting, warnings and findings in one statement: findings first
+/// ('finding' < 'warning'), each in document order.
+const SQL_MEETING_NOTES: &str = "SELECT 'warning' AS kind, position, field, message, text \
+     FROM import_warnings WHERE meeting_id = $1 \
+     UNION ALL SELECT 'finding' AS kind, position, field, found AS message, NULL AS text \
+     FROM field_findings WHERE meeting_id = $1 ORDER BY kind, position";
 const SQL_VALIDATE_MEETING: &str =
     "UPDATE meetings SET status = 'validated', validated_at = CURRENT_TIMESTAMP WHERE id = $1";
 const SQL_UPCOMING: &str = "SELECT m.body_id, b.name AS body, b.code AS body_code, m.next_meeting_date, m.next_meeting_time, \
@@ -142,6 +145,9 @@ struct MeetingRow {
     end_time: Option<NaiveTime>,
     place: Option<String>,
     modality: String,
+    attendance_count: i64,
+    agenda_count: i64,
+    action_point_count: i64,
     next_meeting_text: Option<String>,
     next_meeting_date: Option<NaiveDate>,
     next_meeting_time: Option<NaiveTime>,
@@ -212,6 +218,15 @@ struct AgendaItemRow {
     discussion: String,
 }
 
+/// A warning or a finding of the import (see [`SQL_MEETING_NOTES`]).
+#[derive(sqlx::FromRow)]
+struct NoteRow {
+    kind: String,
+    field: String,
+    message: String,
+    text: Option<String>,
+}
+
 #[derive(sqlx::FromRow)]
 struct UpcomingRow {
     body_id: i64,
@@ -239,9 +254,9 @@ impl Meetings<'_> {
     /// Meetings, most recent first.
     pub async fn list(self, filter: &MeetingFilter) -> Result<Page<MeetingSummary>> {
         let mut conn = self.0.conn().await?;
-        let (total, rows) = conn
-            .link()
-            .fetch_page::<SummaryRow>(&meetings_query(filter))
+        let (total, rows) = self
+            .0
+            .page::<SummaryRow>(&mut conn.link(), &meetings_query(filter))
             .await?;
         let items = rows
             .into_iter()
@@ -270,23 +285,46 @@ impl Meetings<'_> {
         else {
             return Ok(None);
         };
-        let attendance: Vec<AttendeeRow> = link
-            .fetch_all(Statement::new(SQL_MEETING_ATTENDANCE).bind(id))
-            .await?;
-        let points = action_points::of_meeting(&mut link, id).await?;
+        // The counts stored at import say which parts are empty: no statement for those.
+        let attendance: Vec<AttendeeRow> = if row.attendance_count > 0 {
+            link.fetch_all(Statement::new(SQL_MEETING_ATTENDANCE).bind(id))
+                .await?
+        } else {
+            Vec::new()
+        };
+        let points = if row.action_point_count > 0 {
+            action_points::of_meeting(&mut link, id).await?
+        } else {
+            Vec::new()
+        };
         let mut by_item: HashMap<AgendaItemId, Vec<cadre_domain::ActionPoint>> = HashMap::new();
         for p in points {
             by_item.entry(p.agenda_item_id).or_default().push(p);
         }
-        let agenda: Vec<AgendaItemRow> = link
-            .fetch_all(Statement::new(SQL_MEETING_AGENDA).bind(id))
+        let agenda: Vec<AgendaItemRow> = if row.agenda_count > 0 {
+            link.fetch_all(Statement::new(SQL_MEETING_AGENDA).bind(id))
+                .await?
+        } else {
+            Vec::new()
+        };
+        let notes: Vec<NoteRow> = link
+            .fetch_all(Statement::new(SQL_MEETING_NOTES).bind(id))
             .await?;
-        let warnings: Vec<(String, String, Option<String>)> = link
-            .fetch_all(Statement::new(SQL_MEETING_WARNINGS).bind(id))
-            .await?;
-        let findings: Vec<(String, String)> = link
-            .fetch_all(Statement::new(SQL_MEETING_FINDINGS).bind(id))
-            .await?;
+        let (mut warnings, mut findings) = (Vec::new(), Vec::new());
+        for note in notes {
+            if note.kind == "warning" {
+                warnings.push(ImportWarning {
+                    field: note.field,
+                    message: note.message,
+                    text: note.text,
+                });
+            } else {
+                findings.push(FieldFinding {
+                    field: note.field,
+                    found: note.message,
+                });
+            }
+        }
 
         Ok(Some(Meeting {
             id,
@@ -330,18 +368,8 @@ impl Meetings<'_> {
             next_meeting: row.next_meeting()?,
             rapporteur: row.rapporteur.clone(),
             status: parse_stored(&row.status, MeetingStatus::parse, "meeting status")?,
-            warnings: warnings
-                .into_iter()
-                .map(|(field, message, text)| ImportWarning {
-                    field,
-                    message,
-                    text,
-                })
-                .collect(),
-            findings: findings
-                .into_iter()
-                .map(|(field, found)| FieldFinding { field, found })
-                .collect(),
+            warnings,
+            findings,
             source: row.source()?,
         }))
     }

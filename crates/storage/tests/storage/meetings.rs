@@ -315,3 +315,49 @@ both_engines! {
         );
     }
 }
+
+both_engines! {
+    /// Totals of full pages are remembered, but never past a change: another import is seen.
+    async fn list_totals_follow_every_change(db: Store) {
+        let page = MeetingFilter {
+            paging: Paging::page(2, 0),
+            ..Default::default()
+        };
+        for day in 1..=3 {
+            db.meetings()
+                .import(&bare(NewBody::gtm("Agadez"), d(2023, 1, day), None))
+                .await
+                .unwrap();
+        }
+        assert_eq!(db.meetings().list(&page).await.unwrap().total, 3);
+        assert_eq!(db.meetings().list(&page).await.unwrap().total, 3, "remembered");
+        db.meetings()
+            .import(&bare(NewBody::gtm("Agadez"), d(2023, 1, 9), None))
+            .await
+            .unwrap();
+        assert_eq!(db.meetings().list(&page).await.unwrap().total, 4);
+        // A status change is a change too: the overdue list's total follows it.
+        let overdue = ActionPointFilter {
+            overdue_on: Some(d(2030, 1, 1)),
+            paging: Paging::page(1, 0),
+            ..Default::default()
+        };
+        let mut m = bare(NewBody::gtm("Zinder"), d(2023, 2, 1), None);
+        m.agenda = vec![item(
+            1,
+            "Suivi",
+            vec![
+                action("Partager", &["OIM"], "mars 2023", ActionStatus::Open),
+                action("Former", &["OIM"], "avril 2023", ActionStatus::Open),
+            ],
+        )];
+        let id = db.meetings().import(&m).await.unwrap().meeting_id();
+        assert_eq!(db.action_points().list(&overdue).await.unwrap().total, 2);
+        let first = db.meetings().get(id).await.unwrap().unwrap().agenda[0].action_points[0].id;
+        db.action_points()
+            .set_status(first, ActionStatus::Done)
+            .await
+            .unwrap();
+        assert_eq!(db.action_points().list(&overdue).await.unwrap().total, 1);
+    }
+}

@@ -1,0 +1,99 @@
+//! Paged lists and their totals. A list's total is what costs on a large table (a count over
+//! every matching row, each request), so it is avoided when the page itself tells it (a first
+//! or last page that is not full), and otherwise remembered until the change log moves: every
+//! write that adds or changes rows records a change, whichever process makes it.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use crate::engine::{Decode, Link};
+use crate::statement::{ListQuery, Statement};
+use crate::{Result, Store};
+
+/// Totals remembered at once; beyond, the memory starts over.
+const MAX_TOTALS: usize = 4096;
+
+const SQL_LATEST_CHANGE: &str = "SELECT COALESCE(MAX(seq), 0) AS seq FROM changes";
+
+/// Count statement and parameters → (change it was counted at, total).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Totals(Arc<Mutex<HashMap<String, (i64, i64)>>>);
+
+impl Totals {
+    fn get(&self, key: &str, change: i64) -> Option<i64> {
+        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        map.get(key)
+            .filter(|(at, _)| *at == change)
+            .map(|(_, total)| *total)
+    }
+
+    fn put(&self, key: String, change: i64, total: i64) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() >= MAX_TOTALS {
+            map.clear();
+        }
+        map.insert(key, (change, total));
+    }
+}
+
+/// The total a page implies without counting: a page that is not full is the last one.
+fn total_from_page(q: &ListQuery, rows: usize) -> Option<i64> {
+    let rows = rows as i64;
+    (rows < q.limit && (rows > 0 || q.offset == 0)).then(|| q.offset.saturating_add(rows))
+}
+
+/// The change number, then the count: a count made after a later change is never filed under
+/// an earlier one.
+pub(crate) async fn latest_change(link: &mut Link<'_>) -> Result<i64> {
+    let (seq,): (i64,) = link.fetch_one(Statement::new(SQL_LATEST_CHANGE)).await?;
+    Ok(seq)
+}
+
+impl Store {
+    /// The rows of the requested page, then the list's total.
+    pub(crate) async fn page<T: Decode>(
+        &self,
+        link: &mut Link<'_>,
+        q: &ListQuery,
+    ) -> Result<(i64, Vec<T>)> {
+        let rows: Vec<T> = link.fetch_all(q.list()).await?;
+        if let Some(total) = total_from_page(q, rows.len()) {
+            return Ok((total, rows));
+        }
+        let change = latest_change(link).await?;
+        let key = format!("{}\n{:?}", q.count_sql, q.params);
+        if let Some(total) = self.totals.get(&key, change) {
+            return Ok((total, rows));
+        }
+        let (total,): (i64,) = link.fetch_one(q.count()).await?;
+        self.totals.put(key, change, total);
+        Ok((total, rows))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(limit: i64, offset: i64) -> ListQuery {
+        ListQuery {
+            list_sql: String::new(),
+            count_sql: String::new(),
+            params: Vec::new(),
+            limit,
+            offset,
+        }
+    }
+
+    #[test]
+    fn a_page_that_is_not_full_is_the_last() {
+        assert_eq!(total_from_page(&page(50, 0), 12), Some(12));
+        assert_eq!(total_from_page(&page(50, 0), 0), Some(0));
+        assert_eq!(total_from_page(&page(50, 100), 3), Some(103));
+        // A full page, or an empty one past the end, says nothing of the total.
+        assert_eq!(total_from_page(&page(50, 0), 50), None);
+        assert_eq!(total_from_page(&page(50, 100), 0), None);
+        // Exports ask for everything: the rows are the total.
+        assert_eq!(total_from_page(&page(i64::MAX, 0), 7), Some(7));
+    }
+}
