@@ -2,6 +2,9 @@
 //! indexes catch up from it and page caches key on its latest sequence number, including
 //! across processes (an import run beside a server).
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+
 use cadre_domain::MeetingId;
 use serde::Serialize;
 
@@ -28,16 +31,10 @@ const INSERT_CHANGES: MultiInsert = MultiInsert {
 pub struct Changes<'s>(pub(crate) &'s Store);
 
 impl Changes<'_> {
-    /// The sequence number of the last change (0 when none).
+    /// The sequence number of the last change (0 when none), as of this call or later:
+    /// never a number read before the call began (see [`Clock`]).
     pub async fn latest(self) -> Result<i64> {
-        let mut conn = self.0.conn().await?;
-        let (seq,): (i64,) = conn
-            .link()
-            .fetch_one(Statement::new(
-                "SELECT COALESCE(MAX(seq), 0) AS seq FROM changes",
-            ))
-            .await?;
-        Ok(seq)
+        self.0.clock.latest(self.0).await
     }
 
     /// Changes after `after`, oldest first, at most `limit`: how a search index catches up.
@@ -52,6 +49,43 @@ impl Changes<'_> {
                 .bind(limit),
             )
             .await
+    }
+}
+
+/// Reads of the latest change, shared by concurrent callers without ever answering one of
+/// them with a number read before it called. Every cached page is checked against the latest
+/// change, so under load a server would otherwise run this read once per request; here the
+/// callers that arrive while a read is running wait for the next one, and a whole wave of them
+/// shares it.
+#[derive(Debug, Default)]
+pub(crate) struct Clock {
+    /// Held while reading, so that reads run one at a time and in order.
+    reading: tokio::sync::Mutex<()>,
+    /// Reads begun; a caller may use any read numbered above what it saw on arrival.
+    begun: AtomicU64,
+    /// The number of the last read completed, and its result.
+    completed: AtomicU64,
+    value: AtomicI64,
+}
+
+impl Clock {
+    pub(crate) fn shared() -> Arc<Clock> {
+        Arc::default()
+    }
+
+    async fn latest(&self, store: &Store) -> Result<i64> {
+        let arrival = self.begun.load(Ordering::Acquire);
+        let _reading = self.reading.lock().await;
+        // A read that began after this call arrived has completed meanwhile: its answer holds.
+        if self.completed.load(Ordering::Acquire) > arrival {
+            return Ok(self.value.load(Ordering::Acquire));
+        }
+        let number = self.begun.fetch_add(1, Ordering::AcqRel) + 1;
+        let mut conn = store.conn().await?;
+        let seq = crate::lists::latest_change(&mut conn.link()).await?;
+        self.value.store(seq, Ordering::Release);
+        self.completed.store(number, Ordering::Release);
+        Ok(seq)
     }
 }
 

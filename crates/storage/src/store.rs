@@ -18,6 +18,8 @@ pub struct Store {
     pub(crate) aliases: AliasCache,
     /// List totals, until the change log moves (see [`crate::lists`]).
     pub(crate) totals: crate::lists::Totals,
+    /// Reads of the latest change, shared by concurrent callers.
+    pub(crate) clock: std::sync::Arc<crate::changes::Clock>,
 }
 
 impl Store {
@@ -29,6 +31,7 @@ impl Store {
             pool: Pool::connect(url, &seed).await?,
             aliases: AliasCache::default(),
             totals: Default::default(),
+            clock: crate::changes::Clock::shared(),
         })
     }
 

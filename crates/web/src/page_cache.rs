@@ -49,6 +49,9 @@ pub struct PageCache {
 struct Entries {
     /// The change number and day the entries were rendered under.
     version: Option<(i64, NaiveDate)>,
+    /// The entity tag of the latest version asked for (one allocation per version, not per
+    /// request).
+    tag: Option<((i64, NaiveDate), HeaderValue)>,
     map: HashMap<String, Cached>,
     bytes: usize,
 }
@@ -60,6 +63,18 @@ struct Cached {
 }
 
 impl PageCache {
+    fn tag(&self, version: (i64, NaiveDate)) -> HeaderValue {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        match &entries.tag {
+            Some((v, tag)) if *v == version => tag.clone(),
+            _ => {
+                let tag = entity_tag(version);
+                entries.tag = Some((version, tag.clone()));
+                tag
+            }
+        }
+    }
+
     fn get(&self, version: (i64, NaiveDate), key: &str) -> Option<Cached> {
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         if entries.version != Some(version) {
@@ -150,7 +165,7 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
         Err(_) => return next.run(request).await,
     };
     let version = (change, crate::today());
-    let tag = entity_tag(version);
+    let tag = state.pages.tag(version);
     if matches(request.headers(), &tag) {
         return not_modified(tag);
     }
