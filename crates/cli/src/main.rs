@@ -128,6 +128,21 @@ enum Command {
     ReadWorker,
 }
 
+/// glibc gives threads that allocate their own heap arenas (up to 8 per core) and keeps what
+/// each frees: after a burst of requests, the server's threads (tokio's, SQLite's, searches')
+/// each held freed pages, most of its resident memory. Four arenas keep parallel searches from
+/// queueing on the allocator's locks.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn limit_malloc_arenas() {
+    // SAFETY: mallopt only changes the allocator's tuning; called before any other thread.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 4);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn limit_malloc_arenas() {}
+
 /// Opens the database a command names (the engine is the URL's scheme).
 async fn open(url: &str) -> anyhow::Result<Store> {
     if Engine::of(url).is_err() {
@@ -158,6 +173,7 @@ fn main() -> ExitCode {
             }
         };
     }
+    limit_malloc_arenas();
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_env_filter(
@@ -168,6 +184,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        // Searches and import steps run on blocking threads: a burst of them must queue rather
+        // than grow hundreds of threads, each with its own stack and heap.
+        .max_blocking_threads(32)
         .build()
     {
         Ok(rt) => rt,

@@ -237,12 +237,11 @@ impl ActionPoints<'_> {
     /// Action points, soonest deadline first (those without a date last).
     pub async fn list(self, filter: &ActionPointFilter) -> Result<Page<ActionPoint>> {
         let (q, responsible_sql) = action_points_query(filter);
-        let mut conn = self.0.conn().await?;
-        let mut link = conn.link();
-        let (total, rows) = self.0.page::<ActionPointRow>(&mut link, &q).await?;
+        let (total, rows) = self.0.page::<ActionPointRow>(&q).await?;
         let mut items = into_domain(rows)?;
         if !items.is_empty() {
-            let responsible = link.fetch_all(q.paged(responsible_sql)).await?;
+            let mut conn = self.0.conn().await?;
+            let responsible = conn.link().fetch_all(q.paged(responsible_sql)).await?;
             attach_responsible(&mut items, responsible);
         }
         Ok(Page { items, total })

@@ -42,8 +42,8 @@ fn total_from_page(q: &ListQuery, rows: usize) -> Option<i64> {
     (rows < q.limit && (rows > 0 || q.offset == 0)).then(|| q.offset.saturating_add(rows))
 }
 
-/// The change number, then the count: a count made after a later change is never filed under
-/// an earlier one.
+/// The latest change, read on `link` (see [`crate::changes::Changes::latest`] for the shared
+/// read callers use).
 pub(crate) async fn latest_change(link: &mut Link<'_>) -> Result<i64> {
     let (seq,): (i64,) = link.fetch_one(Statement::new(SQL_LATEST_CHANGE)).await?;
     Ok(seq)
@@ -51,16 +51,16 @@ pub(crate) async fn latest_change(link: &mut Link<'_>) -> Result<i64> {
 
 impl Store {
     /// The rows of the requested page, then the list's total.
-    pub(crate) async fn page<T: Decode>(
-        &self,
-        link: &mut Link<'_>,
-        q: &ListQuery,
-    ) -> Result<(i64, Vec<T>)> {
+    pub(crate) async fn page<T: Decode>(&self, q: &ListQuery) -> Result<(i64, Vec<T>)> {
+        // Read before the rows (a count is never filed under a change older than it), and
+        // through the shared clock: concurrent lists share one read of it.
+        let change = self.changes().latest().await?;
+        let mut conn = self.conn().await?;
+        let mut link = conn.link();
         let rows: Vec<T> = link.fetch_all(q.list()).await?;
         if let Some(total) = total_from_page(q, rows.len()) {
             return Ok((total, rows));
         }
-        let change = latest_change(link).await?;
         let key = format!("{}\n{:?}", q.count_sql, q.params);
         if let Some(total) = self.totals.get(&key, change) {
             return Ok((total, rows));

@@ -99,10 +99,9 @@ pub struct Recommendations<'s>(pub(crate) &'s Store);
 impl Recommendations<'_> {
     /// Recommendations by session (most recent first), roadmap and position.
     pub async fn list(self, filter: &RecommendationFilter) -> Result<Page<Recommendation>> {
-        let mut conn = self.0.conn().await?;
         let (total, rows) = self
             .0
-            .page::<RecommendationRow>(&mut conn.link(), &recommendations_query(filter))
+            .page::<RecommendationRow>(&recommendations_query(filter))
             .await?;
         let items = rows
             .into_iter()

@@ -17,7 +17,7 @@
 //! - Memory is bounded: [`MAX_BYTES`] in all, [`MAX_ENTRY_BYTES`] per answer; when full, old
 //!   entries make room. A new change number or day empties it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
 
 use axum::body::{Body, Bytes, to_bytes};
@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 use crate::AppState;
 
 /// All answers held at once, in bytes.
-pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 /// The largest answer kept.
 pub const MAX_ENTRY_BYTES: usize = 1024 * 1024;
 /// The longest `Accept-Encoding` a cached answer is filed under; longer ones are served
@@ -53,6 +53,8 @@ struct Entries {
     /// request).
     tag: Option<((i64, NaiveDate), HeaderValue)>,
     map: HashMap<String, Cached>,
+    /// Keys in the order they were stored: the oldest makes room first.
+    order: VecDeque<String>,
     bytes: usize,
 }
 
@@ -92,21 +94,24 @@ impl PageCache {
             Some((change, _)) if change > version.0 => return,
             _ => {
                 entries.map.clear();
+                entries.order.clear();
                 entries.bytes = 0;
                 entries.version = Some(version);
             }
         }
-        if let Some(old) = entries.map.remove(&key) {
-            entries.bytes -= key.len() + old.body.len();
+        // Two requests rendered the same page at once: the first one stored is as good.
+        if entries.map.contains_key(&key) {
+            return;
         }
         while entries.bytes + size > MAX_BYTES {
-            let Some(victim) = entries.map.keys().next().cloned() else {
+            let Some(victim) = entries.order.pop_front() else {
                 break;
             };
             if let Some(old) = entries.map.remove(&victim) {
                 entries.bytes -= victim.len() + old.body.len();
             }
         }
+        entries.order.push_back(key.clone());
         entries.map.insert(key, cached);
         entries.bytes += size;
     }

@@ -253,11 +253,7 @@ pub struct Meetings<'s>(pub(crate) &'s Store);
 impl Meetings<'_> {
     /// Meetings, most recent first.
     pub async fn list(self, filter: &MeetingFilter) -> Result<Page<MeetingSummary>> {
-        let mut conn = self.0.conn().await?;
-        let (total, rows) = self
-            .0
-            .page::<SummaryRow>(&mut conn.link(), &meetings_query(filter))
-            .await?;
+        let (total, rows) = self.0.page::<SummaryRow>(&meetings_query(filter)).await?;
         let items = rows
             .into_iter()
             .map(SummaryRow::into_domain)
