@@ -4,15 +4,14 @@ use std::collections::HashMap;
 
 use cadre_domain::meeting::OrganisationRef;
 use cadre_domain::{
-    ActionPoint, ActionPointId, ActionStatus, AgendaItem, Deadline, DeadlineMeaning, MeetingId,
-    OrganisationId,
+    ActionPoint, ActionPointId, ActionStatus, Deadline, DeadlineMeaning, MeetingId, OrganisationId,
 };
 use chrono::NaiveDate;
 
 use crate::changes;
 use crate::engine::Link;
 use crate::statement::{ListQuery, MultiInsert, Statement, Value, Where, paging};
-use crate::stored::{parse_stored, to_u32};
+use crate::stored::parse_stored;
 use crate::{Page, Paging, Result, StorageError, Store};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,19 +44,17 @@ const RESPONSIBLE_SELECT: &str = "SELECT apo.action_point_id, o.id, o.name, o.ac
      FROM action_point_organisations apo JOIN organisations o ON o.id = apo.organisation_id \
      WHERE apo.action_point_id IN ";
 
-/// A meeting's agenda with each item's action points and their organisations, in one
-/// statement (a meeting page is read often, and each statement is a round trip to
-/// PostgreSQL): an item is repeated once per point, a point once per organisation.
-const SQL_MEETING_AGENDA: &str = "SELECT ai.id AS item_id, ai.number, ai.title AS item_title, ai.presenter, ai.discussion, \
-     ap.id, ap.meeting_id, ap.meeting_date, b.name AS body, ap.what, ap.responsible_as_written, \
-     ap.deadline_text, ap.deadline_kind, ap.due_date, ap.status, \
+/// A meeting's points, each repeated once per responsible organisation (one statement, one
+/// round trip: a meeting page is read often).
+const SQL_MEETING_ACTION_POINTS: &str = "SELECT ap.id, ap.meeting_id, ap.meeting_date, b.name AS body, ap.agenda_item_id, \
+     ai.title AS agenda_item_title, ap.what, ap.responsible_as_written, ap.deadline_text, \
+     ap.deadline_kind, ap.due_date, ap.status, \
      o.id AS organisation_id, o.name AS organisation_name, o.acronym AS organisation_acronym \
-     FROM agenda_items ai \
-     LEFT JOIN action_points ap ON ap.agenda_item_id = ai.id \
-     LEFT JOIN bodies b ON b.id = ap.body_id \
+     FROM action_points ap JOIN bodies b ON b.id = ap.body_id \
+     JOIN agenda_items ai ON ai.id = ap.agenda_item_id \
      LEFT JOIN action_point_organisations apo ON apo.action_point_id = ap.id \
      LEFT JOIN organisations o ON o.id = apo.organisation_id \
-     WHERE ai.meeting_id = $1 ORDER BY ai.position, ap.position, apo.position";
+     WHERE ap.meeting_id = $1 ORDER BY ap.position, apo.position";
 
 const SQL_SET_STATUS: &str = "UPDATE action_points SET status = $1 WHERE id = $2";
 const SQL_MEETING_OF: &str = "SELECT meeting_id FROM action_points WHERE id = $1";
@@ -118,57 +115,13 @@ impl ActionPointRow {
     }
 }
 
-/// One row of [`SQL_MEETING_AGENDA`]: the point's columns are empty for an item without one.
 #[derive(sqlx::FromRow)]
-struct AgendaRow {
-    item_id: i64,
-    number: i64,
-    item_title: String,
-    presenter: Option<String>,
-    discussion: String,
-    id: Option<i64>,
-    meeting_id: Option<i64>,
-    meeting_date: Option<NaiveDate>,
-    body: Option<String>,
-    what: Option<String>,
-    responsible_as_written: Option<String>,
-    deadline_text: Option<String>,
-    deadline_kind: Option<String>,
-    due_date: Option<NaiveDate>,
-    status: Option<String>,
+struct MeetingPointRow {
+    #[sqlx(flatten)]
+    point: ActionPointRow,
     organisation_id: Option<i64>,
     organisation_name: Option<String>,
     organisation_acronym: Option<String>,
-}
-
-impl AgendaRow {
-    /// The row's action point, when it has one.
-    fn point(&self) -> Result<Option<ActionPoint>> {
-        let Some(id) = self.id else {
-            return Ok(None);
-        };
-        let missing = || StorageError::Corrupt(format!("action point {id} lacks a column"));
-        let status = self.status.as_deref().ok_or_else(missing)?;
-        Ok(Some(ActionPoint {
-            id: id.into(),
-            meeting_id: self.meeting_id.ok_or_else(missing)?.into(),
-            meeting_date: self.meeting_date.ok_or_else(missing)?,
-            body: self.body.clone().ok_or_else(missing)?,
-            agenda_item_id: self.item_id.into(),
-            agenda_item_title: self.item_title.clone(),
-            what: self.what.clone().ok_or_else(missing)?,
-            responsible: Vec::new(),
-            responsible_as_written: self.responsible_as_written.clone().ok_or_else(missing)?,
-            deadline: Deadline {
-                as_written: self.deadline_text.clone().ok_or_else(missing)?,
-                meaning: DeadlineMeaning::from_parts(
-                    self.deadline_kind.as_deref().ok_or_else(missing)?,
-                    self.due_date,
-                ),
-            },
-            status: parse_stored(status, ActionStatus::parse, "action status")?,
-        }))
-    }
 }
 
 /// (action point, organisation id, name, acronym).
@@ -248,41 +201,23 @@ fn action_points_query(f: &ActionPointFilter) -> (ListQuery, String) {
     )
 }
 
-/// A meeting's agenda, each item with its action points in document order and each point
-/// with its responsible organisations.
-pub(crate) async fn agenda_of_meeting(
+/// A meeting's action points in document order, with their responsible organisations.
+pub(crate) async fn of_meeting(
     link: &mut Link<'_>,
     meeting: MeetingId,
-) -> Result<Vec<AgendaItem>> {
-    let rows: Vec<AgendaRow> = link
-        .fetch_all(Statement::new(SQL_MEETING_AGENDA).bind(meeting))
+) -> Result<Vec<ActionPoint>> {
+    let rows: Vec<MeetingPointRow> = link
+        .fetch_all(Statement::new(SQL_MEETING_ACTION_POINTS).bind(meeting))
         .await?;
-    let mut agenda: Vec<AgendaItem> = Vec::new();
+    let mut points: Vec<ActionPoint> = Vec::new();
     for row in rows {
-        if agenda.last().is_none_or(|i| i.id.get() != row.item_id) {
-            agenda.push(AgendaItem {
-                id: row.item_id.into(),
-                number: to_u32(row.number, "agenda item number")?,
-                title: row.item_title.clone(),
-                presenter: row.presenter.clone(),
-                discussion: row.discussion.clone(),
-                action_points: Vec::new(),
-            });
-        }
-        let Some(item) = agenda.last_mut() else {
-            continue;
-        };
-        if let Some(id) = row.id {
-            if item.action_points.last().is_none_or(|p| p.id.get() != id) {
-                if let Some(point) = row.point()? {
-                    item.action_points.push(point);
-                }
-            }
+        if points.last().is_none_or(|p| p.id.get() != row.point.id) {
+            points.push(row.point.into_domain()?);
         }
         if let (Some(id), Some(name), Some(point)) = (
             row.organisation_id,
             row.organisation_name,
-            item.action_points.last_mut(),
+            points.last_mut(),
         ) {
             point.responsible.push(OrganisationRef {
                 id: id.into(),
@@ -291,7 +226,7 @@ pub(crate) async fn agenda_of_meeting(
             });
         }
     }
-    Ok(agenda)
+    Ok(points)
 }
 
 /// The action points of a [`Store`].

@@ -3,11 +3,12 @@
 
 mod import;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use cadre_domain::{
-    Attendee, Body, BodyLevel, FieldFinding, ImportWarning, Meeting, MeetingId, MeetingKind,
-    MeetingStatus, MeetingSummary, Modality, NextMeeting, Person, SourceDocument, SourceDocumentId,
+    AgendaItem, AgendaItemId, Attendee, Body, BodyLevel, FieldFinding, ImportWarning, Meeting,
+    MeetingId, MeetingKind, MeetingStatus, MeetingSummary, Modality, NextMeeting, Person,
+    SourceDocument, SourceDocumentId,
 };
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
@@ -15,7 +16,7 @@ use serde::Serialize;
 pub use import::ImportOutcome;
 
 use crate::statement::{ListQuery, Statement, Value, Where, paging};
-use crate::stored::{parse_month_key, parse_stored, to_i32};
+use crate::stored::{parse_month_key, parse_stored, to_i32, to_u32};
 use crate::{Page, Paging, Result, StorageError, Store, action_points, changes};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,25 +44,22 @@ const MEETING_SUMMARY_SELECT: &str = "SELECT m.id, b.name AS body, b.code AS bod
      FROM meetings m JOIN bodies b ON b.id = m.body_id JOIN ";
 const SQL_MEETING_YEARS: &str = "SELECT DISTINCT year FROM meetings ORDER BY year DESC";
 const SQL_MEETING: &str = "SELECT m.id, m.kind, m.title, m.date, m.start_time, m.end_time, m.place, m.modality, \
-     m.agenda_count, \
+     m.attendance_count, m.agenda_count, m.action_point_count, \
      m.next_meeting_text, m.next_meeting_date, m.next_meeting_time, m.next_meeting_month, m.rapporteur, m.status, \
      b.id AS body_id, b.code AS body_code, b.name AS body_name, b.level AS body_level, b.region AS body_region, \
      s.id AS source_id, s.file_name, s.media_type, s.sha256, s.size, s.personal_data \
      FROM meetings m JOIN bodies b ON b.id = m.body_id \
      LEFT JOIN source_documents s ON s.id = m.source_document_id WHERE m.id = $1";
-/// A meeting's attendance and the import's notes on it (findings and warnings), in one
-/// statement (a meeting page is read often, and each statement is a round trip to
-/// PostgreSQL): `part` is 'a' for an attendee, 'f' for a finding, 'w' for a warning, each part
-/// in document order. Columns: attendee (organisation id, name, acronym, as written, person),
-/// note (-, field, -, message or what was found, text).
-const SQL_MEETING_PEOPLE_AND_NOTES: &str = "SELECT 'a' AS part, a.position, a.organisation_id AS id, o.name AS t1, \
-     o.acronym AS t2, a.as_written AS t3, p.name AS t4 \
+const SQL_MEETING_ATTENDANCE: &str = "SELECT a.organisation_id, o.name, o.acronym, a.as_written, p.name AS person_name \
      FROM attendances a JOIN organisations o ON o.id = a.organisation_id \
-     LEFT JOIN persons p ON p.attendance_id = a.id WHERE a.meeting_id = $1 \
-     UNION ALL SELECT 'f' AS part, position, NULL AS id, field AS t1, NULL AS t2, found AS t3, NULL AS t4 \
-     FROM field_findings WHERE meeting_id = $1 \
-     UNION ALL SELECT 'w' AS part, position, NULL AS id, field AS t1, NULL AS t2, message AS t3, text AS t4 \
-     FROM import_warnings WHERE meeting_id = $1 ORDER BY part, position";
+     LEFT JOIN persons p ON p.attendance_id = a.id WHERE a.meeting_id = $1 ORDER BY a.position";
+const SQL_MEETING_AGENDA: &str = "SELECT id, number, title, presenter, discussion FROM agenda_items WHERE meeting_id = $1 ORDER BY position";
+/// The import's notes on a meeting, warnings and findings in one statement: findings first
+/// ('finding' < 'warning'), each in document order.
+const SQL_MEETING_NOTES: &str = "SELECT 'warning' AS kind, position, field, message, text \
+     FROM import_warnings WHERE meeting_id = $1 \
+     UNION ALL SELECT 'finding' AS kind, position, field, found AS message, NULL AS text \
+     FROM field_findings WHERE meeting_id = $1 ORDER BY kind, position";
 const SQL_VALIDATE_MEETING: &str =
     "UPDATE meetings SET status = 'validated', validated_at = CURRENT_TIMESTAMP WHERE id = $1";
 const SQL_UPCOMING: &str = "SELECT m.body_id, b.name AS body, b.code AS body_code, m.next_meeting_date, m.next_meeting_time, \
@@ -147,7 +145,9 @@ struct MeetingRow {
     end_time: Option<NaiveTime>,
     place: Option<String>,
     modality: String,
+    attendance_count: i64,
     agenda_count: i64,
+    action_point_count: i64,
     next_meeting_text: Option<String>,
     next_meeting_date: Option<NaiveDate>,
     next_meeting_time: Option<NaiveTime>,
@@ -200,15 +200,31 @@ impl MeetingRow {
     }
 }
 
-/// One row of [`SQL_MEETING_PEOPLE_AND_NOTES`].
 #[derive(sqlx::FromRow)]
-struct PartRow {
-    part: String,
-    id: Option<i64>,
-    t1: String,
-    t2: Option<String>,
-    t3: String,
-    t4: Option<String>,
+struct AttendeeRow {
+    organisation_id: i64,
+    name: String,
+    acronym: Option<String>,
+    as_written: String,
+    person_name: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct AgendaItemRow {
+    id: i64,
+    number: i64,
+    title: String,
+    presenter: Option<String>,
+    discussion: String,
+}
+
+/// A warning or a finding of the import (see [`SQL_MEETING_NOTES`]).
+#[derive(sqlx::FromRow)]
+struct NoteRow {
+    kind: String,
+    field: String,
+    message: String,
+    text: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -265,41 +281,46 @@ impl Meetings<'_> {
         else {
             return Ok(None);
         };
-        let parts: Vec<PartRow> = link
-            .fetch_all(Statement::new(SQL_MEETING_PEOPLE_AND_NOTES).bind(id))
-            .await?;
-        let (mut attendance, mut warnings, mut findings) = (Vec::new(), Vec::new(), Vec::new());
-        for p in parts {
-            match (p.part.as_str(), p.id) {
-                ("a", Some(organisation)) => attendance.push(Attendee {
-                    organisation_id: organisation.into(),
-                    organisation: p.t1,
-                    organisation_acronym: p.t2,
-                    as_written: p.t3,
-                    person_name: p.t4,
-                }),
-                ("f", _) => findings.push(FieldFinding {
-                    field: p.t1,
-                    found: p.t3,
-                }),
-                ("w", _) => warnings.push(ImportWarning {
-                    field: p.t1,
-                    message: p.t3,
-                    text: p.t4,
-                }),
-                (part, _) => {
-                    return Err(StorageError::Corrupt(format!(
-                        "meeting {id}: unexpected part {part:?}"
-                    )));
-                }
-            }
-        }
         // The counts stored at import say which parts are empty: no statement for those.
-        let agenda = if row.agenda_count > 0 {
-            action_points::agenda_of_meeting(&mut link, id).await?
+        let attendance: Vec<AttendeeRow> = if row.attendance_count > 0 {
+            link.fetch_all(Statement::new(SQL_MEETING_ATTENDANCE).bind(id))
+                .await?
         } else {
             Vec::new()
         };
+        let points = if row.action_point_count > 0 {
+            action_points::of_meeting(&mut link, id).await?
+        } else {
+            Vec::new()
+        };
+        let mut by_item: HashMap<AgendaItemId, Vec<cadre_domain::ActionPoint>> = HashMap::new();
+        for p in points {
+            by_item.entry(p.agenda_item_id).or_default().push(p);
+        }
+        let agenda: Vec<AgendaItemRow> = if row.agenda_count > 0 {
+            link.fetch_all(Statement::new(SQL_MEETING_AGENDA).bind(id))
+                .await?
+        } else {
+            Vec::new()
+        };
+        let notes: Vec<NoteRow> = link
+            .fetch_all(Statement::new(SQL_MEETING_NOTES).bind(id))
+            .await?;
+        let (mut warnings, mut findings) = (Vec::new(), Vec::new());
+        for note in notes {
+            if note.kind == "warning" {
+                warnings.push(ImportWarning {
+                    field: note.field,
+                    message: note.message,
+                    text: note.text,
+                });
+            } else {
+                findings.push(FieldFinding {
+                    field: note.field,
+                    found: note.message,
+                });
+            }
+        }
 
         Ok(Some(Meeting {
             id,
@@ -317,8 +338,29 @@ impl Meetings<'_> {
             end_time: row.end_time,
             place: row.place.clone(),
             modality: parse_stored(&row.modality, Modality::parse, "modality")?,
-            attendance,
-            agenda,
+            attendance: attendance
+                .into_iter()
+                .map(|a| Attendee {
+                    organisation_id: a.organisation_id.into(),
+                    organisation: a.name,
+                    organisation_acronym: a.acronym,
+                    as_written: a.as_written,
+                    person_name: a.person_name,
+                })
+                .collect(),
+            agenda: agenda
+                .into_iter()
+                .map(|i| {
+                    Ok(AgendaItem {
+                        id: i.id.into(),
+                        number: to_u32(i.number, "agenda item number")?,
+                        title: i.title,
+                        presenter: i.presenter,
+                        discussion: i.discussion,
+                        action_points: by_item.remove(&AgendaItemId::new(i.id)).unwrap_or_default(),
+                    })
+                })
+                .collect::<Result<_>>()?,
             next_meeting: row.next_meeting()?,
             rapporteur: row.rapporteur.clone(),
             status: parse_stored(&row.status, MeetingStatus::parse, "meeting status")?,
