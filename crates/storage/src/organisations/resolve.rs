@@ -92,8 +92,17 @@ impl<'a> Resolver<'a> {
         self.learned
     }
 
+    /// A key known to the shared cache or learned earlier in this transaction (so that a batch
+    /// upserts each body once: PostgreSQL spends a sequence number on every upsert, and ids
+    /// would otherwise depend on how documents happened to be batched).
     pub fn cached(&self, key: &str) -> Option<i64> {
-        self.cache.get(key)
+        self.cache.get(key).or_else(|| {
+            self.learned
+                .iter()
+                .rev()
+                .find(|(k, _)| k == key)
+                .map(|(_, id)| *id)
+        })
     }
 
     /// The organisation a written name stands for, creating one (flagged for review) when no
