@@ -20,6 +20,8 @@ pub struct Change {
     pub meeting_id: MeetingId,
 }
 
+const SQL_LATEST_CHANGE: &str = "SELECT COALESCE(MAX(seq), 0) AS seq FROM changes";
+
 const INSERT_CHANGES: MultiInsert = MultiInsert {
     head: "INSERT INTO changes (meeting_id) VALUES ",
     columns: 1,
@@ -81,8 +83,12 @@ impl Clock {
             return Ok(self.value.load(Ordering::Acquire));
         }
         let number = self.begun.fetch_add(1, Ordering::AcqRel) + 1;
-        let mut conn = store.conn().await?;
-        let seq = crate::lists::latest_change(&mut conn.link()).await?;
+        let (seq,): (i64,) = store
+            .conn()
+            .await?
+            .link()
+            .fetch_one(Statement::new(SQL_LATEST_CHANGE))
+            .await?;
         self.value.store(seq, Ordering::Release);
         self.completed.store(number, Ordering::Release);
         Ok(seq)

@@ -6,20 +6,18 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use crate::engine::{Decode, Link};
-use crate::statement::{ListQuery, Statement};
+use crate::engine::Decode;
+use crate::statement::ListQuery;
 use crate::{Result, Store};
 
 /// Totals remembered at once; beyond, the memory starts over.
 const MAX_TOTALS: usize = 4096;
 
-const SQL_LATEST_CHANGE: &str = "SELECT COALESCE(MAX(seq), 0) AS seq FROM changes";
-
 /// Count statement and parameters → (change it was counted at, total).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Totals(Arc<Mutex<HashMap<String, (i64, i64)>>>);
+pub(crate) struct RememberedTotals(Arc<Mutex<HashMap<String, (i64, i64)>>>);
 
-impl Totals {
+impl RememberedTotals {
     fn get(&self, key: &str, change: i64) -> Option<i64> {
         let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
         map.get(key)
@@ -42,30 +40,22 @@ fn total_from_page(q: &ListQuery, rows: usize) -> Option<i64> {
     (rows < q.limit && (rows > 0 || q.offset == 0)).then(|| q.offset.saturating_add(rows))
 }
 
-/// The latest change, read on `link` (see [`crate::changes::Changes::latest`] for the shared
-/// read callers use).
-pub(crate) async fn latest_change(link: &mut Link<'_>) -> Result<i64> {
-    let (seq,): (i64,) = link.fetch_one(Statement::new(SQL_LATEST_CHANGE)).await?;
-    Ok(seq)
-}
-
 impl Store {
     /// The rows of the requested page, then the list's total.
     pub(crate) async fn page<T: Decode>(&self, q: &ListQuery) -> Result<(i64, Vec<T>)> {
-        // Read before the rows (a count is never filed under a change older than it), and
-        // through the shared clock: concurrent lists share one read of it.
-        let change = self.changes().latest().await?;
-        let mut conn = self.conn().await?;
-        let mut link = conn.link();
-        let rows: Vec<T> = link.fetch_all(q.list()).await?;
+        let rows: Vec<T> = self.conn().await?.link().fetch_all(q.list()).await?;
         if let Some(total) = total_from_page(q, rows.len()) {
             return Ok((total, rows));
         }
+        // The change is read before the count, so a count is never filed under a change older
+        // than it; through the shared clock, with no connection held meanwhile (the clock takes
+        // one of its own).
+        let change = self.changes().latest().await?;
         let key = format!("{}\n{:?}", q.count_sql, q.params);
         if let Some(total) = self.totals.get(&key, change) {
             return Ok((total, rows));
         }
-        let (total,): (i64,) = link.fetch_one(q.count()).await?;
+        let (total,): (i64,) = self.conn().await?.link().fetch_one(q.count()).await?;
         self.totals.put(key, change, total);
         Ok((total, rows))
     }

@@ -17,7 +17,7 @@ pub struct Store {
     pool: Pool,
     pub(crate) aliases: AliasCache,
     /// List totals, until the change log moves (see [`crate::lists`]).
-    pub(crate) totals: crate::lists::Totals,
+    pub(crate) totals: crate::lists::RememberedTotals,
     /// Reads of the latest change, shared by concurrent callers.
     pub(crate) clock: std::sync::Arc<crate::changes::Clock>,
 }
