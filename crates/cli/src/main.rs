@@ -7,6 +7,7 @@ mod extract;
 mod import;
 mod review;
 mod serve;
+mod user;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -107,6 +108,14 @@ enum Command {
         meeting: i64,
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Manage accounts: add, list, disable, set-password.
+    User {
+        /// Database URL: sqlite://FILE (the default, cadre.db) or postgres://USER@HOST/DB.
+        #[arg(long = "db", env = "CADRE_DATABASE_URL", default_value = DEFAULT_DATABASE, global = true)]
+        db: String,
+        #[command(subcommand)]
+        command: user::UserCommand,
     },
     /// Create a database of generated sample data and serve it.
     Demo {
@@ -240,6 +249,7 @@ fn main() -> ExitCode {
                 let store = open(&db.url).await?;
                 review::original(store, meeting, output.as_deref()).await
             }
+            Command::User { db, command } => user::run(open(&db).await?, command).await,
             Command::Demo {
                 url,
                 addr,

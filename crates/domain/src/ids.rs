@@ -55,6 +55,8 @@ ids! {
     RecommendationId,
     /// The original document a meeting was imported from.
     SourceDocumentId,
+    /// A person who signs in to Cadre.
+    AccountId,
 }
 
 #[cfg(test)]

@@ -90,6 +90,7 @@ mod tests {
             OrganisationKind::as_str,
             OrganisationKind::parse,
         );
+        check(&crate::Role::ALL, crate::Role::as_str, crate::Role::parse);
         check(
             &RecommendationScope::ALL,
             RecommendationScope::as_str,

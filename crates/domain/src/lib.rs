@@ -2,6 +2,7 @@
 //! agenda items produce action points, sessions adopt recommendations. Nothing here does I/O, so
 //! every other layer can depend on it and every rule here can be tested in isolation.
 
+pub mod account;
 pub mod body;
 pub mod dates;
 pub mod ids;
@@ -12,6 +13,7 @@ pub mod privacy;
 pub mod recommendation;
 pub mod text;
 
+pub use account::{Account, Actor, Role, Username, Viewer};
 pub use body::{Body, BodyLevel, NewBody, REGIONS};
 pub use dates::{
     Deadline, DeadlineMeaning, MonthOfYear, NextMeeting, parse_french_date, parse_time_range,
@@ -25,6 +27,6 @@ pub use organisation::{KNOWN_ORGANISATIONS, KnownOrganisation, Organisation, Org
 pub use recommendation::{NewRecommendation, Recommendation, RecommendationScope};
 
 pub use ids::{
-    ActionPointId, AgendaItemId, BodyId, MeetingId, OrganisationId, RecommendationId,
+    AccountId, ActionPointId, AgendaItemId, BodyId, MeetingId, OrganisationId, RecommendationId,
     SourceDocumentId,
 };

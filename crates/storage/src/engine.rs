@@ -58,12 +58,20 @@ const SQLITE_MIGRATIONS: &[(i64, &str)] = &[
         2,
         include_str!("../migrations/sqlite/0002_drafts_and_changes.sql"),
     ),
+    (
+        3,
+        include_str!("../migrations/sqlite/0003_accounts_and_follow_up.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/postgres/0001_initial.sql")),
     (
         2,
         include_str!("../migrations/postgres/0002_drafts_and_changes.sql"),
+    ),
+    (
+        3,
+        include_str!("../migrations/postgres/0003_accounts_and_follow_up.sql"),
     ),
 ];
 
@@ -272,6 +280,7 @@ macro_rules! dispatch {
                         Value::Text(v) => $query.bind(v),
                         Value::Date(v) => $query.bind(v),
                         Value::Time(v) => $query.bind(v),
+                        Value::Timestamp(v) => $query.bind(v),
                         Value::Bool(v) => $query.bind(v),
                         Value::Bytes(v) => $query.bind(v),
                     };
@@ -286,6 +295,7 @@ macro_rules! dispatch {
                         Value::Text(v) => $query.bind(v),
                         Value::Date(v) => $query.bind(v),
                         Value::Time(v) => $query.bind(v),
+                        Value::Timestamp(v) => $query.bind(v),
                         Value::Bool(v) => $query.bind(v),
                         Value::Bytes(v) => $query.bind(v),
                     };

@@ -13,7 +13,9 @@
 
 use serde::Serialize;
 
+pub mod accounts;
 pub mod action_points;
+pub mod audit;
 pub mod bodies;
 pub mod changes;
 pub mod engine;
@@ -27,7 +29,9 @@ mod store;
 mod stored;
 mod totals;
 
+pub use accounts::Accounts;
 pub use action_points::ActionPointFilter;
+pub use audit::{AuditEntry, RecordKind};
 pub use bodies::BodyWithCount;
 pub use changes::Change;
 pub use engine::{Engine, Pool};
@@ -44,6 +48,16 @@ pub enum StorageError {
     NotFound,
     #[error("invalid database URL {url:?}: {reason}")]
     InvalidUrl { url: String, reason: String },
+    /// A record with the same unique name exists.
+    #[error("{0}")]
+    Duplicate(String),
+    /// The change would break a rule (the last administrator disabled…); says which, in French.
+    #[error("{0}")]
+    Refused(String),
+    /// The record changed since the version the change was made on (optimistic concurrency):
+    /// nothing was written.
+    #[error("the record changed meanwhile (now at version {current_version})")]
+    Stale { current_version: i64 },
     #[error("stored data is inconsistent: {0}")]
     Corrupt(String),
     #[error("database error: {0}")]

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 /// A value bound to a statement. Only these types are bound or decoded, on either engine.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub(crate) enum Value {
     Text(Option<String>),
     Date(Option<NaiveDate>),
     Time(Option<NaiveTime>),
+    /// A moment, in UTC: RFC 3339 text on SQLite, `TIMESTAMPTZ` on PostgreSQL.
+    Timestamp(Option<DateTime<Utc>>),
     Bool(bool),
     Bytes(Vec<u8>),
 }
@@ -36,7 +38,7 @@ macro_rules! value_from {
     )*};
 }
 
-value_from!(i64 => Int, String => Text, &str => Text, NaiveDate => Date, NaiveTime => Time);
+value_from!(i64 => Int, String => Text, &str => Text, NaiveDate => Date, NaiveTime => Time, DateTime<Utc> => Timestamp);
 
 /// Typed ids are bound as the stored key.
 macro_rules! value_from_id {
@@ -56,8 +58,22 @@ value_from_id!(
     cadre_domain::OrganisationId,
     cadre_domain::BodyId,
     cadre_domain::RecommendationId,
-    cadre_domain::SourceDocumentId
+    cadre_domain::SourceDocumentId,
+    cadre_domain::AccountId
 );
+
+/// An optional typed id is bound as the stored key or NULL.
+macro_rules! value_from_optional_id {
+    ($($t:ty),*) => {$(
+        impl From<Option<$t>> for Value {
+            fn from(id: Option<$t>) -> Value {
+                Value::Int(id.map(|id| id.get()))
+            }
+        }
+    )*};
+}
+
+value_from_optional_id!(cadre_domain::OrganisationId, cadre_domain::AccountId);
 
 impl From<bool> for Value {
     fn from(v: bool) -> Value {

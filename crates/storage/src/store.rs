@@ -1,7 +1,11 @@
 //! The store: the pool of whichever engine the URL names, and the way to each capability.
 
 use crate::Result;
+use crate::accounts::Accounts;
+use crate::accounts::sessions::Sessions;
+use crate::accounts::throttle::LoginFailures;
 use crate::action_points::ActionPoints;
+use crate::audit::Audit;
 use crate::bodies::Bodies;
 use crate::changes::Changes;
 use crate::engine::{Conn, Engine, Pool, Tx};
@@ -42,6 +46,26 @@ impl Store {
     /// The engine's own pool, for tools and tests that need plain SQL.
     pub fn pool(&self) -> &Pool {
         &self.pool
+    }
+
+    /// Who signs in, with which role.
+    pub fn accounts(&self) -> Accounts<'_> {
+        Accounts(self)
+    }
+
+    /// Signed-in browsers.
+    pub fn sessions(&self) -> Sessions<'_> {
+        Sessions(self)
+    }
+
+    /// Failed sign-ins, for throttling.
+    pub fn login_failures(&self) -> LoginFailures<'_> {
+        LoginFailures(self)
+    }
+
+    /// Every change made through Cadre, by record.
+    pub fn audit(&self) -> Audit<'_> {
+        Audit(self)
     }
 
     pub fn meetings(&self) -> Meetings<'_> {

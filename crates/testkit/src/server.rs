@@ -22,7 +22,13 @@ pub async fn spawn(router: axum::Router) -> TestServer {
         .expect("bind 127.0.0.1:0");
     let addr = listener.local_addr().expect("local address");
     tokio::spawn(async move {
-        axum::serve(listener, router).await.expect("test server");
+        // With the peer's address, as `cadre serve` gives it (sign-in throttling uses it).
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .expect("test server");
     });
     TestServer {
         base_url: format!("http://{addr}"),
@@ -74,6 +80,38 @@ impl TestServer {
         path: &str,
         headers: &[(&str, &str)],
     ) -> TestResponse {
+        self.send(method, path, headers, None).await
+    }
+
+    /// `POST path` of an HTML form (`application/x-www-form-urlencoded`).
+    pub async fn post_form(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+        fields: &[(&str, &str)],
+    ) -> TestResponse {
+        let body = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", form_encode(k), form_encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        self.send(
+            "POST",
+            path,
+            headers,
+            Some(("application/x-www-form-urlencoded", &body)),
+        )
+        .await
+    }
+
+    /// A request with an optional body of the given content type.
+    pub async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Option<(&str, &str)>,
+    ) -> TestResponse {
         let mut stream = TcpStream::connect(self.addr)
             .await
             .unwrap_or_else(|e| panic!("connect to {}: {e}", self.addr));
@@ -84,7 +122,14 @@ impl TestServer {
         for (n, v) in headers {
             req.push_str(&format!("{n}: {v}\r\n"));
         }
-        req.push_str("\r\n");
+        if let Some((content_type, body)) = body {
+            req.push_str(&format!(
+                "Content-Type: {content_type}\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            ));
+        } else {
+            req.push_str("\r\n");
+        }
         stream
             .write_all(req.as_bytes())
             .await
@@ -100,6 +145,160 @@ impl TestServer {
                 String::from_utf8_lossy(&raw)
             )
         })
+    }
+}
+
+/// Percent-encodes a form field as browsers do (`application/x-www-form-urlencoded`).
+pub fn form_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'*' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+impl TestResponse {
+    /// Every `Set-Cookie` header, as sent.
+    pub fn set_cookies(&self) -> Vec<&str> {
+        self.headers
+            .iter()
+            .filter(|(n, _)| n == "set-cookie")
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+
+    /// The value of a hidden form field `name` in the body (the first one).
+    pub fn hidden_field(&self, name: &str) -> Option<String> {
+        let needle = format!("name=\"{name}\" value=\"");
+        let start = self.body.find(&needle)? + needle.len();
+        let end = self.body[start..].find('"')? + start;
+        Some(self.body[start..end].to_owned())
+    }
+}
+
+/// A browser for tests: keeps the cookies the server sets and sends them back, and fills the
+/// CSRF field of the forms it posts from the last page it read.
+#[derive(Debug, Clone)]
+pub struct Browser {
+    pub server: TestServer,
+    /// (name, value) of the cookies held.
+    pub cookies: Vec<(String, String)>,
+    /// Extra headers sent with every request.
+    pub headers: Vec<(String, String)>,
+}
+
+impl Browser {
+    pub fn new(server: &TestServer) -> Browser {
+        Browser {
+            server: server.clone(),
+            cookies: Vec::new(),
+            headers: Vec::new(),
+        }
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.cookies
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn cookie_header(&self) -> Option<String> {
+        (!self.cookies.is_empty()).then(|| {
+            self.cookies
+                .iter()
+                .map(|(n, v)| format!("{n}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    }
+
+    fn keep_cookies(&mut self, response: &TestResponse) {
+        for set in response.set_cookies() {
+            let pair = set.split(';').next().unwrap_or_default();
+            let Some((name, value)) = pair.split_once('=') else {
+                continue;
+            };
+            let (name, value) = (name.trim().to_owned(), value.trim().to_owned());
+            let expired = set.to_ascii_lowercase().contains("max-age=0");
+            self.cookies.retain(|(n, _)| *n != name);
+            if !expired && !value.is_empty() {
+                self.cookies.push((name, value));
+            }
+        }
+    }
+
+    fn all_headers(&self) -> Vec<(String, String)> {
+        let mut headers = self.headers.clone();
+        if let Some(c) = self.cookie_header() {
+            headers.push(("Cookie".to_owned(), c));
+        }
+        headers
+    }
+
+    pub async fn get(&mut self, path: &str) -> TestResponse {
+        let headers = self.all_headers();
+        let refs: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        let response = self.server.request("GET", path, &refs).await;
+        self.keep_cookies(&response);
+        response
+    }
+
+    /// Posts a form as it is, with the cookies held (the caller gives any CSRF field).
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let headers = self.all_headers();
+        let refs: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        let response = self.server.post_form(path, &refs, fields).await;
+        self.keep_cookies(&response);
+        response
+    }
+
+    /// Reads `form_page`, then posts `fields` to `action` with the CSRF field that page carried.
+    pub async fn submit(
+        &mut self,
+        form_page: &str,
+        action: &str,
+        fields: &[(&str, &str)],
+    ) -> TestResponse {
+        let page = self.get(form_page).await;
+        let csrf = page.hidden_field("csrf").unwrap_or_else(|| {
+            panic!(
+                "no CSRF field on {form_page} ({}):\n{}",
+                page.status, page.body
+            )
+        });
+        let mut all: Vec<(&str, &str)> = fields.to_vec();
+        all.push(("csrf", &csrf));
+        self.post(action, &all).await
+    }
+
+    /// Signs in through the login form; panics unless the server accepts.
+    pub async fn sign_in(&mut self, username: &str, password: &str) {
+        let r = self
+            .submit(
+                "/login",
+                "/login",
+                &[("username", username), ("password", password)],
+            )
+            .await;
+        assert_eq!(r.status, 303, "sign-in of {username} refused:\n{}", r.body);
+        assert!(
+            self.cookie("cadre_session").is_some(),
+            "no session cookie: {:?}",
+            r.headers
+        );
     }
 }
 

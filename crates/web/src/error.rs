@@ -22,6 +22,16 @@ pub enum WebError {
     /// Exists, but is not published (an original document naming people with their contacts).
     #[error("non publié : {0}")]
     Withheld(String),
+    /// Needs an account: the page sends the visitor to the sign-in form.
+    #[error("connexion requise")]
+    SignInRequired,
+    /// Signed in, but the role does not allow it; says what would.
+    #[error("action non autorisée : {0}")]
+    Forbidden(String),
+    /// A form without this session's CSRF token (sent from another site, or from a page
+    /// older than the session).
+    #[error("formulaire expiré ou d'origine inconnue")]
+    Csrf,
     /// Anything else. The detail goes to the logs only.
     #[error("erreur interne")]
     Internal(String),
@@ -41,6 +51,8 @@ impl WebError {
             WebError::BadParam { .. } => StatusCode::BAD_REQUEST,
             WebError::UriTooLong(_) => StatusCode::URI_TOO_LONG,
             WebError::Withheld(_) => StatusCode::FORBIDDEN,
+            WebError::SignInRequired => StatusCode::UNAUTHORIZED,
+            WebError::Forbidden(_) | WebError::Csrf => StatusCode::FORBIDDEN,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -72,6 +84,7 @@ impl From<askama::Error> for WebError {
 struct ErrorPage<'a> {
     title: &'a str,
     nav: &'a str,
+    bar: crate::accounts::AccountBar,
     heading: &'a str,
     message: String,
 }
@@ -81,6 +94,11 @@ impl IntoResponse for WebError {
     fn into_response(self) -> Response {
         self.log();
         let status = self.status();
+        if let WebError::SignInRequired = self {
+            let mut r = axum::response::Redirect::to("/login").into_response();
+            *r.status_mut() = StatusCode::SEE_OTHER;
+            return r;
+        }
         let (heading, message) = match &self {
             WebError::NotFound => (
                 "Page introuvable",
@@ -95,6 +113,15 @@ impl IntoResponse for WebError {
                 ),
             ),
             WebError::Withheld(why) => ("Document non publié", why.clone()),
+            WebError::SignInRequired => ("Connexion requise", self.to_string()),
+            WebError::Forbidden(why) => (
+                "Action non autorisée",
+                format!("Votre rôle ne permet pas cette action : {why}."),
+            ),
+            WebError::Csrf => (
+                "Formulaire expiré",
+                "Ce formulaire a expiré ou ne vient pas de Cadre : rien n'a été enregistré. Rechargez la page et recommencez.".to_owned(),
+            ),
             WebError::Internal(_) => (
                 "Erreur interne",
                 "Une erreur interne est survenue. Veuillez réessayer plus tard.".to_owned(),
@@ -103,6 +130,7 @@ impl IntoResponse for WebError {
         let page = ErrorPage {
             title: heading,
             nav: "",
+            bar: Default::default(),
             heading,
             message,
         };

@@ -19,6 +19,7 @@ use chrono::NaiveDate;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
+pub mod accounts;
 pub mod action_points;
 pub mod assets;
 mod cache;
@@ -48,6 +49,8 @@ pub struct AppState {
     /// Rendered public answers, until the change log moves (see [`page_cache`]).
     pages: std::sync::Arc<page_cache::PageCache>,
     search: Search,
+    /// How long sessions last.
+    pub sessions: accounts::SessionSettings,
 }
 
 impl AppState {
@@ -57,6 +60,7 @@ impl AppState {
             cache: Default::default(),
             pages: Default::default(),
             search,
+            sessions: Default::default(),
         }
     }
 }
@@ -75,8 +79,13 @@ pub fn router(db: Store) -> Router {
 
 /// The whole site: pages, JSON API, OpenAPI document, assets and `/health`.
 pub fn router_with(store: Store, search: Search) -> Router {
-    let state = AppState::new(store, search);
+    router_for(AppState::new(store, search))
+}
+
+/// The whole site over a prepared state (tests shorten its session lifetime).
+pub fn router_for(state: AppState) -> Router {
     Router::new()
+        .merge(accounts::router())
         .merge(dashboard::router())
         .merge(meetings::router())
         .merge(action_points::router())
@@ -220,6 +229,9 @@ fn forwarded_https(headers: &HeaderMap) -> bool {
 /// The headers of every answer, errors included; errors are never cached (`no-store`).
 async fn security_headers(request: Request, next: Next) -> Response {
     let https = forwarded_https(request.headers());
+    let signed_in =
+        accounts::session::cookie(request.headers(), accounts::session::SESSION_COOKIE).is_some();
+    let request_is_asset = request.uri().path().starts_with("/assets/");
     let mut response = next.run(request).await;
     let status = response.status();
     let h = response.headers_mut();
@@ -248,6 +260,12 @@ async fn security_headers(request: Request, next: Next) -> Response {
     }
     if status.is_client_error() || status.is_server_error() {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    } else if signed_in && !request_is_asset {
+        // A signed-in user's page is theirs: no shared cache may keep it.
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
     }
     response
 }

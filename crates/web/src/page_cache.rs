@@ -13,7 +13,8 @@
 //! - Only anonymous requests use the cache: a request carrying a cookie or credentials is
 //!   rendered for itself and never stored, so a signed-in user's page can never reach another.
 //! - Search is not cached (its answers also depend on how far the index has caught up), nor
-//!   the original documents, nor anything but `200 OK`.
+//!   the original documents, nor the sign-in form, nor an answer that sets a cookie, nor
+//!   anything but `200 OK`.
 //! - Memory is bounded: [`MAX_BYTES`] in all, [`MAX_ENTRY_BYTES`] per answer; when full, old
 //!   entries make room. A new change number or day empties it.
 
@@ -131,6 +132,7 @@ fn cacheable(request: &Request) -> bool {
         || path.starts_with("/assets/")
         || path == "/search"
         || path == "/api/v1/search"
+        || path == "/login"
         || path.ends_with("/original"))
 }
 
@@ -183,7 +185,8 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
         return answer(hit, tag);
     }
     let response = next.run(request).await;
-    if response.status() != StatusCode::OK {
+    // An answer that sets a cookie (the sign-in form's token) is for its client alone.
+    if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
         return response;
     }
     let (mut parts, body) = response.into_parts();

@@ -262,7 +262,7 @@ both_engines! {
         let ap = db.meetings().get(id).await.unwrap().unwrap().agenda[0].action_points[0].id;
         assert_eq!(db.totals().await.unwrap().pending_action_points, 2);
 
-        db.action_points().set_status(ap, ActionStatus::Done).await.unwrap();
+        crate::set_status(&db, ap, ActionStatus::Done).await.unwrap();
         let back = db.meetings().get(id).await.unwrap().unwrap();
         assert_eq!(back.agenda[0].action_points[0].status, ActionStatus::Done);
         assert_eq!(back.agenda[0].action_points[1].status, ActionStatus::Open);
@@ -287,12 +287,12 @@ both_engines! {
             vec![ap]
         );
 
-        db.action_points().set_status(ap, ActionStatus::InProgress)
+        crate::set_status(&db, ap, ActionStatus::InProgress)
             .await
             .unwrap();
         assert_eq!(db.totals().await.unwrap().pending_action_points, 2);
         assert!(matches!(
-            db.action_points().set_status(ActionPointId::new(ap.get() + 1000), ActionStatus::Done).await,
+            crate::set_status(&db, ActionPointId::new(ap.get() + 1000), ActionStatus::Done).await,
             Err(StorageError::NotFound)
         ));
     }

@@ -15,12 +15,41 @@ use cadre_storage::{Pool, Store};
 use cadre_testkit::both_engines;
 use chrono::{NaiveDate, NaiveTime};
 
+mod accounts;
 mod action_points;
 mod engine;
+mod follow_up;
 mod import;
 mod meetings;
 mod organisations;
 mod recommendations;
+
+/// Reports a new status on a point, as of its current version, as the command line would.
+async fn set_status(
+    db: &Store,
+    point: cadre_domain::ActionPointId,
+    status: ActionStatus,
+) -> cadre_storage::Result<()> {
+    let version = match db.action_points().get(point).await? {
+        Some(p) => p.version,
+        None => return Err(cadre_storage::StorageError::NotFound),
+    };
+    let report = cadre_storage::action_points::StatusReport {
+        status,
+        comment: "test".into(),
+        reported_on: d(2026, 1, 1),
+    };
+    db.action_points()
+        .report(
+            point,
+            version,
+            &report,
+            &cadre_domain::Actor::command_line("test"),
+            chrono::Utc::now(),
+        )
+        .await
+        .map(|_| ())
+}
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()

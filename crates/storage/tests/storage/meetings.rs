@@ -59,7 +59,7 @@ both_engines! {
             MeetingStatus::Validated
         );
         let ap = back.agenda[0].action_points[0].id;
-        db.action_points().set_status(ap, ActionStatus::Done).await.unwrap();
+        crate::set_status(&db, ap, ActionStatus::Done).await.unwrap();
         let later = db.changes().since(after_import, 100).await.unwrap();
         assert_eq!(
             later.iter().map(|c| c.meeting_id).collect::<Vec<_>>(),
@@ -354,8 +354,7 @@ both_engines! {
         let id = db.meetings().import(&m).await.unwrap().meeting_id();
         assert_eq!(db.action_points().list(&overdue).await.unwrap().total, 2);
         let first = db.meetings().get(id).await.unwrap().unwrap().agenda[0].action_points[0].id;
-        db.action_points()
-            .set_status(first, ActionStatus::Done)
+        crate::set_status(&db, first, ActionStatus::Done)
             .await
             .unwrap();
         assert_eq!(db.action_points().list(&overdue).await.unwrap().total, 1);

@@ -1,14 +1,29 @@
-//! Action points: `/actions` (by organisation, status and lateness) and `GET /api/v1/action-points`.
+//! Action points: `/actions` (by organisation, status and lateness), each point's page with
+//! its follow-up (`/actions/{id}`, reports), and `GET /api/v1/action-points`.
 
 mod api;
+pub mod follow_up;
 mod pages;
 
 use axum::Router;
+use axum::routing::{get, post};
 
 pub(crate) use api::Api;
 
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(pages::router()).merge(api::router())
+    Router::new()
+        .route("/actions/{id}", get(follow_up::show))
+        .route("/actions/{id}/reports", post(follow_up::report))
+        .route(
+            "/actions/{id}/reports/{report}/withdraw",
+            post(follow_up::withdraw),
+        )
+        .route(
+            "/actions/{id}/reports/{report}/restore",
+            post(follow_up::restore),
+        )
+        .merge(pages::router())
+        .merge(api::router())
 }

@@ -34,6 +34,7 @@ pub struct ListQuery {
 struct ListPage {
     title: &'static str,
     nav: &'static str,
+    bar: crate::accounts::AccountBar,
     organisations: Vec<Choice>,
     statuses: Vec<Choice>,
     overdue: bool,
@@ -46,6 +47,7 @@ struct ListPage {
 
 async fn list(
     State(state): State<AppState>,
+    who: crate::accounts::Who,
     PageQuery(q): PageQuery<ListQuery>,
 ) -> Result<Html<String>, WebError> {
     let organisation = params::id("organisation", &q.organisation)?;
@@ -92,6 +94,7 @@ async fn list(
     let page = ListPage {
         title: "Points d'action",
         nav: "actions",
+        bar: who.bar(),
         organisations: organisations
             .iter()
             .filter(|o| o.action_points > 0 || Some(o.organisation.id) == organisation)

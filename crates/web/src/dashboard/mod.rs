@@ -36,6 +36,7 @@ struct UpcomingRow {
 struct DashboardPage {
     title: &'static str,
     nav: &'static str,
+    bar: crate::accounts::AccountBar,
     today: String,
     upcoming: Vec<UpcomingRow>,
     overdue: Vec<ActionRow>,
@@ -47,7 +48,10 @@ struct DashboardPage {
     totals: Totals,
 }
 
-async fn dashboard(State(state): State<AppState>) -> Result<Html<String>, WebError> {
+async fn dashboard(
+    State(state): State<AppState>,
+    who: crate::accounts::Who,
+) -> Result<Html<String>, WebError> {
     let db = &state.store;
     let today = crate::today();
     let overdue_filter = ActionPointFilter {
@@ -74,6 +78,7 @@ async fn dashboard(State(state): State<AppState>) -> Result<Html<String>, WebErr
     let page = DashboardPage {
         title: "Tableau de bord",
         nav: "dashboard",
+        bar: who.bar(),
         today: date_fr(today),
         upcoming: upcoming
             .iter()

@@ -98,6 +98,7 @@ pub struct ListQuery {
 struct ListPage {
     title: &'static str,
     nav: &'static str,
+    bar: crate::accounts::AccountBar,
     bodies: Vec<Choice>,
     years: Vec<Choice>,
     filtered: bool,
@@ -107,6 +108,7 @@ struct ListPage {
 
 async fn list(
     State(state): State<AppState>,
+    who: crate::accounts::Who,
     PageQuery(q): PageQuery<ListQuery>,
 ) -> Result<Html<String>, WebError> {
     let body = params::text("body", &q.body)?;
@@ -127,6 +129,7 @@ async fn list(
     let page = ListPage {
         title: "Réunions",
         nav: "meetings",
+        bar: who.bar(),
         bodies: choices.body_options(body.as_deref(), true),
         years: choices.year_options(year),
         filtered: body.is_some() || year.is_some(),
@@ -254,6 +257,7 @@ struct ShowPage {
     /// The meeting's own title, as the document wrote it.
     heading: String,
     nav: &'static str,
+    bar: crate::accounts::AccountBar,
     kind: &'static str,
     body: String,
     body_code: String,
@@ -280,6 +284,7 @@ const MAX_RECOMMENDATIONS: i64 = 500;
 
 async fn show(
     State(state): State<AppState>,
+    who: crate::accounts::Who,
     Path(id): Path<String>,
 ) -> Result<Html<String>, WebError> {
     // A malformed id names no meeting: 404, as for an unknown one.
@@ -305,6 +310,7 @@ async fn show(
     };
     let shown = recommendations.items.len();
     let page = show_page(
+        &who,
         meeting,
         group_recommendations(&recommendations.items),
         recommendations.total,
@@ -313,12 +319,19 @@ async fn show(
     render(&page)
 }
 
-fn show_page(m: Meeting, roadmaps: Vec<RoadmapGroup>, total: i64, shown: usize) -> ShowPage {
+fn show_page(
+    who: &crate::accounts::Who,
+    m: Meeting,
+    roadmaps: Vec<RoadmapGroup>,
+    total: i64,
+    shown: usize,
+) -> ShowPage {
     let today = crate::today();
     ShowPage {
         title: format!("{} – {}", m.body.name, date_fr(m.date)),
         heading: m.title.clone(),
         nav: "meetings",
+        bar: who.bar(),
         kind: m.kind.label_fr(),
         body: m.body.name.clone(),
         body_code: m.body.code.clone(),

@@ -40,6 +40,7 @@ struct OrganisationRow {
 struct ListPage {
     title: &'static str,
     nav: &'static str,
+    bar: crate::accounts::AccountBar,
     organisations: Vec<OrganisationRow>,
     to_review: usize,
     pager: Pager,
@@ -47,6 +48,7 @@ struct ListPage {
 
 async fn list(
     State(state): State<AppState>,
+    who: crate::accounts::Who,
     PageQuery(q): PageQuery<ListQuery>,
 ) -> Result<Html<String>, WebError> {
     let page = params::page("page", &q.page)?;
@@ -73,6 +75,7 @@ async fn list(
     let page = ListPage {
         title: "Organisations",
         nav: "organisations",
+        bar: who.bar(),
         pager: Pager::new(
             "/organisations",
             &[],

@@ -46,6 +46,7 @@ struct RecommendationRow {
 struct ListPage {
     title: &'static str,
     nav: &'static str,
+    bar: crate::accounts::AccountBar,
     roadmap: String,
     groups: Vec<Choice>,
     filtered: bool,
@@ -55,6 +56,7 @@ struct ListPage {
 
 async fn list(
     State(state): State<AppState>,
+    who: crate::accounts::Who,
     PageQuery(q): PageQuery<ListQuery>,
 ) -> Result<Html<String>, WebError> {
     let roadmap = params::text("roadmap", &q.roadmap)?;
@@ -74,6 +76,7 @@ async fn list(
     let page = ListPage {
         title: "Recommandations",
         nav: "recommendations",
+        bar: who.bar(),
         roadmap: roadmap.clone().unwrap_or_default(),
         groups: THEMATIC_GROUPS
             .iter()

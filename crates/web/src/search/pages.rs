@@ -50,6 +50,7 @@ impl HitRow {
 struct SearchPage {
     title: &'static str,
     nav: &'static str,
+    bar: crate::accounts::AccountBar,
     q: String,
     bodies: Vec<Choice>,
     years: Vec<Choice>,
@@ -66,6 +67,7 @@ struct SearchPage {
 
 async fn page(
     State(state): State<AppState>,
+    who: crate::accounts::Who,
     PageQuery(q): PageQuery<Query>,
 ) -> Result<Html<String>, WebError> {
     let text = params::text("q", &q.q)?.unwrap_or_default();
@@ -121,6 +123,7 @@ async fn page(
     render(&SearchPage {
         title: "Recherche",
         nav: "search",
+        bar: who.bar(),
         searched: !text.trim().is_empty(),
         empty_query: !text.trim().is_empty() && results.is_none(),
         q: text,

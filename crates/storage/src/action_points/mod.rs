@@ -1,18 +1,21 @@
 //! Action points: what a meeting decided someone would do, by when, and how far it got.
 
+mod follow_up;
+
+pub use follow_up::{FollowedActionPoint, ReportEntry, StatusReport};
+
 use std::collections::HashMap;
 
 use cadre_domain::meeting::OrganisationRef;
 use cadre_domain::{
-    ActionPoint, ActionPointId, ActionStatus, Deadline, DeadlineMeaning, MeetingId, OrganisationId,
+    ActionPoint, ActionStatus, Deadline, DeadlineMeaning, MeetingId, OrganisationId,
 };
 use chrono::NaiveDate;
 
-use crate::changes;
 use crate::engine::Link;
 use crate::statement::{ListQuery, MultiInsert, Statement, Value, Where, paging};
 use crate::stored::parse_stored;
-use crate::{Page, Paging, Result, StorageError, Store};
+use crate::{Page, Paging, Result, Store};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ActionPointFilter {
@@ -55,9 +58,6 @@ const SQL_MEETING_ACTION_POINTS: &str = "SELECT ap.id, ap.meeting_id, ap.meeting
      LEFT JOIN action_point_organisations apo ON apo.action_point_id = ap.id \
      LEFT JOIN organisations o ON o.id = apo.organisation_id \
      WHERE ap.meeting_id = $1 ORDER BY ap.position, apo.position";
-
-const SQL_SET_STATUS: &str = "UPDATE action_points SET status = $1 WHERE id = $2";
-const SQL_MEETING_OF: &str = "SELECT meeting_id FROM action_points WHERE id = $1";
 
 /// Stored with their meeting, at import (see [`crate::meetings`]).
 pub(crate) const INSERT_ACTION_POINTS: MultiInsert = MultiInsert {
@@ -245,27 +245,6 @@ impl ActionPoints<'_> {
             attach_responsible(&mut items, responsible);
         }
         Ok(Page { items, total })
-    }
-
-    /// Sets a point's status; the change is logged against its meeting.
-    pub async fn set_status(self, id: ActionPointId, status: ActionStatus) -> Result<()> {
-        let mut tx = self.0.begin().await?;
-        let mut link = tx.link();
-        let changed = link
-            .execute(
-                Statement::new(SQL_SET_STATUS)
-                    .bind(status.as_str())
-                    .bind(id),
-            )
-            .await?;
-        if changed == 0 {
-            return Err(StorageError::NotFound);
-        }
-        let (meeting,): (i64,) = link
-            .fetch_one(Statement::new(SQL_MEETING_OF).bind(id))
-            .await?;
-        changes::record(&mut link, &[MeetingId::new(meeting)]).await?;
-        tx.commit().await
     }
 }
 

@@ -1,0 +1,198 @@
+//! Who is asking: the session a request's cookie opens, read once per request, and what
+//! every form of a signed-in page needs (its CSRF token).
+//!
+//! Cookies: `cadre_session` (the session token; `HttpOnly`, `SameSite=Lax`, `Secure` when the
+//! reverse proxy says the request came over HTTPS) and, on the sign-in form only, `cadre_login`
+//! (the form's CSRF token before any session exists, compared with the form's field).
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+use cadre_domain::Actor;
+use cadre_domain::account::{Account, Viewer};
+use cadre_services::sign_in;
+use cadre_storage::accounts::sessions::OpenSession;
+
+use crate::AppState;
+use crate::error::WebError;
+
+pub const SESSION_COOKIE: &str = "cadre_session";
+pub const LOGIN_COOKIE: &str = "cadre_login";
+
+/// How long a session lasts without use (it is extended while used).
+#[derive(Debug, Clone, Copy)]
+pub struct SessionSettings {
+    pub lifetime: chrono::Duration,
+}
+
+impl Default for SessionSettings {
+    fn default() -> Self {
+        SessionSettings {
+            lifetime: chrono::Duration::hours(8),
+        }
+    }
+}
+
+/// The request's session, if its cookie opens one.
+#[derive(Debug, Clone, Default)]
+pub struct Who {
+    pub session: Option<OpenSession>,
+    /// The cookie's token, to end the session at sign-out.
+    pub token: Option<String>,
+}
+
+impl Who {
+    pub fn account(&self) -> Option<&Account> {
+        self.session.as_ref().map(|s| &s.account)
+    }
+
+    pub fn viewer(&self) -> Viewer<'_> {
+        match self.account() {
+            Some(a) => Viewer::Account(a),
+            None => Viewer::Public,
+        }
+    }
+
+    /// The CSRF token the session's forms carry ("" without a session).
+    pub fn csrf(&self) -> &str {
+        self.session.as_ref().map_or("", |s| s.csrf_token.as_str())
+    }
+
+    /// Refuses a form whose CSRF field is not this session's token.
+    pub fn check_csrf(&self, sent: &str) -> Result<(), WebError> {
+        match &self.session {
+            Some(s) if sign_in::same_secret(&s.csrf_token, sent) => Ok(()),
+            Some(_) => Err(WebError::Csrf),
+            None => Err(WebError::SignInRequired),
+        }
+    }
+
+    /// The signed-in account, or a redirection to the sign-in page.
+    pub fn require(&self) -> Result<&Account, WebError> {
+        self.account().ok_or(WebError::SignInRequired)
+    }
+
+    /// Who makes a change, for the audit log.
+    pub fn actor(&self) -> Result<Actor, WebError> {
+        Ok(Actor::account(self.require()?))
+    }
+
+    /// What the page header shows.
+    pub fn bar(&self) -> AccountBar {
+        match self.account() {
+            Some(a) => AccountBar {
+                username: a.username.to_string(),
+                role: a.role.label_fr().to_owned(),
+                csrf: self.csrf().to_owned(),
+                admin: self.viewer().manages_accounts(),
+                secretariat: self.viewer().is_secretariat(),
+            },
+            None => AccountBar::default(),
+        }
+    }
+}
+
+/// The account part of every page's header: "Se connecter", or the name and "Se déconnecter".
+#[derive(Debug, Clone, Default)]
+pub struct AccountBar {
+    /// Empty for the public.
+    pub username: String,
+    pub role: String,
+    pub csrf: String,
+    pub admin: bool,
+    pub secretariat: bool,
+}
+
+impl AccountBar {
+    pub fn signed_in(&self) -> bool {
+        !self.username.is_empty()
+    }
+}
+
+/// A cookie's value from the request's `Cookie` headers.
+pub fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v.trim())
+        .filter(|v| !v.is_empty())
+}
+
+impl FromRequestParts<AppState> for Who {
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        if let Some(who) = parts.extensions.get::<Who>() {
+            return Ok(who.clone());
+        }
+        let who = match cookie(&parts.headers, SESSION_COOKIE) {
+            // A token is 64 hex digits; anything else opens nothing (and costs no query).
+            Some(token) if token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                let session = sign_in::session(
+                    &state.store,
+                    token,
+                    state.sessions.lifetime,
+                    chrono::Utc::now(),
+                )
+                .await
+                .map_err(|e| WebError::Internal(e.to_string()))?;
+                Who {
+                    token: session.is_some().then(|| token.to_owned()),
+                    session,
+                }
+            }
+            _ => Who::default(),
+        };
+        parts.extensions.insert(who.clone());
+        Ok(who)
+    }
+}
+
+/// The client's address, for throttling sign-ins: the connection's peer, or, when the peer is
+/// a reverse proxy on this machine, the address it forwarded (the last `X-Forwarded-For`).
+pub fn client_address(parts: &Parts) -> String {
+    let peer = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(a)| a.ip());
+    let forwarded = || {
+        parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .last()
+            .map(|v| v.chars().take(64).collect::<String>())
+    };
+    match peer {
+        Some(ip) if ip.is_loopback() => forwarded().unwrap_or_else(|| ip.to_string()),
+        Some(ip) => ip.to_string(),
+        None => forwarded().unwrap_or_else(|| "inconnue".to_owned()),
+    }
+}
+
+/// A `Set-Cookie` value; `Secure` when the request came over HTTPS.
+pub fn set_cookie(name: &str, value: &str, path: &str, max_age: i64, https: bool) -> HeaderValue {
+    let secure = if https { "; Secure" } else { "" };
+    let same_site = if name == LOGIN_COOKIE {
+        "Strict"
+    } else {
+        "Lax"
+    };
+    HeaderValue::from_str(&format!(
+        "{name}={value}; Path={path}; Max-Age={max_age}; HttpOnly; SameSite={same_site}{secure}"
+    ))
+    .expect("cookie values are hex digits")
+}
