@@ -36,7 +36,7 @@ labels! {
     }
 }
 
-/// An account name: 3 to 64 characters, lower-case ASCII letters, digits, `.`, `-`, `_` (so
+/// An account name: 2 to 64 characters, lower-case ASCII letters, digits, `.`, `-`, `_` (so
 /// that it can be typed on any phone keyboard and shown in logs as it is).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -47,9 +47,9 @@ impl Username {
     pub fn parse(typed: &str) -> Result<Username, AccountError> {
         let name = typed.trim().to_ascii_lowercase();
         let len = name.chars().count();
-        if !(3..=64).contains(&len) {
+        if !(2..=64).contains(&len) {
             return Err(AccountError::Username(
-                "entre 3 et 64 caractères".to_owned(),
+                "entre 2 et 64 caractères".to_owned(),
             ));
         }
         if let Some(c) = name.chars().find(|c| {
@@ -310,7 +310,7 @@ mod tests {
             Username::parse("Moussa.Ali").unwrap().as_str(),
             "moussa.ali"
         );
-        assert!(Username::parse("ab").is_err());
+        assert!(Username::parse("a").is_err());
         assert!(Username::parse("a b c").is_err());
         assert!(Username::parse(&"a".repeat(65)).is_err());
     }

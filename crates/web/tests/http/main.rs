@@ -18,6 +18,7 @@ use std::time::{Duration as Elapsed, Instant};
 use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use tokio::net::TcpStream;
 
+mod accounts;
 mod action_points;
 mod api;
 mod dashboard;
