@@ -146,10 +146,7 @@ pub async fn run(
                                 a.responsible_as_written.clone(),
                                 a.deadline.as_written.clone(),
                                 a.deadline.meaning.kind().into(),
-                                a.deadline
-                                    .due_by()
-                                    .map(|d| d.to_string())
-                                    .unwrap_or_default(),
+                                a.due_on().map(|d| d.to_string()).unwrap_or_default(),
                                 a.status.as_str().into(),
                             ]
                         }),

@@ -312,8 +312,13 @@ pub struct ActionPoint {
 }
 
 impl ActionPoint {
+    /// The last day it is due (see [`crate::DeadlineMeaning::due_after`]).
+    pub fn due_on(&self) -> Option<NaiveDate> {
+        self.deadline.meaning.due_after(self.meeting_date)
+    }
+
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.status.is_pending() && self.deadline.due_by().is_some_and(|d| d < today)
+        self.status.is_pending() && self.due_on().is_some_and(|d| d < today)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Small view models and formatting shared by the pages. Templates get plain strings and flags,
 //! prepared here once per request.
 
-use cadre_domain::dates::format_date_fr;
+use cadre_domain::dates::{format_date_fr, means_none};
 use cadre_domain::{ActionPoint, ActionStatus, DeadlineMeaning};
 use chrono::{NaiveDate, NaiveTime, Timelike};
 
@@ -136,9 +136,11 @@ pub struct ActionRow {
 
 impl ActionRow {
     pub fn new(a: &ActionPoint, today: NaiveDate) -> ActionRow {
+        // A placeholder ("/", "////", "N/A") or nothing is never shown as written.
+        let no_date = means_none(&a.deadline.as_written);
         let meaning = match a.deadline.meaning {
-            DeadlineMeaning::None if a.deadline.as_written.is_empty() => None,
-            DeadlineMeaning::None => Some("sans date limite".to_owned()),
+            _ if no_date => None,
+            DeadlineMeaning::None => Some("sans date".to_owned()),
             DeadlineMeaning::Date { date } => {
                 let label = date_fr(date);
                 (label != a.deadline.as_written).then_some(label)
@@ -147,6 +149,9 @@ impl ActionRow {
                 .deadline
                 .due_by()
                 .map(|d| format!("échéance : {}", date_fr(d))),
+            DeadlineMeaning::AsSoonAsPossible => a
+                .due_on()
+                .map(|d| format!("en retard après le {}", date_fr(d))),
             ref m => {
                 let label = m.label_fr();
                 (!label.eq_ignore_ascii_case(&a.deadline.as_written)).then_some(label)
@@ -164,8 +169,16 @@ impl ActionRow {
                     name: o.name.clone(),
                 })
                 .collect(),
-            responsible_as_written: a.responsible_as_written.clone(),
-            deadline_as_written: a.deadline.as_written.clone(),
+            responsible_as_written: if means_none(&a.responsible_as_written) {
+                "non précisé".to_owned()
+            } else {
+                a.responsible_as_written.clone()
+            },
+            deadline_as_written: if no_date {
+                "sans date".to_owned()
+            } else {
+                a.deadline.as_written.clone()
+            },
             deadline_meaning: meaning,
             status_label: a.status.label_fr(),
             status_class: status_class(a.status),

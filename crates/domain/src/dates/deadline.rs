@@ -42,6 +42,11 @@ pub struct Deadline {
     pub meaning: DeadlineMeaning,
 }
 
+/// "Le plus tôt possible" is due from the meeting on: the action counts as late this many days
+/// after the meeting that decided it (a month, the usual interval between two GTM meetings,
+/// by which the next meeting expects it done).
+pub const AS_SOON_AS_POSSIBLE_DAYS: i64 = 30;
+
 /// Cells that mean "nothing here": "N/A", "/", "////", "-", "néant".
 pub fn means_none(cell: &str) -> bool {
     let t = cell.trim();
@@ -173,6 +178,18 @@ impl DeadlineMeaning {
         }
     }
 
+    /// The day after which an action decided at a meeting on `meeting` is late: the
+    /// deadline's own day, or [`AS_SOON_AS_POSSIBLE_DAYS`] after the meeting for "le plus tôt
+    /// possible".
+    pub fn due_after(&self, meeting: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            DeadlineMeaning::AsSoonAsPossible => {
+                Some(meeting + chrono::Duration::days(AS_SOON_AS_POSSIBLE_DAYS))
+            }
+            other => other.due_by(),
+        }
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             DeadlineMeaning::Date { .. } => "date",
@@ -209,7 +226,7 @@ impl DeadlineMeaning {
             DeadlineMeaning::AsSoonAsPossible => "le plus tôt possible".into(),
             DeadlineMeaning::AtEvent => "lors de l'événement indiqué".into(),
             DeadlineMeaning::Ongoing => "en continu".into(),
-            DeadlineMeaning::None => "sans date limite".into(),
+            DeadlineMeaning::None => "sans date".into(),
         }
     }
 }

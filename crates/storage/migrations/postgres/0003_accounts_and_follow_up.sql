@@ -54,6 +54,9 @@ CREATE INDEX audit_log_by_record ON audit_log (record_kind, record_id, id);
 
 -- Action points: a version for optimistic concurrency, and the day of the latest report.
 ALTER TABLE action_points ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
+-- "Le plus tôt possible" is due 30 days after the meeting (AS_SOON_AS_POSSIBLE_DAYS).
+UPDATE action_points SET due_date = meeting_date + 30, sort_date = meeting_date + 30
+    WHERE deadline_kind = 'as_soon_as_possible';
 ALTER TABLE action_points ADD COLUMN status_date DATE;
 
 -- Status reports on an action point, with their comment. A report is never deleted: one made

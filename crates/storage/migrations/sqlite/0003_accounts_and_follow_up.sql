@@ -54,6 +54,9 @@ CREATE INDEX audit_log_by_record ON audit_log (record_kind, record_id, id);
 
 -- Action points: a version for optimistic concurrency, and the day of the latest report.
 ALTER TABLE action_points ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+-- "Le plus tôt possible" is due 30 days after the meeting (AS_SOON_AS_POSSIBLE_DAYS).
+UPDATE action_points SET due_date = date(meeting_date, '+30 days'), sort_date = date(meeting_date, '+30 days')
+    WHERE deadline_kind = 'as_soon_as_possible';
 ALTER TABLE action_points ADD COLUMN status_date TEXT;
 
 -- Status reports on an action point, with their comment. A report is never deleted: one made

@@ -28,6 +28,8 @@ pub struct ActionPointFilter {
     pub due_between: Option<(NaiveDate, NaiveDate)>,
     pub meeting: Option<MeetingId>,
     pub body: Option<String>,
+    /// Only the action points of this region's bodies (as `cadre_domain::REGIONS` spells it).
+    pub region: Option<String>,
     pub paging: Paging,
 }
 
@@ -58,6 +60,21 @@ const SQL_MEETING_ACTION_POINTS: &str = "SELECT ap.id, ap.meeting_id, ap.meeting
      LEFT JOIN action_point_organisations apo ON apo.action_point_id = ap.id \
      LEFT JOIN organisations o ON o.id = apo.organisation_id \
      WHERE ap.meeting_id = $1 ORDER BY ap.position, apo.position";
+
+/// The pending points of the meeting of the same body just before this one (by date, then
+/// by id for two meetings on one day), in the same shape as [`SQL_MEETING_ACTION_POINTS`].
+const SQL_PENDING_OF_PREVIOUS_MEETING: &str = "SELECT ap.id, ap.meeting_id, ap.meeting_date, b.name AS body, ap.agenda_item_id, \
+     ai.title AS agenda_item_title, ap.what, ap.responsible_as_written, ap.deadline_text, \
+     ap.deadline_kind, ap.due_date, ap.status, \
+     o.id AS organisation_id, o.name AS organisation_name, o.acronym AS organisation_acronym \
+     FROM action_points ap JOIN bodies b ON b.id = ap.body_id \
+     JOIN agenda_items ai ON ai.id = ap.agenda_item_id \
+     LEFT JOIN action_point_organisations apo ON apo.action_point_id = ap.id \
+     LEFT JOIN organisations o ON o.id = apo.organisation_id \
+     WHERE ap.meeting_id = (SELECT p.id FROM meetings m JOIN meetings p ON p.body_id = m.body_id \
+       WHERE m.id = $1 AND (p.date < m.date OR (p.date = m.date AND p.id < m.id)) \
+       ORDER BY p.date DESC, p.id DESC LIMIT 1) \
+     AND ap.status IN ('open', 'in_progress') ORDER BY ap.position, apo.position";
 
 /// Stored with their meeting, at import (see [`crate::meetings`]).
 pub(crate) const INSERT_ACTION_POINTS: MultiInsert = MultiInsert {
@@ -182,6 +199,12 @@ fn action_points_query(f: &ActionPointFilter) -> (ListQuery, String) {
             [Value::from(code.clone())],
         );
     }
+    if let Some(region) = &f.region {
+        w.and(
+            "ap.body_id IN (SELECT id FROM bodies WHERE region = {})",
+            [Value::from(region.clone())],
+        );
+    }
     let (limit, offset) = paging(&f.paging);
     let page = format!("{ACTION_POINT_ORDER}{}", w.limit_offset());
     let responsible = format!(
@@ -209,6 +232,11 @@ pub(crate) async fn of_meeting(
     let rows: Vec<MeetingPointRow> = link
         .fetch_all(Statement::new(SQL_MEETING_ACTION_POINTS).bind(meeting))
         .await?;
+    group_points(rows)
+}
+
+/// Points from rows repeated once per responsible organisation, in order.
+fn group_points(rows: Vec<MeetingPointRow>) -> Result<Vec<ActionPoint>> {
     let mut points: Vec<ActionPoint> = Vec::new();
     for row in rows {
         if points.last().is_none_or(|p| p.id.get() != row.point.id) {
@@ -234,6 +262,20 @@ pub(crate) async fn of_meeting(
 pub struct ActionPoints<'s>(pub(crate) &'s Store);
 
 impl ActionPoints<'_> {
+    /// The still-pending action points of the previous meeting of the same body (none when
+    /// this is its first meeting): what a meeting starts by following up.
+    pub async fn pending_from_previous_meeting(
+        self,
+        meeting: MeetingId,
+    ) -> Result<Vec<ActionPoint>> {
+        let mut conn = self.0.conn().await?;
+        let rows: Vec<MeetingPointRow> = conn
+            .link()
+            .fetch_all(Statement::new(SQL_PENDING_OF_PREVIOUS_MEETING).bind(meeting))
+            .await?;
+        group_points(rows)
+    }
+
     /// Action points, soonest deadline first (those without a date last).
     pub async fn list(self, filter: &ActionPointFilter) -> Result<Page<ActionPoint>> {
         let (q, responsible_sql) = action_points_query(filter);

@@ -251,7 +251,7 @@ async fn import_in(
         INSERT_ACTION_POINTS,
         &points,
         |(meeting, body, date, position, item, ap, _)| {
-            let due = ap.deadline.due_by();
+            let due = ap.deadline.meaning.due_after(*date);
             vec![
                 (*meeting).into(),
                 (*item).into(),

@@ -16,7 +16,27 @@ use crate::published::render;
 use crate::view::{ActionRow, Choice, Pager};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/actions", get(list))
+    Router::new()
+        .route("/actions", get(list))
+        .route("/actions/mine", get(mine))
+}
+
+/// How many days ahead "due soon" looks.
+pub const DUE_SOON_DAYS: i64 = 30;
+
+/// "My action points": a partner editor's organisation's, a regional focal point's region's,
+/// everything still pending for the others.
+async fn mine(who: crate::accounts::Who) -> Result<axum::response::Response, WebError> {
+    use axum::response::IntoResponse;
+    let account = who.require()?;
+    let to = match (&account.organisation, &account.region) {
+        (Some(org), _) => format!("/actions?organisation={org}"),
+        (None, Some(region)) => crate::view::url_with("/actions", &[("region", region.clone())]),
+        (None, None) => "/actions?due=overdue".to_owned(),
+    };
+    let mut r = axum::response::Redirect::to(&to).into_response();
+    *r.status_mut() = axum::http::StatusCode::SEE_OTHER;
+    Ok(r)
 }
 
 pub const PER_PAGE: i64 = 50;
@@ -25,7 +45,13 @@ pub const PER_PAGE: i64 = 50;
 pub struct ListQuery {
     organisation: Option<String>,
     status: Option<String>,
+    /// Kept for links made before `due`: `overdue=1` is `due=overdue`.
     overdue: Option<String>,
+    /// `overdue` (pending, deadline passed) or `soon` (pending, due within [`DUE_SOON_DAYS`]).
+    due: Option<String>,
+    /// A body's code.
+    body: Option<String>,
+    region: Option<String>,
     page: Option<String>,
 }
 
@@ -37,10 +63,12 @@ struct ListPage {
     bar: crate::accounts::AccountBar,
     organisations: Vec<Choice>,
     statuses: Vec<Choice>,
-    overdue: bool,
+    dues: Vec<Choice>,
+    bodies: Vec<Choice>,
+    regions: Vec<Choice>,
     filtered: bool,
-    /// The organisation filtered on, by name.
-    organisation_name: Option<String>,
+    /// What the list is narrowed to, for its heading: an organisation, a body or a region.
+    scope_name: Option<String>,
     actions: Vec<ActionRow>,
     pager: Pager,
 }
@@ -52,19 +80,46 @@ async fn list(
 ) -> Result<Html<String>, WebError> {
     let organisation = params::id("organisation", &q.organisation)?;
     let status = params::status("status", &q.status)?;
-    let overdue = params::flag("overdue", &q.overdue)?;
+    let due = match (
+        params::text("due", &q.due)?.as_deref(),
+        params::flag("overdue", &q.overdue)?,
+    ) {
+        (Some("overdue"), _) | (None, true) => Some("overdue"),
+        (Some("soon"), _) => Some("soon"),
+        (None, false) => None,
+        (Some(_), _) => {
+            return Err(WebError::bad_param(
+                "due",
+                "valeurs possibles : overdue, soon",
+            ));
+        }
+    };
+    let body = params::text("body", &q.body)?;
+    let region = match params::text("region", &q.region)? {
+        Some(r) => Some(
+            cadre_domain::account::canonical_region(&r)
+                .ok_or_else(|| WebError::bad_param("region", "région inconnue"))?
+                .to_owned(),
+        ),
+        None => None,
+    };
     let page = params::page("page", &q.page)?;
     let today = crate::today();
     let filter = ActionPointFilter {
         organisation,
         status,
-        overdue_on: overdue.then_some(today),
+        overdue_on: (due == Some("overdue")).then_some(today),
+        due_between: (due == Some("soon"))
+            .then(|| (today, today + chrono::Duration::days(DUE_SOON_DAYS))),
+        body: body.clone(),
+        region: region.clone(),
         paging: Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
         ..Default::default()
     };
     let db = &state.store;
-    let (organisations, actions) = tokio::try_join!(
+    let (organisations, bodies, actions) = tokio::try_join!(
         db.organisations().list(),
+        db.bodies().list(),
         crate::published::action_points(db, &filter)
     )?;
     let filters = [
@@ -76,14 +131,9 @@ async fn list(
             "status",
             status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
         ),
-        (
-            "overdue",
-            if overdue {
-                "1".to_owned()
-            } else {
-                String::new()
-            },
-        ),
+        ("due", due.unwrap_or_default().to_owned()),
+        ("body", body.clone().unwrap_or_default()),
+        ("region", region.clone().unwrap_or_default()),
     ];
     let organisation_name = organisation.and_then(|id| {
         organisations
@@ -91,6 +141,20 @@ async fn list(
             .find(|o| o.organisation.id == id)
             .map(|o| o.organisation.name.clone())
     });
+    let body_name = body.as_ref().and_then(|code| {
+        bodies
+            .iter()
+            .find(|b| &b.body.code == code)
+            .map(|b| b.body.name.clone())
+    });
+    let scope_name = [
+        organisation_name,
+        body_name,
+        region.clone().map(|r| format!("région de {r}")),
+    ]
+    .into_iter()
+    .flatten()
+    .reduce(|a, b| format!("{a}, {b}"));
     let page = ListPage {
         title: "Points d'action",
         nav: "actions",
@@ -115,9 +179,36 @@ async fn list(
                 selected: Some(*s) == status,
             })
             .collect(),
-        overdue,
-        filtered: organisation.is_some() || status.is_some() || overdue,
-        organisation_name,
+        dues: [
+            ("overdue", "en retard"),
+            ("soon", "à échéance dans les 30 jours"),
+        ]
+        .into_iter()
+        .map(|(value, label)| Choice {
+            value: value.to_owned(),
+            label: label.to_owned(),
+            selected: due == Some(value),
+        })
+        .collect(),
+        bodies: bodies
+            .iter()
+            .filter(|b| b.meeting_count > 0 || Some(&b.body.code) == body.as_ref())
+            .map(|b| Choice {
+                value: b.body.code.clone(),
+                label: b.body.name.clone(),
+                selected: Some(&b.body.code) == body.as_ref(),
+            })
+            .collect(),
+        regions: cadre_domain::REGIONS
+            .iter()
+            .map(|r| Choice {
+                value: (*r).to_owned(),
+                label: (*r).to_owned(),
+                selected: region.as_deref() == Some(*r),
+            })
+            .collect(),
+        filtered: filters.iter().any(|(_, v)| !v.is_empty()),
+        scope_name,
         pager: Pager::new(
             "/actions",
             &filters,

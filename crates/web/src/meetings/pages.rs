@@ -277,6 +277,8 @@ struct ShowPage {
     id: i64,
     draft: bool,
     findings: Vec<FindingRow>,
+    /// The still-pending action points of the body's previous meeting.
+    previous_pending: Vec<ActionRow>,
 }
 
 /// At most this many recommendations on one meeting's page (a session adopts a few dozen).
@@ -295,9 +297,16 @@ async fn show(
         paging: Paging::page(MAX_RECOMMENDATIONS, 0),
         ..Default::default()
     };
-    let meeting = crate::published::meeting(db, id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let (meeting, previous_pending) = tokio::try_join!(
+        crate::published::meeting(db, id),
+        db.action_points().pending_from_previous_meeting(id)
+    )?;
+    let meeting = meeting.ok_or(WebError::NotFound)?;
+    let today = crate::today();
+    let previous_pending = previous_pending
+        .into_iter()
+        .map(|a| ActionRow::new(&a.for_publication(), today))
+        .collect();
     // Sessions adopt recommendations; GTM minutes have action points instead. Most pages are
     // minutes, so they skip a query (two statements) that could only come back empty.
     let recommendations = if meeting.kind == MeetingKind::WorkingGroupMinutes {
@@ -309,13 +318,14 @@ async fn show(
         crate::published::recommendations(db, &filter).await?
     };
     let shown = recommendations.items.len();
-    let page = show_page(
+    let mut page = show_page(
         &who,
         meeting,
         group_recommendations(&recommendations.items),
         recommendations.total,
         shown,
     );
+    page.previous_pending = previous_pending;
     render(&page)
 }
 
@@ -396,6 +406,7 @@ fn show_page(
         id: m.id.get(),
         draft: m.status == MeetingStatus::Draft,
         findings: finding_rows(&m),
+        previous_pending: Vec::new(),
     }
 }
 

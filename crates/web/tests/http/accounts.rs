@@ -168,7 +168,7 @@ both_engines! {
         let mut b = Browser::new(&site.server);
         for _ in 0..5 {
             let r = b.submit("/login", "/login", &[("username", "oim"), ("password", "mauvais mot de passe")]).await;
-            assert_eq!(r.status, 401, "{}", r.body);
+            assert_eq!(r.status, 401, "cookies {:?}, answer {:?}:\n{}", b.cookies, r.headers, r.body);
             assert!(r.body.contains("Nom d&#39;utilisateur ou mot de passe incorrect"), "{}", r.body);
             assert!(b.cookie("cadre_session").is_none());
         }
@@ -258,6 +258,16 @@ both_engines! {
         ];
         for (name, may_report, may_admin) in matrix {
             let mut b = signed_in(&site, name).await;
+            // "My action points" narrows to what the account answers for.
+            let mine = b.get("/actions/mine").await;
+            let expected = match name {
+                "oim" => format!("/actions?organisation={}", organisation(&site.db, "OIM").await),
+                "hcr" => format!("/actions?organisation={}", organisation(&site.db, "HCR").await),
+                "fp.tahoua" => "/actions?region=Tahoua".to_owned(),
+                "fp.zinder" => "/actions?region=Zinder".to_owned(),
+                _ => "/actions?due=overdue".to_owned(),
+            };
+            assert_eq!((mine.status, mine.header("location")), (303, Some(expected.as_str())), "{name}");
             let page = b.get(&format!("/actions/{}", site.point)).await;
             assert_eq!(page.body.contains("/reports\""), may_report, "{name}: the form is offered only to those who may use it");
             let before = site.db.action_points().reports(site.point).await.unwrap().len();
