@@ -43,6 +43,17 @@ pub struct Organisation {
     pub aliases: Vec<String>,
     /// Created by an import from a name never seen before: someone should check it.
     pub needs_review: bool,
+    /// The organisation this one is a unit of (a regional directorate of its ministry's
+    /// national directorate).
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub parent: Option<OrganisationId>,
+    /// An entry that names a role ("Chauffeur Dosso", "Modérateur"), not an organisation.
+    pub is_role: bool,
+    /// Merged into this organisation by the secretariat (kept so that the merge can be undone).
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub merged_into: Option<OrganisationId>,
+    /// Incremented by every change, for optimistic concurrency.
+    pub version: i64,
 }
 
 /// An organisation Cadre knows before any import, with the names it goes by.

@@ -1,6 +1,7 @@
 //! Organisations: the ministries, agencies, NGOs and services the minutes name, each under
 //! every way it is written (aliases).
 
+mod curation;
 mod resolve;
 mod seed;
 
@@ -24,16 +25,16 @@ pub struct OrganisationWithCounts {
     pub action_points: i64,
 }
 
-const SQL_ORGANISATIONS: &str = "SELECT o.id, o.name, o.acronym, o.kind, o.needs_review, \
+const SQL_ORGANISATIONS: &str = "SELECT o.id, o.name, o.acronym, o.kind, o.needs_review, o.parent_id, o.is_role, o.merged_into, o.version, \
      COALESCE(a.n, 0) AS meetings_attended, COALESCE(p.n, 0) AS action_points FROM organisations o \
      LEFT JOIN (SELECT organisation_id, COUNT(DISTINCT meeting_id) AS n FROM attendances GROUP BY organisation_id) a \
      ON a.organisation_id = o.id \
      LEFT JOIN (SELECT organisation_id, COUNT(*) AS n FROM action_point_organisations GROUP BY organisation_id) p \
-     ON p.organisation_id = o.id ORDER BY o.name, o.id";
+     ON p.organisation_id = o.id WHERE o.merged_into IS NULL AND o.is_role = $1 ORDER BY o.name, o.id";
 const SQL_ALL_ALIASES: &str =
     "SELECT organisation_id, alias FROM organisation_aliases ORDER BY organisation_id, id";
-const SQL_ORGANISATION: &str =
-    "SELECT id, name, acronym, kind, needs_review FROM organisations WHERE id = $1";
+const SQL_ORGANISATION: &str = "SELECT id, name, acronym, kind, needs_review, parent_id, is_role, merged_into, version \
+     FROM organisations WHERE id = $1";
 const SQL_ORGANISATION_ALIASES: &str = "SELECT organisation_id, alias FROM organisation_aliases WHERE organisation_id = $1 ORDER BY id";
 const SQL_KNOWN_NAMES: &str =
     "SELECT name AS t FROM organisations UNION ALL SELECT alias AS t FROM organisation_aliases";
@@ -45,6 +46,10 @@ struct OrganisationRow {
     acronym: Option<String>,
     kind: String,
     needs_review: bool,
+    parent_id: Option<i64>,
+    is_role: bool,
+    merged_into: Option<i64>,
+    version: i64,
     /// Counted by the list only.
     #[sqlx(default)]
     meetings_attended: i64,
@@ -63,6 +68,10 @@ impl OrganisationRow {
                 id: self.id.into(),
                 kind: parse_stored(&self.kind, OrganisationKind::parse, "organisation kind")?,
                 needs_review: self.needs_review,
+                parent: self.parent_id.map(OrganisationId::new),
+                is_role: self.is_role,
+                merged_into: self.merged_into.map(OrganisationId::new),
+                version: self.version,
                 name: self.name,
                 acronym: self.acronym,
                 aliases,
@@ -83,8 +92,18 @@ fn is_other_alias(alias: &str, name: &str, acronym: Option<&str>) -> bool {
 pub struct Organisations<'s>(pub(crate) &'s Store);
 
 impl Organisations<'_> {
-    /// Organisations by name, with their aliases and how often they appear.
+    /// Organisations by name, with their aliases and how often they appear (neither those
+    /// merged into another nor entries marked as roles: see [`Organisations::roles`]).
     pub async fn list(self) -> Result<Vec<OrganisationWithCounts>> {
+        self.listed(false).await
+    }
+
+    /// Entries marked as naming a role rather than an organisation.
+    pub async fn roles(self) -> Result<Vec<OrganisationWithCounts>> {
+        self.listed(true).await
+    }
+
+    async fn listed(self, roles: bool) -> Result<Vec<OrganisationWithCounts>> {
         let mut conn = self.0.conn().await?;
         let mut link = conn.link();
         let mut aliases: HashMap<i64, Vec<String>> = HashMap::new();
@@ -92,7 +111,9 @@ impl Organisations<'_> {
         for (organisation, alias) in rows {
             aliases.entry(organisation).or_default().push(alias);
         }
-        let rows: Vec<OrganisationRow> = link.fetch_all(Statement::new(SQL_ORGANISATIONS)).await?;
+        let rows: Vec<OrganisationRow> = link
+            .fetch_all(Statement::new(SQL_ORGANISATIONS).bind(roles))
+            .await?;
         rows.into_iter()
             .map(|row| {
                 let own = aliases.remove(&row.id).unwrap_or_default();

@@ -22,15 +22,20 @@ const SQL_INSERT_ALIAS: &str = "INSERT INTO organisation_aliases (key, organisat
 const SQL_DELETE_ORGANISATION: &str = "DELETE FROM organisations WHERE id = $1";
 
 /// Alias key → organisation, remembered across imports. Filled only with mappings that are
-/// committed (an import adds its new keys after its transaction commits), and never emptied:
-/// a key, once stored, always names the same organisation (nothing merges or deletes
-/// organisations yet; when something does, it must clear this cache).
+/// committed (an import adds its new keys after its transaction commits); emptied when the
+/// secretariat merges organisations (keys then name another one).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct AliasCache(Arc<Mutex<HashMap<String, i64>>>);
 
 impl AliasCache {
     pub fn get(&self, key: &str) -> Option<i64> {
         self.0.lock().ok()?.get(key).copied()
+    }
+
+    pub fn clear(&self) {
+        if let Ok(mut map) = self.0.lock() {
+            map.clear();
+        }
     }
 
     pub fn extend(&self, entries: impl IntoIterator<Item = (String, i64)>) {

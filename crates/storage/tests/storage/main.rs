@@ -17,6 +17,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 mod accounts;
 mod action_points;
+mod curation;
 mod engine;
 mod follow_up;
 mod import;
