@@ -1,6 +1,7 @@
 //! Organisations: `/organisations` (who sits in the GTMs and sessions, under every name the documents use) and `GET /api/v1/organisations`.
 
 mod api;
+mod curation;
 mod pages;
 
 use axum::Router;
@@ -10,5 +11,11 @@ pub(crate) use api::Api;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(pages::router()).merge(api::router())
+    Router::new()
+        .route(
+            "/organisations/{id}",
+            axum::routing::get(curation::show).post(curation::update),
+        )
+        .merge(pages::router())
+        .merge(api::router())
 }

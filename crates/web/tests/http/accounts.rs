@@ -301,6 +301,16 @@ both_engines! {
                     }
                 }
             }
+            // Organisations: the secretariat (and administrators) keep them clean.
+            let hcr = organisation(&site.db, "HCR").await;
+            let org = site.db.organisations().get(hcr).await.unwrap().unwrap();
+            let r = b.post(&format!("/organisations/{hcr}"), &[("csrf", &csrf), ("version", &org.version.to_string()), ("action", "rename"), ("name", &format!("HCR renommé par {name}")), ("acronym", "HCR")]).await;
+            let renamed = site.db.organisations().get(hcr).await.unwrap().unwrap();
+            let secretariat = matches!(name, "admin" | "sp");
+            assert_eq!(r.status, if secretariat { 303 } else { 403 }, "{name}: {}", r.body);
+            assert_eq!(renamed.version, org.version + u8::from(secretariat) as i64, "{name}");
+            let form = b.get(&format!("/organisations/{hcr}")).await;
+            assert_eq!(form.body.contains("Fusionner dans cette organisation"), secretariat, "{name}");
             // Account management: administrators only.
             let r = b.get("/admin/accounts").await;
             assert_eq!(r.status, if may_admin { 200 } else { 403 }, "{name}");
@@ -327,6 +337,7 @@ both_engines! {
         for path in [
             format!("/actions/{}/reports", site.point),
             format!("/actions/{}/reports/1/withdraw", site.point),
+            "/organisations/1".to_owned(),
             "/admin/accounts".to_owned(),
             "/admin/accounts/1".to_owned(),
             "/account/password".to_owned(),
@@ -393,5 +404,33 @@ both_engines! {
         let public = site.server.get(&format!("/actions/{}", site.point)).await.body;
         assert!(!public.contains("par sp"), "{public}");
         assert!(sp.get(&format!("/actions/{}", site.point)).await.body.contains("par sp"));
+    }
+
+    async fn the_secretariat_merges_duplicates_over_the_web_and_can_undo_it(db: Store) {
+        let site = site(db).await;
+        let mut sp = signed_in(&site, "sp").await;
+        let oim = organisation(&site.db, "OIM").await;
+        let hcr = organisation(&site.db, "HCR").await;
+        let path = format!("/organisations/{hcr}");
+        let form = sp.get(&path).await;
+        let version = form.hidden_field("version").unwrap();
+        let r = sp.submit(&path, &path, &[("version", &version), ("action", "merge"), ("other", &oim.to_string())]).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let page = sp.get(&path).await;
+        assert!(page.body.contains("Fusionnée dans") && page.body.contains("Annuler la fusion"), "{}", page.body);
+        assert!(page.body.contains("fusionnée") && page.body.contains("par sp"));
+        // A second secretariat tab still showing the old version is refused, nothing changed.
+        let r = sp.submit(&path, &path, &[("version", &version), ("action", "rename"), ("name", "Autre nom")]).await;
+        assert_eq!(r.status, 409, "{}", r.body);
+        assert!(r.body.contains("modifiée entre-temps"));
+        let list = site.server.get("/organisations").await.body;
+        assert!(!list.contains(&format!("/organisations/{hcr}\"")), "merged entries leave the list");
+        let version = sp.get(&path).await.hidden_field("version").unwrap();
+        let r = sp.submit(&path, &path, &[("version", &version), ("action", "unmerge")]).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        assert!(site.server.get("/organisations").await.body.contains(&format!("/organisations/{hcr}\"")));
+        // The public sees the history without names, and no form.
+        let public = site.server.get(&path).await.body;
+        assert!(public.contains("fusion annulée") && !public.contains("par sp") && !public.contains("<form class=\"stacked\""), "{public}");
     }
 }
