@@ -25,6 +25,19 @@ pub fn render<T: askama::Template>(page: &T) -> Result<Html<String>, WebError> {
     }))
 }
 
+/// A page for the secretariat, with attendees' contacts as stored: the one exit that does not
+/// mask them, refused to anyone else (the page would then go out masked).
+pub fn render_for_secretariat<T: askama::Template>(
+    page: &T,
+    who: &crate::accounts::Who,
+) -> Result<Html<String>, WebError> {
+    if who.viewer().sees_personal_contacts() {
+        Ok(Html(page.render()?))
+    } else {
+        render(page)
+    }
+}
+
 /// Every JSON body leaves through here: each string in it masked ([`publish_json`]).
 pub struct PublicJson<T>(pub T);
 

@@ -25,17 +25,23 @@ pub fn router() -> Router<AppState> {
         .route("/meetings/{id}/original", get(original))
 }
 
-/// The original document, as imported, unless it names people with their contacts: those
-/// stay with the secretariat (`cadre original ID`) until accounts give staff their own access.
+/// The original document, as imported. One that names people with their contacts is given to
+/// the secretariat only (signed in, or `cadre original ID` on the server).
 async fn original(
     State(state): State<AppState>,
+    who: crate::accounts::Who,
     Path(id): Path<String>,
 ) -> Result<Response, WebError> {
     let id = params::path_id("id", id).map_err(|_| WebError::NotFound)?;
     let db = &state.store;
     let meeting = db.meetings().get(id).await?.ok_or(WebError::NotFound)?;
     let source = meeting.source.ok_or(WebError::NotFound)?;
-    if source.personal_data {
+    if source.personal_data && !who.viewer().sees_personal_contacts() {
+        if who.account().is_some() {
+            return Err(WebError::Forbidden(
+                "le document original cite des personnes avec leurs coordonnées : seul le secrétariat le télécharge".to_owned(),
+            ));
+        }
         return Err(WebError::Withheld(
             "Le document original cite des personnes avec leurs coordonnées (téléphone, e-mail) : \
              il est conservé par le secrétariat mais n'est pas publié. Le compte-rendu structuré \
@@ -279,6 +285,10 @@ struct ShowPage {
     findings: Vec<FindingRow>,
     /// The still-pending action points of the body's previous meeting.
     previous_pending: Vec<ActionRow>,
+    /// Attendees' contacts: filled for the secretariat only.
+    contacts: Vec<cadre_domain::Person>,
+    /// Whether the viewer may download an original that names people.
+    sees_contacts: bool,
 }
 
 /// At most this many recommendations on one meeting's page (a session adopts a few dozen).
@@ -326,6 +336,12 @@ async fn show(
         shown,
     );
     page.previous_pending = previous_pending;
+    if who.viewer().sees_personal_contacts() {
+        // The secretariat's own page: contacts shown as stored, never cached (signed in).
+        page.contacts = db.meetings().attendee_contacts(id).await?;
+        page.sees_contacts = true;
+        return crate::published::render_for_secretariat(&page, &who);
+    }
     render(&page)
 }
 
@@ -407,6 +423,8 @@ fn show_page(
         draft: m.status == MeetingStatus::Draft,
         findings: finding_rows(&m),
         previous_pending: Vec::new(),
+        contacts: Vec::new(),
+        sees_contacts: false,
     }
 }
 

@@ -59,6 +59,8 @@ struct Site {
     db: Store,
     /// "Partager la fiche d'orientation": OIM and SP/CCM, GTM Tahoua.
     point: ActionPointId,
+    /// The Tahoua meeting, whose attendance and original name a person with her contacts.
+    meeting: MeetingId,
 }
 
 async fn site_with(db: Store, lifetime: chrono::Duration) -> Site {
@@ -88,7 +90,12 @@ async fn site_with(db: Store, lifetime: chrono::Duration) -> Site {
     let mut state = cadre_web::AppState::new(db.clone(), cadre_web::Search::in_memory().unwrap());
     state.sessions.lifetime = lifetime;
     let server = serve(cadre_web::router_for(state), ServerLimits::default()).await;
-    Site { server, db, point }
+    Site {
+        server,
+        db,
+        point,
+        meeting: tahoua,
+    }
 }
 
 async fn site(db: Store) -> Site {
@@ -432,5 +439,36 @@ both_engines! {
         // The public sees the history without names, and no form.
         let public = site.server.get(&path).await.body;
         assert!(public.contains("fusion annulée") && !public.contains("par sp") && !public.contains("<form class=\"stacked\""), "{public}");
+    }
+
+    async fn contacts_and_originals_reach_the_secretariat_only(db: Store) {
+        let site = site(db).await;
+        let page = format!("/meetings/{}", site.meeting);
+        let original = format!("/meetings/{}/original", site.meeting);
+        for (name, sees) in [("admin", true), ("sp", true), ("fp.tahoua", false), ("oim", false), ("lecteur", false)] {
+            let mut b = signed_in(&site, name).await;
+            let r = b.get(&page).await;
+            assert_eq!(r.status, 200);
+            assert_eq!(r.header("cache-control"), Some("private, no-store"), "{name}");
+            for secret in [PHONE, EMAIL] {
+                assert_eq!(r.body.contains(secret), sees, "{name}: {secret}");
+            }
+            assert_eq!(r.body.contains("Coordonnées des participants"), sees, "{name}");
+            let r = b.get(&original).await;
+            if sees {
+                assert_eq!(r.status, 200, "{name}");
+                assert!(r.body.contains(PHONE), "the original, as imported");
+                assert_eq!(r.header("cache-control"), Some("private, no-store"));
+            } else {
+                assert_eq!(r.status, 403, "{name}: {}", r.body);
+                assert!(!r.body.contains(PHONE));
+            }
+        }
+        // The public: neither on the page, nor the original, nor the API.
+        let r = site.server.get(&page).await;
+        assert!(!r.body.contains(PHONE) && !r.body.contains(EMAIL) && !r.body.contains(PHONE_DIGITS));
+        assert_eq!(site.server.get(&original).await.status, 403);
+        let api = site.server.get(&format!("/api/v1/meetings/{}", site.meeting)).await.body;
+        assert!(!api.contains(PHONE_DIGITS) && !api.contains(EMAIL));
     }
 }
