@@ -5,9 +5,12 @@
 //! - `cadre-bench accuracy [SEEDS_DIR]`: field-level accuracy per seed and rendering.
 //! - `cadre-bench hostile DIR`: the hostile documents of the security review, full size.
 //! - `cadre-bench fuzz-corpus DIR [SEEDS_DIR]`: starting inputs for every fuzz target.
+//! - `cadre-bench follow-up BASE_URL DATABASE_URL [SECONDS] [USERS]`: signed-in users reporting
+//!   on action points against a running server, and a burst of sign-ins.
 
 mod accuracy;
 mod corpus;
+mod follow_up;
 mod fuzz_corpus;
 mod hostile;
 mod search;
@@ -23,8 +26,9 @@ fn main() -> anyhow::Result<()> {
         Some("accuracy") => accuracy::run(rest),
         Some("hostile") => hostile::run(rest),
         Some("fuzz-corpus") => fuzz_corpus::run(rest),
+        Some("follow-up") => follow_up::run(rest),
         _ => anyhow::bail!(
-            "usage: cadre-bench corpus|segment|search|accuracy|hostile|fuzz-corpus ARGS…"
+            "usage: cadre-bench corpus|segment|search|accuracy|hostile|fuzz-corpus|follow-up ARGS…"
         ),
     }
 }

@@ -146,6 +146,11 @@ fn limit_malloc_arenas() {
     // SAFETY: mallopt only changes the allocator's tuning; called before any other thread.
     unsafe {
         libc::mallopt(libc::M_ARENA_MAX, 4);
+        // A fixed threshold: blocks of 1 MiB and more (Argon2's 19 MiB for each sign-in) are
+        // mapped and given back to the system when freed. With glibc's default, freeing such a
+        // block raises the threshold, and later ones stay in the arenas (a burst of sign-ins
+        // left the server at 350 MB).
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
     }
 }
 

@@ -12,8 +12,16 @@ use cadre_storage::{StorageError, Store};
 pub async fn validate(db: Store, ids: &[i64]) -> anyhow::Result<ExitCode> {
     let mut code = ExitCode::SUCCESS;
     for &id in ids {
-        match db.meetings().validate(MeetingId::new(id)).await {
-            Ok(()) => println!("meeting {id}: validated"),
+        match db
+            .meetings()
+            .validate(
+                MeetingId::new(id),
+                &crate::user::actor(),
+                chrono::Utc::now(),
+            )
+            .await
+        {
+            Ok(()) => println!("meeting {id}: validated (recorded in the audit log)"),
             Err(StorageError::NotFound) => {
                 eprintln!("meeting {id}: no such meeting");
                 code = ExitCode::FAILURE;

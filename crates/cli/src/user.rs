@@ -49,7 +49,7 @@ fn parse_role(s: &str) -> Result<Role, String> {
 }
 
 /// Who ran the command, for the audit log.
-fn actor() -> Actor {
+pub fn actor() -> Actor {
     let user = std::env::var("USER")
         .or_else(|_| std::env::var("LOGNAME"))
         .unwrap_or_else(|_| "unknown".to_owned());

@@ -409,16 +409,34 @@ impl Meetings<'_> {
         Ok(row.map(|(id,)| MeetingId::new(id)))
     }
 
-    /// Marks imported minutes as checked against their document: no longer a draft.
-    pub async fn validate(self, id: MeetingId) -> Result<()> {
+    /// Marks imported minutes as checked against their document: no longer a draft. Audited.
+    pub async fn validate(
+        self,
+        id: MeetingId,
+        by: &cadre_domain::Actor,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<()> {
         let mut tx = self.0.begin().await?;
         let mut link = tx.link();
-        let changed = link
-            .execute(Statement::new(SQL_VALIDATE_MEETING).bind(id))
+        let before: Option<(String,)> = link
+            .fetch_optional(Statement::new("SELECT status FROM meetings WHERE id = $1").bind(id))
             .await?;
-        if changed == 0 {
+        let Some((before,)) = before else {
             return Err(StorageError::NotFound);
-        }
+        };
+        link.execute(Statement::new(SQL_VALIDATE_MEETING).bind(id))
+            .await?;
+        crate::audit::record(
+            &mut link,
+            by,
+            now,
+            crate::audit::RecordKind::Meeting,
+            id.get(),
+            "validate",
+            Some(serde_json::json!({ "status": before })),
+            Some(serde_json::json!({ "status": "validated" })),
+        )
+        .await?;
         changes::record(&mut link, &[id]).await?;
         tx.commit().await
     }

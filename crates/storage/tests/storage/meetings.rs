@@ -53,7 +53,10 @@ both_engines! {
         db.meetings().import(&a).await.unwrap();
         assert_eq!(db.changes().latest().await.unwrap(), after_import);
 
-        db.meetings().validate(ids[0]).await.unwrap();
+        db.meetings().validate(ids[0], &cadre_domain::Actor::command_line("test"), chrono::Utc::now()).await.unwrap();
+        let audit = db.audit().history(cadre_storage::RecordKind::Meeting, ids[0].get()).await.unwrap();
+        assert_eq!((audit.len(), audit[0].action.as_str(), audit[0].actor.as_str()), (1, "validate", "cli:test"));
+        assert_eq!(audit[0].before.as_ref().unwrap()["status"], "draft");
         assert_eq!(
             db.meetings().get(ids[0]).await.unwrap().unwrap().status,
             MeetingStatus::Validated
@@ -69,7 +72,7 @@ both_engines! {
         assert!(later[0].seq < later[1].seq);
         assert_eq!(db.changes().since(after_import, 1).await.unwrap().len(), 1);
         assert!(matches!(
-            db.meetings().validate(MeetingId::new(999_999)).await,
+            db.meetings().validate(MeetingId::new(999_999), &cadre_domain::Actor::command_line("test"), chrono::Utc::now()).await,
             Err(cadre_storage::StorageError::NotFound)
         ));
         // A failed validation logs nothing.

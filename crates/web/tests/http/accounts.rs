@@ -407,6 +407,16 @@ both_engines! {
         let r = admin.submit("/admin/accounts", "/admin/accounts", &[("username", "<b>x</b>"), ("role", "secretariat"), ("password", "une phrase assez longue")]).await;
         assert_eq!(r.status, 422);
         assert!(!r.body.contains("<b>x</b>"), "{}", r.body);
+        // An organisation renamed with markup shows it as text, on its page and in the lists.
+        let oim = organisation(&site.db, "OIM").await;
+        let path = format!("/organisations/{oim}");
+        let version = sp.get(&path).await.hidden_field("version").unwrap();
+        let r = sp.submit(&path, &path, &[("version", &version), ("action", "rename"), ("name", attack), ("acronym", "<i>OIM</i>")]).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        for page in [path.as_str(), "/organisations", "/actions", &format!("/meetings/{}", site.meeting)] {
+            let body = site.server.get(page).await.body;
+            assert!(!body.contains("<script>alert") && !body.contains("<i>OIM</i>") && !body.contains("<img src=x"), "{page}: {body}");
+        }
         // The public never sees who reported.
         let public = site.server.get(&format!("/actions/{}", site.point)).await.body;
         assert!(!public.contains("par sp"), "{public}");

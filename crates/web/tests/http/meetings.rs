@@ -160,7 +160,7 @@ both_engines! {
         assert_eq!(json["status"], "draft");
         assert_eq!(json["findings"][0]["field"], "date");
 
-        db.meetings().validate(id).await.unwrap();
+        db.meetings().validate(id, &cadre_domain::Actor::command_line("test"), chrono::Utc::now()).await.unwrap();
         let html = page(&server, &format!("/meetings/{id}")).await;
         assert!(!html.contains("Brouillon"));
         assert!(!page(&server, "/meetings").await.contains("brouillon"));

@@ -129,7 +129,7 @@ both_engines! {
         let agadez = db.meetings().import(&m).await.unwrap().meeting_id();
         let r = api(s, "/api/v1/search?q=hydraulique").await;
         assert_eq!(hit_meetings(&r), vec![agadez], "{r}");
-        db.meetings().validate(agadez).await.unwrap();
+        db.meetings().validate(agadez, &cadre_domain::Actor::command_line("test"), chrono::Utc::now()).await.unwrap();
         assert_eq!(
             hit_meetings(&api(s, "/api/v1/search?q=arlit").await),
             vec![agadez]
