@@ -18,6 +18,7 @@ pub enum RecordKind {
     ActionPoint,
     Organisation,
     Meeting,
+    FocalPoint,
 }
 
 impl RecordKind {
@@ -27,6 +28,7 @@ impl RecordKind {
             RecordKind::ActionPoint => "action_point",
             RecordKind::Organisation => "organisation",
             RecordKind::Meeting => "meeting",
+            RecordKind::FocalPoint => "focal_point",
         }
     }
 }

@@ -25,13 +25,13 @@ pub fn render<T: askama::Template>(page: &T) -> Result<Html<String>, WebError> {
     }))
 }
 
-/// A page for the secretariat, with attendees' contacts as stored: the one exit that does not
-/// mask them, refused to anyone else (the page would then go out masked).
-pub fn render_for_secretariat<T: askama::Template>(
+/// A page holding personal contacts its viewer may see (`allowed`, decided by
+/// `cadre_domain::account::Viewer`): rendered as it is; otherwise masked like any page.
+pub fn render_private<T: askama::Template>(
     page: &T,
-    who: &crate::accounts::Who,
+    allowed: bool,
 ) -> Result<Html<String>, WebError> {
-    if who.viewer().sees_personal_contacts() {
+    if allowed {
         Ok(Html(page.render()?))
     } else {
         render(page)

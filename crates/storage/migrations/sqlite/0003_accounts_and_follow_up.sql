@@ -85,3 +85,17 @@ ALTER TABLE organisations ADD COLUMN parent_id INTEGER REFERENCES organisations 
 ALTER TABLE organisations ADD COLUMN is_role INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE organisations ADD COLUMN merged_into INTEGER REFERENCES organisations (id);
 ALTER TABLE organisations ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+
+-- An organisation's focal points and their contacts (personal data: shown to the secretariat
+-- and the organisation's own editors only). Removed ones are kept, marked, and can come back.
+CREATE TABLE focal_points (
+    id INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations (id),
+    name TEXT NOT NULL,
+    function TEXT,
+    phone TEXT,
+    email TEXT,
+    removed INTEGER NOT NULL DEFAULT 0,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX focal_points_by_organisation ON focal_points (organisation_id, id);

@@ -39,6 +39,8 @@ struct Moved {
     aliases: Vec<i64>,
     accounts: Vec<i64>,
     units: Vec<i64>,
+    #[serde(default)]
+    focal_points: Vec<i64>,
 }
 
 async fn ids(link: &mut Link<'_>, sql: &'static str, org: OrganisationId) -> Result<Vec<i64>> {
@@ -82,7 +84,19 @@ async fn move_rows(
             from,
         )
         .await?,
+        focal_points: ids(
+            link,
+            "SELECT id FROM focal_points WHERE organisation_id = $1",
+            from,
+        )
+        .await?,
     };
+    link.execute(
+        Statement::new("UPDATE focal_points SET organisation_id = $1 WHERE organisation_id = $2")
+            .bind(to)
+            .bind(from),
+    )
+    .await?;
     let points: Vec<(i64,)> = link
         .fetch_all(
             Statement::new(
@@ -150,7 +164,11 @@ async fn move_rows(
 
 /// Points the rows a move recorded back at `to` (the organisation they came from).
 async fn move_back(link: &mut Link<'_>, moved: &Moved, to: OrganisationId) -> Result<()> {
-    let tables: [(&str, &[i64]); 5] = [
+    let tables: [(&str, &[i64]); 6] = [
+        (
+            "UPDATE focal_points SET organisation_id = $1 WHERE id = $2",
+            &moved.focal_points,
+        ),
         (
             "UPDATE attendances SET organisation_id = $1 WHERE id = $2",
             &moved.attendances,

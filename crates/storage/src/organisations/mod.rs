@@ -2,6 +2,7 @@
 //! every way it is written (aliases).
 
 mod curation;
+pub mod focal_points;
 mod resolve;
 mod seed;
 

@@ -340,7 +340,7 @@ async fn show(
         // The secretariat's own page: contacts shown as stored, never cached (signed in).
         page.contacts = db.meetings().attendee_contacts(id).await?;
         page.sees_contacts = true;
-        return crate::published::render_for_secretariat(&page, &who);
+        return crate::published::render_private(&page, true);
     }
     render(&page)
 }

@@ -16,7 +16,6 @@ use crate::AppState;
 use crate::accounts::{AccountBar, Who};
 use crate::error::WebError;
 use crate::params;
-use crate::published::render;
 use crate::view::Choice;
 
 struct Link {
@@ -54,6 +53,9 @@ struct OrganisationPage {
     kinds: Vec<Choice>,
     others: Vec<Choice>,
     history: Vec<HistoryRow>,
+    /// Its focal points with their contacts: for the secretariat and its own editors only.
+    keeps_contacts: bool,
+    focal_points: Vec<cadre_storage::organisations::focal_points::FocalPoint>,
 }
 
 fn action_label(action: &str) -> &'static str {
@@ -136,7 +138,15 @@ async fn page(
     };
     let names = |i: i64| name_of(OrganisationId::new(i)).name;
     let curate = who.viewer().is_secretariat();
+    let keeps_contacts = who.viewer().may_edit_contacts_of(id);
+    let focal_points = if keeps_contacts {
+        db.organisations().focal_points(id).await?
+    } else {
+        Vec::new()
+    };
     let page = OrganisationPage {
+        keeps_contacts,
+        focal_points,
         title: org.name.clone(),
         nav: "organisations",
         bar: who.bar(),
@@ -191,7 +201,10 @@ async fn page(
             .map(|e| history_row(e, &names))
             .collect(),
     };
-    Ok((status, render(&page)?).into_response())
+    // Focal points' contacts go out as kept, to those who keep them; everyone else's page is
+    // masked as usual.
+    let html = crate::published::render_private(&page, keeps_contacts)?;
+    Ok((status, html).into_response())
 }
 
 pub async fn show(
@@ -319,6 +332,125 @@ pub async fn update(
             refuse(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "Organisation choisie introuvable.".to_owned(),
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct FocalPointForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    function: String,
+    #[serde(default)]
+    phone: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    version: String,
+}
+
+fn optional(s: &str) -> Option<String> {
+    Some(s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+fn may_keep_contacts(who: &Who, id: OrganisationId) -> Result<(), WebError> {
+    who.require()?;
+    if who.viewer().may_edit_contacts_of(id) {
+        Ok(())
+    } else {
+        Err(WebError::Forbidden(
+            "seuls le secrétariat et les éditeurs de l'organisation tiennent ses points focaux"
+                .to_owned(),
+        ))
+    }
+}
+
+/// `POST /organisations/{id}/focal-points`: a new focal point.
+pub async fn add_focal_point(
+    State(state): State<AppState>,
+    who: Who,
+    Path(id): Path<String>,
+    Form(form): Form<FocalPointForm>,
+) -> Result<Response, WebError> {
+    let id: OrganisationId = params::path_id("id", id)?;
+    who.check_csrf(&form.csrf)?;
+    may_keep_contacts(&who, id)?;
+    let name = form.name.trim();
+    let too_long = [&form.name, &form.function, &form.phone, &form.email]
+        .iter()
+        .any(|f| f.chars().count() > 200);
+    if name.is_empty() || too_long {
+        return page(
+            &state,
+            &who,
+            id,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Le nom du point focal est obligatoire ; chaque champ fait 200 caractères au plus."
+                .to_owned(),
+        )
+        .await;
+    }
+    let new = cadre_storage::organisations::focal_points::NewFocalPoint {
+        name: name.to_owned(),
+        function: optional(&form.function),
+        phone: optional(&form.phone),
+        email: optional(&form.email),
+    };
+    state
+        .store
+        .organisations()
+        .add_focal_point(id, &new, &who.actor()?, chrono::Utc::now())
+        .await?;
+    let mut r = Redirect::to(&format!("/organisations/{id}#points-focaux")).into_response();
+    *r.status_mut() = StatusCode::SEE_OTHER;
+    Ok(r)
+}
+
+/// `POST /organisations/{id}/focal-points/{fp}/remove` and `…/restore`.
+pub async fn set_focal_point_removed(
+    State(state): State<AppState>,
+    who: Who,
+    Path((id, fp, what)): Path<(String, String, String)>,
+    Form(form): Form<FocalPointForm>,
+) -> Result<Response, WebError> {
+    let id: OrganisationId = params::path_id("id", id)?;
+    let fp: i64 = params::path_id("fp", fp)?;
+    let removed = match what.as_str() {
+        "remove" => true,
+        "restore" => false,
+        _ => return Err(WebError::NotFound),
+    };
+    who.check_csrf(&form.csrf)?;
+    may_keep_contacts(&who, id)?;
+    let current = state.store.organisations().focal_point(fp).await?;
+    if current.organisation_id != id {
+        return Err(WebError::NotFound);
+    }
+    let version = form.version.trim().parse::<i64>().unwrap_or(-1);
+    match state
+        .store
+        .organisations()
+        .set_focal_point_removed(fp, removed, version, &who.actor()?, chrono::Utc::now())
+        .await
+    {
+        Ok(_) => {
+            let mut r = Redirect::to(&format!("/organisations/{id}#points-focaux")).into_response();
+            *r.status_mut() = StatusCode::SEE_OTHER;
+            Ok(r)
+        }
+        Err(StorageError::Stale { .. }) => {
+            page(
+                &state,
+                &who,
+                id,
+                StatusCode::CONFLICT,
+                "Ce point focal a été modifié entre-temps : rien n'a été changé.".to_owned(),
             )
             .await
         }

@@ -16,6 +16,14 @@ pub fn router() -> Router<AppState> {
             "/organisations/{id}",
             axum::routing::get(curation::show).post(curation::update),
         )
+        .route(
+            "/organisations/{id}/focal-points",
+            axum::routing::post(curation::add_focal_point),
+        )
+        .route(
+            "/organisations/{id}/focal-points/{fp}/{what}",
+            axum::routing::post(curation::set_focal_point_removed),
+        )
         .merge(pages::router())
         .merge(api::router())
 }

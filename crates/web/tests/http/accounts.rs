@@ -173,9 +173,11 @@ both_engines! {
     async fn wrong_passwords_are_refused_then_throttled(db: Store) {
         let site = site(db).await;
         let mut b = Browser::new(&site.server);
-        for _ in 0..5 {
-            let r = b.submit("/login", "/login", &[("username", "oim"), ("password", "mauvais mot de passe")]).await;
-            assert_eq!(r.status, 401, "cookies {:?}, answer {:?}:\n{}", b.cookies, r.headers, r.body);
+        for i in 0..5 {
+            let form = b.get("/login").await;
+            let sent = (b.cookies.clone(), form.hidden_field("csrf"), form.headers.clone());
+            let r = b.post("/login", &[("username", "oim"), ("password", "mauvais mot de passe"), ("csrf", &form.hidden_field("csrf").unwrap())]).await;
+            assert_eq!(r.status, 401, "attempt {i}: sent {sent:?}\n{}", r.body);
             assert!(r.body.contains("Nom d&#39;utilisateur ou mot de passe incorrect"), "{}", r.body);
             assert!(b.cookie("cadre_session").is_none());
         }
@@ -480,5 +482,39 @@ both_engines! {
         assert_eq!(site.server.get(&original).await.status, 403);
         let api = site.server.get(&format!("/api/v1/meetings/{}", site.meeting)).await.body;
         assert!(!api.contains(PHONE_DIGITS) && !api.contains(EMAIL));
+    }
+
+    async fn partners_keep_their_own_focal_points(db: Store) {
+        let site = site(db).await;
+        let oim = organisation(&site.db, "OIM").await;
+        let path = format!("/organisations/{oim}");
+        let mut editor = signed_in(&site, "oim").await;
+        let r = editor
+            .submit(&path, &format!("{path}/focal-points"), &[("name", "Mariama Issoufou"), ("function", "Chargée de protection"), ("phone", PHONE), ("email", EMAIL)])
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let mine = editor.get(&path).await.body;
+        assert!(mine.contains("Mariama Issoufou") && mine.contains(PHONE) && mine.contains(EMAIL), "{mine}");
+        // Another partner may neither see nor add them.
+        let mut other = signed_in(&site, "hcr").await;
+        let page = other.get(&path).await;
+        assert!(!page.body.contains("Mariama Issoufou") && !page.body.contains(PHONE));
+        let csrf = other.get("/account").await.hidden_field("csrf").unwrap();
+        let r = other.post(&format!("{path}/focal-points"), &[("csrf", &csrf), ("name", "Intrus")]).await;
+        assert_eq!(r.status, 403);
+        // The secretariat sees them; an internal reader and the public do not.
+        assert!(signed_in(&site, "sp").await.get(&path).await.body.contains(PHONE));
+        assert!(!signed_in(&site, "lecteur").await.get(&path).await.body.contains("Mariama Issoufou"));
+        let public = site.server.get(&path).await.body;
+        assert!(!public.contains("Mariama Issoufou") && !public.contains(PHONE_DIGITS));
+        // Removed, kept, restored; both on record.
+        let fp = site.db.organisations().focal_points(oim).await.unwrap()[0].clone();
+        let r = editor.submit(&path, &format!("{path}/focal-points/{}/remove", fp.id), &[("version", &fp.version.to_string())]).await;
+        assert_eq!(r.status, 303);
+        assert!(site.db.organisations().focal_points(oim).await.unwrap()[0].removed);
+        let r = editor.submit(&path, &format!("{path}/focal-points/{}/restore", fp.id), &[("version", &(fp.version + 1).to_string())]).await;
+        assert_eq!(r.status, 303);
+        let actions: Vec<String> = site.db.audit().history(cadre_storage::RecordKind::FocalPoint, fp.id).await.unwrap().into_iter().map(|e| e.action).collect();
+        assert_eq!(actions, ["create", "remove", "restore"]);
     }
 }
