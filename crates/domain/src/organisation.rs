@@ -293,6 +293,36 @@ pub fn candidate_keys(written: &str) -> Vec<String> {
     keys
 }
 
+/// A regional office written as its organisation and a region of Niger: "DRECM-R/Agadez",
+/// "DRECM-R Zinder", "DRECM-R de Tahoua". Gives the organisation part as written and the
+/// region as [`crate::REGIONS`] spells it.
+pub fn regional_unit(written: &str) -> Option<(String, &'static str)> {
+    let written = written.trim().trim_end_matches([';', ',', '.', ')']).trim();
+    let cut = written
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '/' | ' ' | '-' | ',' | '('))
+        .map(|(i, c)| i + c.len_utf8())
+        .collect::<Vec<_>>();
+    for start in cut {
+        let tail = &written[start..];
+        let region = crate::account::canonical_region(tail)
+            .or_else(|| (match_key(tail) == "tillabery").then_some("Tillabéri"));
+        if let Some(region) = region {
+            let head = written[..start]
+                .trim_end_matches(['/', ' ', '-', ',', '('])
+                .trim();
+            let head = head
+                .strip_suffix(" de")
+                .or_else(|| head.strip_suffix(" d'"))
+                .unwrap_or(head)
+                .trim_end_matches(['/', ' ', '-', ','])
+                .trim();
+            return (!head.is_empty()).then(|| (head.to_owned(), region));
+        }
+    }
+    None
+}
+
 /// Every key a known organisation goes by (name, acronym, aliases), with its index in
 /// [`KNOWN_ORGANISATIONS`].
 static KNOWN_KEYS: std::sync::LazyLock<Vec<(String, usize)>> = std::sync::LazyLock::new(|| {
@@ -398,6 +428,32 @@ pub fn clean_written_name(written: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regional_offices_are_read_with_their_region() {
+        assert_eq!(
+            regional_unit("DRECM-R/Agadez"),
+            Some(("DRECM-R".to_owned(), "Agadez"))
+        );
+        assert_eq!(
+            regional_unit("DRECM-R Zinder"),
+            Some(("DRECM-R".to_owned(), "Zinder"))
+        );
+        assert_eq!(
+            regional_unit("DRECM-R de Tahoua;"),
+            Some(("DRECM-R".to_owned(), "Tahoua"))
+        );
+        assert_eq!(
+            regional_unit("DRECM/R Tillabery"),
+            Some(("DRECM/R".to_owned(), "Tillabéri"))
+        );
+        assert_eq!(regional_unit("OIM/Niger"), None);
+        assert_eq!(regional_unit("Agadez"), None);
+        assert_eq!(
+            regional_unit("Association Tassaght Tahoua"),
+            Some(("Association Tassaght".to_owned(), "Tahoua"))
+        );
+    }
 
     fn resolve(written: &str) -> Option<&'static str> {
         candidate_keys(written)

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use cadre_domain::OrganisationId;
-use cadre_domain::organisation::{candidate_keys, clean_written_name, closest_known};
+use cadre_domain::organisation::{
+    candidate_keys, clean_written_name, closest_known, regional_unit,
+};
 use cadre_domain::privacy::split_contacts;
 use cadre_domain::text::match_key;
 
@@ -20,6 +22,11 @@ const SQL_INSERT_ORGANISATION: &str = "INSERT INTO organisations (name, acronym,
 const SQL_INSERT_ALIAS: &str = "INSERT INTO organisation_aliases (key, organisation_id, alias) VALUES ($1, $2, $3) \
      ON CONFLICT (key) DO NOTHING RETURNING organisation_id";
 const SQL_DELETE_ORGANISATION: &str = "DELETE FROM organisations WHERE id = $1";
+const SQL_ORGANISATION_NAME: &str = "SELECT name, kind FROM organisations WHERE id = $1";
+/// A unit just created for a regional office: named after its head and region, of the head's
+/// kind, nothing to review (only a name nobody recognised is).
+const SQL_MAKE_UNIT: &str = "UPDATE organisations SET name = $1, kind = $2, parent_id = $3, needs_review = FALSE \
+     WHERE id = $4 AND parent_id IS NULL";
 
 /// Alias key → organisation, remembered across imports. Filled only with mappings that are
 /// committed (an import adds its new keys after its transaction commits); emptied when the
@@ -128,19 +135,27 @@ impl<'a> Resolver<'a> {
         if keys.is_empty() {
             return Ok(None);
         }
-        let mut found = None;
-        for key in &keys {
-            if let Some(id) = self.cache.get(key) {
-                found = Some(id);
-                break;
-            }
-            let row: Option<(i64,)> = link
-                .fetch_optional(Statement::new(SQL_ALIAS_LOOKUP).bind(key.clone()))
-                .await?;
-            if let Some((id,)) = row {
-                self.learned.push((key.clone(), id));
-                found = Some(id);
-                break;
+        let (mut found, found_by) = match self.lookup(link, &keys).await? {
+            Some((id, i)) => (Some(id), i),
+            None => (None, keys.len()),
+        };
+        // "DRECM-R/Agadez" is not the organisation "DRECM-R" (which its head names): a regional
+        // directorate written with its region is a unit of its own, one per region.
+        if found_by > 0 {
+            if let Some((head, region)) = regional_unit(written) {
+                let head_id = match (found, found_by) {
+                    (Some(id), _) => Some(id),
+                    _ => self.lookup(link, &keys_of(&head)).await?.map(|(id, _)| id),
+                };
+                if let Some(head_id) = head_id {
+                    // Any other organisation's office in a region is the organisation itself
+                    // ("OIM Agadez" as "OIM/Agadez" already was).
+                    found = Some(
+                        self.regional_directorate(link, written, head_id, &head, region)
+                            .await?
+                            .unwrap_or(head_id),
+                    );
+                }
             }
         }
         let id = match found {
@@ -149,6 +164,65 @@ impl<'a> Resolver<'a> {
         };
         let id = OrganisationId::new(id);
         self.local.insert(written.to_owned(), id);
+        Ok(Some(id))
+    }
+
+    /// The first of `keys` known, and its place among them.
+    async fn lookup(
+        &mut self,
+        link: &mut Link<'_>,
+        keys: &[String],
+    ) -> Result<Option<(i64, usize)>> {
+        for (i, key) in keys.iter().enumerate() {
+            if let Some(id) = self.cached(key) {
+                return Ok(Some((id, i)));
+            }
+            let row: Option<(i64,)> = link
+                .fetch_optional(Statement::new(SQL_ALIAS_LOOKUP).bind(key.clone()))
+                .await?;
+            if let Some((id,)) = row {
+                self.learned.push((key.clone(), id));
+                return Ok(Some((id, i)));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The unit of the regional directorate `head` (stored under `head_id`) in `region`,
+    /// found under its key (head and region, however written: "DRECM-R de Agadez",
+    /// "DRECM/R/Agadez") or created the first time, as a unit of `head_id`. `None` when
+    /// `head_id` is not a regional directorate.
+    async fn regional_directorate(
+        &mut self,
+        link: &mut Link<'_>,
+        written: &str,
+        head_id: i64,
+        head: &str,
+        region: &str,
+    ) -> Result<Option<i64>> {
+        let key = match_key(&format!("{head} {region}"));
+        if let Some((id, _)) = self.lookup(link, std::slice::from_ref(&key)).await? {
+            return Ok(Some(id));
+        }
+        let head_row: Option<(String, String)> = link
+            .fetch_optional(Statement::new(SQL_ORGANISATION_NAME).bind(head_id))
+            .await?;
+        let Some((head_name, kind)) = head_row else {
+            return Ok(None);
+        };
+        if !match_key(&head_name).starts_with("directionregionale") {
+            return Ok(None);
+        }
+        let name = format!("{} {region}", clean_written_name(head));
+        let id = self.create(link, written, key).await?;
+        link.execute(
+            Statement::new(SQL_MAKE_UNIT)
+                .bind(name)
+                .bind(kind)
+                .bind(head_id)
+                .bind(id),
+        )
+        .await?;
         Ok(Some(id))
     }
 

@@ -111,4 +111,34 @@ both_engines! {
         assert_eq!(history.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["rename", "set_kind"]);
         assert_eq!(history[0].before.as_ref().unwrap()["name"], r.name.as_str());
     }
+
+    async fn each_regional_directorate_is_its_own_unit(db: Store) {
+        let mut m = bare(NewBody::gtm("Agadez"), d(2024, 6, 2), Some("regions"));
+        m.attendance = vec![
+            attendee("DRECM-R/Agadez"),
+            attendee("DRECM-R Zinder"),
+            attendee("DRECM-R"),
+            attendee("OIM Agadez"),
+            attendee("OIM"),
+        ];
+        let id = db.meetings().import(&m).await.unwrap().meeting_id();
+        let a = db.meetings().get(id).await.unwrap().unwrap().attendance;
+        let (agadez, zinder, national) = (a[0].organisation_id, a[1].organisation_id, a[2].organisation_id);
+        assert_ne!(agadez, zinder);
+        assert_ne!(agadez, national);
+        for (unit, name) in [(agadez, "DRECM-R Agadez"), (zinder, "DRECM-R Zinder")] {
+            let o = db.organisations().get(unit).await.unwrap().unwrap();
+            assert_eq!((o.name.as_str(), o.parent, o.needs_review, o.kind), (name, Some(national), false, OrganisationKind::Government));
+        }
+        // An office of an agency in a region is the agency itself (one attendance line).
+        assert_eq!(a.len(), 4, "{a:?}");
+        assert_eq!(a[3].organisation_acronym.as_deref(), Some("OIM"));
+        // Written again, in another meeting, the same unit.
+        let mut again = bare(NewBody::gtm("Agadez"), d(2024, 7, 2), Some("regions-2"));
+        again.attendance = vec![attendee("DRECM-R de Agadez"), attendee("DRECM/R/Agadez")];
+        let id = db.meetings().import(&again).await.unwrap().meeting_id();
+        let b = db.meetings().get(id).await.unwrap().unwrap().attendance;
+        assert_eq!(b.len(), 1, "one attendance per organisation: {b:?}");
+        assert_eq!(b[0].organisation_id, agadez);
+    }
 }
