@@ -65,7 +65,9 @@ async fn fill_and_serve(
         indicatif::ProgressBar::hidden()
     };
     for batch in generated.chunks(256) {
-        db.meetings().import_batch(batch).await?;
+        db.meetings()
+            .import_batch(batch, &crate::user::actor())
+            .await?;
         bar.inc(batch.len() as u64);
     }
     bar.finish_and_clear();

@@ -337,20 +337,28 @@ async fn store_batch(
     }
     let (paths, meetings): (Vec<PathBuf>, Vec<cadre_domain::NewMeeting>) =
         batch.into_iter().map(|(p, i)| (p, i.meeting)).unzip();
-    let outcomes: Vec<Result<ImportOutcome, String>> =
-        match db.meetings().import_batch(&meetings).await {
-            Ok(outcomes) => outcomes.into_iter().map(Ok).collect(),
-            Err(_) => {
-                let mut one_by_one = Vec::with_capacity(meetings.len());
-                for (m, path) in meetings.iter().zip(&paths) {
-                    one_by_one.push(db.meetings().import(m).await.map_err(|e| {
-                        tracing::error!(file = %path.display(), "import failed: {e}");
-                        format!("could not be stored: {e}")
-                    }));
-                }
-                one_by_one
+    let outcomes: Vec<Result<ImportOutcome, String>> = match db
+        .meetings()
+        .import_batch(&meetings, &crate::user::actor())
+        .await
+    {
+        Ok(outcomes) => outcomes.into_iter().map(Ok).collect(),
+        Err(_) => {
+            let mut one_by_one = Vec::with_capacity(meetings.len());
+            for (m, path) in meetings.iter().zip(&paths) {
+                one_by_one.push(
+                    db.meetings()
+                        .import(m, &crate::user::actor())
+                        .await
+                        .map_err(|e| {
+                            tracing::error!(file = %path.display(), "import failed: {e}");
+                            format!("could not be stored: {e}")
+                        }),
+                );
             }
-        };
+            one_by_one
+        }
+    };
     for ((path, m), outcome) in paths.into_iter().zip(&meetings).zip(outcomes) {
         reports.push(match outcome {
             Err(error) => FileReport::error(&path, error),

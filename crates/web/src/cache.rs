@@ -88,7 +88,10 @@ mod tests {
     async fn choices_are_reused_until_the_change_log_moves() {
         let db = Store::connect("sqlite::memory:").await.unwrap();
         let cache = Cache::default();
-        db.meetings().import(&meeting(2022)).await.unwrap();
+        db.meetings()
+            .import(&meeting(2022), &cadre_domain::Actor::command_line("test"))
+            .await
+            .unwrap();
         let first = cache.meeting_choices(&db).await.unwrap();
         assert_eq!(first.years, vec![2022]);
         assert!(
@@ -96,7 +99,10 @@ mod tests {
             "nothing changed: reused"
         );
         // Another process's import is a change like any other.
-        db.meetings().import(&meeting(2023)).await.unwrap();
+        db.meetings()
+            .import(&meeting(2023), &cadre_domain::Actor::command_line("test"))
+            .await
+            .unwrap();
         assert_eq!(
             cache.meeting_choices(&db).await.unwrap().years,
             vec![2023, 2022]

@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use cadre_domain::Actor;
 use cadre_domain::text::match_key;
 use cadre_domain::{
     BodyId, FieldFinding, ImportWarning, MeetingId, NewActionPoint, NewAgendaItem, NewAttendee,
@@ -66,6 +67,12 @@ const INSERT_AGENDA_ITEMS: MultiInsert = MultiInsert {
     columns: 6,
     tail: " RETURNING id, meeting_id, position",
 };
+/// Every meeting an import stores is in the audit log (see [`crate::audit`]).
+const INSERT_AUDIT: MultiInsert = MultiInsert {
+    head: "INSERT INTO audit_log (at, account_id, actor, record_kind, record_id, action, before, after) VALUES ",
+    columns: 8,
+    tail: "",
+};
 const INSERT_WARNINGS: MultiInsert = MultiInsert {
     head: "INSERT INTO import_warnings (meeting_id, position, field, message, text) VALUES ",
     columns: 5,
@@ -81,8 +88,8 @@ impl Meetings<'_> {
     /// Stores a meeting in one transaction. Organisations are resolved through the alias
     /// table; a name never seen before becomes a new organisation flagged for review. A source
     /// document already stored (same SHA-256) is not imported again.
-    pub async fn import(self, meeting: &NewMeeting) -> Result<ImportOutcome> {
-        self.import_batch(std::slice::from_ref(meeting))
+    pub async fn import(self, meeting: &NewMeeting, by: &Actor) -> Result<ImportOutcome> {
+        self.import_batch(std::slice::from_ref(meeting), by)
             .await?
             .into_iter()
             .next()
@@ -93,11 +100,16 @@ impl Meetings<'_> {
     /// import far faster this way (one commit per batch instead of one per document, each
     /// writing every touched page to the log again); a caller whose batch fails imports its
     /// documents one by one with [`Meetings::import`] to find the one at fault.
-    pub async fn import_batch(self, meetings: &[NewMeeting]) -> Result<Vec<ImportOutcome>> {
+    /// Each meeting stored is recorded in the audit log as imported by `by`.
+    pub async fn import_batch(
+        self,
+        meetings: &[NewMeeting],
+        by: &Actor,
+    ) -> Result<Vec<ImportOutcome>> {
         let store = self.0;
         let mut tx = store.begin().await?;
         let mut resolver = Resolver::new(&store.aliases);
-        let outcomes = import_in(&mut tx.link(), meetings, &mut resolver).await?;
+        let outcomes = import_in(&mut tx.link(), meetings, &mut resolver, by).await?;
         tx.commit().await?;
         store.aliases.extend(resolver.learned());
         Ok(outcomes)
@@ -142,6 +154,7 @@ async fn import_in(
     link: &mut Link<'_>,
     meetings: &[NewMeeting],
     resolver: &mut Resolver<'_>,
+    by: &Actor,
 ) -> Result<Vec<ImportOutcome>> {
     let mut outcomes = Vec::with_capacity(meetings.len());
     let mut stored: Vec<Stored<'_>> = Vec::with_capacity(meetings.len());
@@ -158,6 +171,26 @@ async fn import_in(
     if stored.is_empty() {
         return Ok(outcomes);
     }
+    let now = chrono::Utc::now();
+    insert(link, INSERT_AUDIT, &stored, |s| {
+        let after = serde_json::json!({
+            "title": s.meeting.title,
+            "date": s.meeting.date,
+            "body": s.meeting.body.name,
+            "source": s.meeting.source.as_ref().map(|d| &d.file_name),
+        });
+        vec![
+            now.into(),
+            by.account.into(),
+            by.name.clone().into(),
+            crate::audit::RecordKind::Meeting.as_str().into(),
+            s.meeting_id.into(),
+            "import".into(),
+            Option::<String>::None.into(),
+            after.to_string().into(),
+        ]
+    })
+    .await?;
 
     let rows: Vec<(MeetingId, usize, OrganisationId, &NewAttendee)> = stored
         .iter()

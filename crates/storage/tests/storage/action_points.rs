@@ -39,7 +39,7 @@ both_engines! {
                 "the test's premise for {w:?}"
             );
         }
-        let id = db.meetings().import(&m).await.unwrap().meeting_id();
+        let id = db.meetings().import(&m, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
         let back = db.meetings().get(id).await.unwrap().unwrap();
         let read: Vec<Deadline> = back.agenda[0]
             .action_points
@@ -86,8 +86,8 @@ both_engines! {
                 action("b-apr", &["IOM"], "Avril 2023", ActionStatus::Dropped),
             ],
         )];
-        let ida = db.meetings().import(&a).await.unwrap().meeting_id();
-        let idb = db.meetings().import(&b).await.unwrap().meeting_id();
+        let ida = db.meetings().import(&a, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
+        let idb = db.meetings().import(&b, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
         let oim =
             db.meetings().get(ida).await.unwrap().unwrap().agenda[0].action_points[0].responsible[0].clone();
         assert_eq!(oim.acronym.as_deref(), Some("OIM"));
@@ -256,7 +256,7 @@ both_engines! {
                 action("y", &[], "", ActionStatus::Open),
             ],
         )];
-        let id = db.meetings().import(&m).await.unwrap().meeting_id();
+        let id = db.meetings().import(&m, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
         let ap = db.meetings().get(id).await.unwrap().unwrap().agenda[0].action_points[0].id;
         assert_eq!(db.totals().await.unwrap().pending_action_points, 2);
 

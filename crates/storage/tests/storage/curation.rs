@@ -33,7 +33,12 @@ async fn messy(db: &Store) -> (MeetingId, cadre_domain::Meeting) {
             ActionStatus::Open,
         )],
     )];
-    let id = db.meetings().import(&m).await.unwrap().meeting_id();
+    let id = db
+        .meetings()
+        .import(&m, &cadre_domain::Actor::command_line("test"))
+        .await
+        .unwrap()
+        .meeting_id();
     (id, db.meetings().get(id).await.unwrap().unwrap())
 }
 
@@ -54,7 +59,7 @@ both_engines! {
         // Aliases follow: the next import of the duplicate's spelling lands on the survivor.
         let mut later = bare(NewBody::gtm("Dosso"), d(2024, 5, 2), Some("later"));
         later.attendance = vec![attendee("Tassagh ONG Agadez")];
-        let later = db.meetings().import(&later).await.unwrap().meeting_id();
+        let later = db.meetings().import(&later, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
         assert_eq!(db.meetings().get(later).await.unwrap().unwrap().attendance[0].organisation_id, a);
         // A stale form is refused; merging into a merged one too.
         assert!(matches!(db.organisations().merge(b, a, from.version, &sp(), Utc::now()).await, Err(StorageError::Stale { .. })));
@@ -121,7 +126,7 @@ both_engines! {
             attendee("OIM Agadez"),
             attendee("OIM"),
         ];
-        let id = db.meetings().import(&m).await.unwrap().meeting_id();
+        let id = db.meetings().import(&m, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
         let a = db.meetings().get(id).await.unwrap().unwrap().attendance;
         let (agadez, zinder, national) = (a[0].organisation_id, a[1].organisation_id, a[2].organisation_id);
         assert_ne!(agadez, zinder);
@@ -136,7 +141,7 @@ both_engines! {
         // Written again, in another meeting, the same unit.
         let mut again = bare(NewBody::gtm("Agadez"), d(2024, 7, 2), Some("regions-2"));
         again.attendance = vec![attendee("DRECM-R de Agadez"), attendee("DRECM/R/Agadez")];
-        let id = db.meetings().import(&again).await.unwrap().meeting_id();
+        let id = db.meetings().import(&again, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
         let b = db.meetings().get(id).await.unwrap().unwrap().attendance;
         assert_eq!(b.len(), 1, "one attendance per organisation: {b:?}");
         assert_eq!(b[0].organisation_id, agadez);

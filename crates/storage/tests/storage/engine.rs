@@ -5,7 +5,7 @@ use super::*;
 both_engines! {
     async fn statistics_are_refreshed_after_a_bulk_load(url: String) {
         let db = Store::connect(&url).await.unwrap();
-        db.meetings().import(&full_meeting()).await.unwrap();
+        db.meetings().import(&full_meeting(), &cadre_domain::Actor::command_line("test")).await.unwrap();
         match db.pool() {
             Pool::Sqlite(_) => db.refresh_statistics().await.unwrap(),
             Pool::Postgres(pool) => {
@@ -31,7 +31,11 @@ both_engines! {
 async fn reconnect_twice(url: &str) {
     let first = Store::connect(url).await.unwrap();
     let n = first.totals().await.unwrap().organisations;
-    first.meetings().import(&full_meeting()).await.unwrap();
+    first
+        .meetings()
+        .import(&full_meeting(), &cadre_domain::Actor::command_line("test"))
+        .await
+        .unwrap();
     let second = Store::connect(url).await.unwrap();
     // The known organisations are not seeded again; the one new entry is the import's unit
     // "DRECM-R Tahoua".
@@ -51,7 +55,7 @@ async fn sqlite_in_memory_keeps_its_data() {
     let db = Store::connect("sqlite::memory:").await.unwrap();
     let id = db
         .meetings()
-        .import(&full_meeting())
+        .import(&full_meeting(), &cadre_domain::Actor::command_line("test"))
         .await
         .unwrap()
         .meeting_id();

@@ -18,7 +18,12 @@ async fn one_point(db: &Store) -> (MeetingId, ActionPointId) {
             ActionStatus::Open,
         )],
     )];
-    let id = db.meetings().import(&m).await.unwrap().meeting_id();
+    let id = db
+        .meetings()
+        .import(&m, &cadre_domain::Actor::command_line("test"))
+        .await
+        .unwrap()
+        .meeting_id();
     let point = db.meetings().get(id).await.unwrap().unwrap().agenda[0].action_points[0].id;
     (id, point)
 }

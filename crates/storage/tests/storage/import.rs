@@ -9,7 +9,7 @@ both_engines! {
         let full = full_meeting();
         let other = bare(NewBody::gtm("Tahoua"), d(2022, 5, 17), Some("tahoua"));
         let outcomes = db
-            .meetings().import_batch(&[full.clone(), other.clone(), other.clone()])
+            .meetings().import_batch(&[full.clone(), other.clone(), other.clone()], &cadre_domain::Actor::command_line("test"))
             .await
             .unwrap();
         let (ImportOutcome::Created(a), ImportOutcome::Created(b)) = (outcomes[0], outcomes[1]) else {
@@ -20,7 +20,7 @@ both_engines! {
 
         let mut single = full.clone();
         single.source = Some(source("single", b"another file".to_vec()));
-        let c = db.meetings().import(&single).await.unwrap().meeting_id();
+        let c = db.meetings().import(&single, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
         let (batched, single) = (
             db.meetings().get(a).await.unwrap().unwrap(),
             db.meetings().get(c).await.unwrap().unwrap(),
@@ -103,7 +103,7 @@ both_engines! {
 both_engines! {
     async fn import_then_read_back_every_field(db: Store) {
         let new = full_meeting();
-        let outcome = db.meetings().import(&new).await.unwrap();
+        let outcome = db.meetings().import(&new, &cadre_domain::Actor::command_line("test")).await.unwrap();
         let ImportOutcome::Created(id) = outcome else {
             panic!("expected a new meeting, got {outcome:?}")
         };
@@ -129,6 +129,12 @@ both_engines! {
         assert_eq!(m.warnings, new.warnings);
         assert_eq!(m.findings, new.findings);
         assert_eq!(m.status, MeetingStatus::Draft);
+        // The import is on record, with who ran it; importing the same document again is not.
+        let audit = db.audit().history(cadre_storage::RecordKind::Meeting, id.get()).await.unwrap();
+        assert_eq!((audit.len(), audit[0].action.as_str(), audit[0].actor.as_str()), (1, "import", "cli:test"));
+        assert_eq!(audit[0].after.as_ref().unwrap()["title"], new.title.as_str());
+        db.meetings().import(&new, &cadre_domain::Actor::command_line("test")).await.unwrap();
+        assert_eq!(db.audit().history(cadre_storage::RecordKind::Meeting, id.get()).await.unwrap().len(), 1);
 
         // Attendance in document order, resolved to known organisations.
         let att: Vec<(&str, Option<&str>, &str, Option<&str>)> = m
@@ -295,7 +301,7 @@ both_engines! {
 both_engines! {
     async fn second_import_of_a_source_is_not_stored(db: Store) {
         let new = full_meeting();
-        let id = db.meetings().import(&new).await.unwrap().meeting_id();
+        let id = db.meetings().import(&new, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
         let before = db.totals().await.unwrap();
         let orgs_before = db.organisations().list().await.unwrap().len();
 
@@ -304,11 +310,11 @@ both_engines! {
         again.source = new.source.clone();
         again.attendance = vec![attendee("Une organisation toute nouvelle")];
         assert_eq!(
-            db.meetings().import(&again).await.unwrap(),
+            db.meetings().import(&again, &cadre_domain::Actor::command_line("test")).await.unwrap(),
             ImportOutcome::AlreadyImported(id)
         );
         assert_eq!(
-            db.meetings().import(&new).await.unwrap(),
+            db.meetings().import(&new, &cadre_domain::Actor::command_line("test")).await.unwrap(),
             ImportOutcome::AlreadyImported(id)
         );
         assert_eq!(db.totals().await.unwrap(), before);
@@ -322,7 +328,7 @@ both_engines! {
         // Another document is.
         let other = bare(NewBody::gtm("Tahoua"), d(2023, 3, 16), Some("other"));
         assert!(
-            matches!(db.meetings().import(&other).await.unwrap(), ImportOutcome::Created(i) if i != id)
+            matches!(db.meetings().import(&other, &cadre_domain::Actor::command_line("test")).await.unwrap(), ImportOutcome::Created(i) if i != id)
         );
         assert_eq!(
             db.meetings().list(&MeetingFilter::default()).await.unwrap().total,
@@ -344,7 +350,7 @@ both_engines! {
             "moussa.garba@example.net",
         ));
         m.attendance.push(attendee("IOM"));
-        let id = db.meetings().import(&m).await.unwrap().meeting_id();
+        let id = db.meetings().import(&m, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
 
         let contacts = db.meetings().attendee_contacts(id).await.unwrap();
         assert_eq!(contacts.len(), 2);
@@ -407,13 +413,13 @@ both_engines! {
         async fn check(db: &Store, failing: &NewMeeting) {
             let before = db.totals().await.unwrap();
             let orgs_before = db.organisations().list().await.unwrap().len();
-            assert!(db.meetings().import(failing).await.is_err());
+            assert!(db.meetings().import(failing, &cadre_domain::Actor::command_line("test")).await.is_err());
             assert_eq!(db.totals().await.unwrap(), before);
             // A batch is all or nothing: the good meeting before the failing one is not kept.
             let mut good = bare(NewBody::gtm("Zinder"), d(2023, 2, 9), Some("good"));
             good.attendance
                 .push(attendee("Une autre organisation inconnue"));
-            assert!(db.meetings().import_batch(&[good, failing.clone()]).await.is_err());
+            assert!(db.meetings().import_batch(&[good, failing.clone()], &cadre_domain::Actor::command_line("test")).await.is_err());
             assert_eq!(db.totals().await.unwrap(), before);
             assert_eq!(db.organisations().list().await.unwrap().len(), orgs_before);
             assert!(db.bodies().list().await.unwrap().is_empty());
@@ -427,7 +433,7 @@ both_engines! {
             // (created then rolled back) is created anew.
             let mut ok = failing.clone();
             ok.warnings.pop();
-            let id = db.meetings().import(&ok).await.unwrap();
+            let id = db.meetings().import(&ok, &cadre_domain::Actor::command_line("test")).await.unwrap();
             assert!(matches!(id, ImportOutcome::Created(_)));
             let m = db.meetings().get(id.meeting_id()).await.unwrap().unwrap();
             let new_org = m.attendance.last().unwrap();

@@ -25,7 +25,7 @@ both_engines! {
         let b = bare(NewBody::gtm("Zinder"), d(2023, 5, 3), Some("draft-b"));
         assert!(!b.source.as_ref().unwrap().personal_data);
         let ids: Vec<MeetingId> = db
-            .meetings().import_batch(&[a.clone(), b])
+            .meetings().import_batch(&[a.clone(), b], &cadre_domain::Actor::command_line("test"))
             .await
             .unwrap()
             .iter()
@@ -50,13 +50,15 @@ both_engines! {
         let after_import = db.changes().latest().await.unwrap();
         assert_eq!(after_import, changes.last().unwrap().seq);
         // A re-import changes nothing.
-        db.meetings().import(&a).await.unwrap();
+        db.meetings().import(&a, &cadre_domain::Actor::command_line("test")).await.unwrap();
         assert_eq!(db.changes().latest().await.unwrap(), after_import);
 
         db.meetings().validate(ids[0], &cadre_domain::Actor::command_line("test"), chrono::Utc::now()).await.unwrap();
         let audit = db.audit().history(cadre_storage::RecordKind::Meeting, ids[0].get()).await.unwrap();
-        assert_eq!((audit.len(), audit[0].action.as_str(), audit[0].actor.as_str()), (1, "validate", "cli:test"));
-        assert_eq!(audit[0].before.as_ref().unwrap()["status"], "draft");
+        let actions: Vec<&str> = audit.iter().map(|e| e.action.as_str()).collect();
+        assert_eq!(actions, ["import", "validate"]);
+        assert_eq!(audit[1].actor, "cli:test");
+        assert_eq!(audit[1].before.as_ref().unwrap()["status"], "draft");
         assert_eq!(
             db.meetings().get(ids[0]).await.unwrap().unwrap().status,
             MeetingStatus::Validated
@@ -99,11 +101,11 @@ both_engines! {
         let mut ids = Vec::new();
         for (i, (region, date)) in plan.iter().enumerate() {
             let m = bare(NewBody::gtm(region), *date, Some(&format!("list-{i}")));
-            ids.push(db.meetings().import(&m).await.unwrap().meeting_id());
+            ids.push(db.meetings().import(&m, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id());
         }
         let mut ccm = bare(NewBody::ccm(), d(2023, 12, 20), Some("ccm"));
         ccm.kind = MeetingKind::SessionReport;
-        db.meetings().import(&ccm).await.unwrap();
+        db.meetings().import(&ccm, &cadre_domain::Actor::command_line("test")).await.unwrap();
 
         let dates = |p: &cadre_storage::Page<cadre_domain::MeetingSummary>| {
             p.items.iter().map(|m| m.date).collect::<Vec<_>>()
@@ -227,7 +229,7 @@ both_engines! {
                 d(2023, 1, 5),
                 "u1",
                 Some((d(2023, 2, 2), None, "2 février")),
-            ))
+            ), &cadre_domain::Actor::command_line("test"))
             .await
             .unwrap()
             .meeting_id();
@@ -237,7 +239,7 @@ both_engines! {
                 d(2023, 2, 2),
                 "u2",
                 Some((d(2023, 3, 9), Some(t(10, 0)), "9 mars à 10h")),
-            ))
+            ), &cadre_domain::Actor::command_line("test"))
             .await
             .unwrap()
             .meeting_id();
@@ -248,7 +250,7 @@ both_engines! {
                 d(2023, 2, 3),
                 "u3",
                 Some((d(2023, 3, 9), Some(t(10, 0)), "le 9 mars 2023")),
-            ))
+            ), &cadre_domain::Actor::command_line("test"))
             .await
             .unwrap()
             .meeting_id();
@@ -258,7 +260,7 @@ both_engines! {
                 d(2023, 2, 10),
                 "u4",
                 Some((d(2023, 3, 1), None, "1er mars")),
-            ))
+            ), &cadre_domain::Actor::command_line("test"))
             .await
             .unwrap()
             .meeting_id();
@@ -268,7 +270,7 @@ both_engines! {
                 d(2023, 2, 10),
                 "u5",
                 Some((d(2023, 4, 20), None, "20 avril")),
-            ))
+            ), &cadre_domain::Actor::command_line("test"))
             .await
             .unwrap()
             .meeting_id();
@@ -279,7 +281,7 @@ both_engines! {
             time: None,
             month: None,
         });
-        db.meetings().import(&undated).await.unwrap();
+        db.meetings().import(&undated, &cadre_domain::Actor::command_line("test")).await.unwrap();
         let _ = past;
 
         let up = db.meetings().upcoming(d(2023, 2, 15), 10).await.unwrap();
@@ -328,14 +330,14 @@ both_engines! {
         };
         for day in 1..=3 {
             db.meetings()
-                .import(&bare(NewBody::gtm("Agadez"), d(2023, 1, day), None))
+                .import(&bare(NewBody::gtm("Agadez"), d(2023, 1, day), None), &cadre_domain::Actor::command_line("test"))
                 .await
                 .unwrap();
         }
         assert_eq!(db.meetings().list(&page).await.unwrap().total, 3);
         assert_eq!(db.meetings().list(&page).await.unwrap().total, 3, "remembered");
         db.meetings()
-            .import(&bare(NewBody::gtm("Agadez"), d(2023, 1, 9), None))
+            .import(&bare(NewBody::gtm("Agadez"), d(2023, 1, 9), None), &cadre_domain::Actor::command_line("test"))
             .await
             .unwrap();
         assert_eq!(db.meetings().list(&page).await.unwrap().total, 4);
@@ -354,7 +356,7 @@ both_engines! {
                 action("Former", &["OIM"], "avril 2023", ActionStatus::Open),
             ],
         )];
-        let id = db.meetings().import(&m).await.unwrap().meeting_id();
+        let id = db.meetings().import(&m, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
         assert_eq!(db.action_points().list(&overdue).await.unwrap().total, 2);
         let first = db.meetings().get(id).await.unwrap().unwrap().agenda[0].action_points[0].id;
         crate::set_status(&db, first, ActionStatus::Done)

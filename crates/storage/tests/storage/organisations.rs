@@ -15,7 +15,7 @@ both_engines! {
             attendee("- Association Tchinaghen des Jeunes;"),
             attendee("Délégation de l'Union Européenne"),
         ];
-        let id1 = db.meetings().import(&first).await.unwrap().meeting_id();
+        let id1 = db.meetings().import(&first, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
         let m1 = db.meetings().get(id1).await.unwrap().unwrap();
         let written: Vec<&str> = m1
             .attendance
@@ -79,7 +79,7 @@ both_engines! {
                 ActionStatus::Open,
             )],
         )];
-        let id2 = db.meetings().import(&second).await.unwrap().meeting_id();
+        let id2 = db.meetings().import(&second, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
         let m2 = db.meetings().get(id2).await.unwrap().unwrap();
         let ids: Vec<OrganisationId> = m2.attendance.iter().map(|a| a.organisation_id).collect();
         assert_eq!(ids, vec![new_org, oim, oim]);
@@ -137,7 +137,7 @@ both_engines! {
                 .iter()
                 .any(|a| a == "Secrétariat permanent du CCM")
         );
-        db.meetings().import(&full_meeting()).await.unwrap();
+        db.meetings().import(&full_meeting(), &cadre_domain::Actor::command_line("test")).await.unwrap();
         // Every name of the meeting is known except "DRECM-R/Tahoua", a unit of its own.
         assert_eq!(db.totals().await.unwrap().organisations, orgs.len() as i64 + 1);
     }

@@ -28,8 +28,8 @@ both_engines! {
             rec("2018", 3, None),
             rec("2021", 1, Some("Economie alternative")),
         ];
-        let id_old = db.meetings().import(&old).await.unwrap().meeting_id();
-        let id_new = db.meetings().import(&new).await.unwrap().meeting_id();
+        let id_old = db.meetings().import(&old, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
+        let id_new = db.meetings().import(&new, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
 
         let texts = |p: &cadre_storage::Page<cadre_domain::Recommendation>| {
             p.items.iter().map(|r| r.text.clone()).collect::<Vec<_>>()

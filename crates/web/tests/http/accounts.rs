@@ -64,7 +64,12 @@ struct Site {
 }
 
 async fn site_with(db: Store, lifetime: chrono::Duration) -> Site {
-    let tahoua = db.meetings().import(&tahoua()).await.unwrap().meeting_id();
+    let tahoua = db
+        .meetings()
+        .import(&tahoua(), &cadre_domain::Actor::command_line("test"))
+        .await
+        .unwrap()
+        .meeting_id();
     let point = db.meetings().get(tahoua).await.unwrap().unwrap().agenda[1].action_points[0].id;
     add(&db, "admin", Role::Administrator, None, None).await;
     add(&db, "sp", Role::Secretariat, None, None).await;
@@ -320,6 +325,22 @@ both_engines! {
             assert_eq!(renamed.version, org.version + u8::from(secretariat) as i64, "{name}");
             let form = b.get(&format!("/organisations/{hcr}")).await;
             assert_eq!(form.body.contains("Fusionner dans cette organisation"), secretariat, "{name}");
+            // OIM's focal points: the secretariat and OIM's own editors.
+            let oim = organisation(&site.db, "OIM").await;
+            let before = site.db.organisations().focal_points(oim).await.unwrap().len();
+            let r = b.post(&format!("/organisations/{oim}/focal-points"), &[("csrf", &csrf), ("name", &format!("Point focal ajouté par {name}"))]).await;
+            let keeps = matches!(name, "admin" | "sp" | "oim");
+            assert_eq!(r.status, if keeps { 303 } else { 403 }, "{name}: {}", r.body);
+            let after = site.db.organisations().focal_points(oim).await.unwrap();
+            assert_eq!(after.len(), before + usize::from(keeps), "{name}");
+            if let Some(fp) = after.first() {
+                let r = b.post(&format!("/organisations/{oim}/focal-points/{}/remove", fp.id), &[("csrf", &csrf), ("version", &fp.version.to_string())]).await;
+                assert_eq!(r.status, if keeps { 303 } else { 403 }, "{name}: {}", r.body);
+                if keeps {
+                    let r = b.post(&format!("/organisations/{oim}/focal-points/{}/restore", fp.id), &[("csrf", &csrf), ("version", &(fp.version + 1).to_string())]).await;
+                    assert_eq!(r.status, 303, "{name}");
+                }
+            }
             // Account management: administrators only.
             let r = b.get("/admin/accounts").await;
             assert_eq!(r.status, if may_admin { 200 } else { 403 }, "{name}");
@@ -347,6 +368,8 @@ both_engines! {
             format!("/actions/{}/reports", site.point),
             format!("/actions/{}/reports/1/withdraw", site.point),
             "/organisations/1".to_owned(),
+            "/organisations/1/focal-points".to_owned(),
+            "/organisations/1/focal-points/1/remove".to_owned(),
             "/admin/accounts".to_owned(),
             "/admin/accounts/1".to_owned(),
             "/account/password".to_owned(),

@@ -219,19 +219,19 @@ struct Fixture {
 async fn setup(db: Store) -> Fixture {
     let tahoua = db
         .meetings()
-        .import(&tahoua())
+        .import(&tahoua(), &cadre_domain::Actor::command_line("test"))
         .await
         .expect("import Tahoua")
         .meeting_id();
     let zinder = db
         .meetings()
-        .import(&zinder())
+        .import(&zinder(), &cadre_domain::Actor::command_line("test"))
         .await
         .expect("import Zinder")
         .meeting_id();
     let ccm = db
         .meetings()
-        .import(&ccm_session())
+        .import(&ccm_session(), &cadre_domain::Actor::command_line("test"))
         .await
         .expect("import CCM")
         .meeting_id();

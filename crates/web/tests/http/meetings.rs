@@ -147,7 +147,7 @@ both_engines! {
             cadre_domain::FieldFinding::new("place", "Gouvernorat de Zinder"),
         ];
         m.warnings = vec![ImportWarning::new("time", "heure non trouvée")];
-        let id = db.meetings().import(&m).await.unwrap().meeting_id();
+        let id = db.meetings().import(&m, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
         let server = serve(cadre_web::router(db.clone()), ServerLimits::default()).await;
         let html = page(&server, &format!("/meetings/{id}")).await;
         assert!(html.contains("Brouillon"), "{html}");
