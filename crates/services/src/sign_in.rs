@@ -107,8 +107,28 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// Random bytes written as letters `a` to `p` (one per half byte). Never digits: tokens are
+/// written into pages (forms' CSRF fields), and every page goes through the publication
+/// boundary, which would mask a run of digits that reads like a phone number, and the form's
+/// token would no longer match its cookie or session.
+fn letters(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .flat_map(|b| [b >> 4, b & 0x0f])
+        .map(|n| char::from(b'a' + n))
+        .collect()
+}
+
+/// Whether a cookie's value can be a session token: [`TOKEN_LETTERS`] letters `a` to `p`.
+pub fn looks_like_token(value: &str) -> bool {
+    value.len() == TOKEN_LETTERS && value.bytes().all(|b| (b'a'..=b'p').contains(&b))
+}
+
+/// The length of a session token: 32 random bytes.
+pub const TOKEN_LETTERS: usize = 64;
+
 fn new_token() -> String {
-    hex::encode(random_bytes::<32>())
+    letters(&random_bytes::<32>())
 }
 
 /// A session just opened: the cookie's value and the session.
@@ -162,7 +182,7 @@ pub async fn sign_in(
     };
     store.login_failures().clear(&key).await?;
     let token = new_token();
-    let csrf_token = hex::encode(random_bytes::<16>());
+    let csrf_token = letters(&random_bytes::<16>());
     let expires_at = now + lifetime;
     store
         .sessions()
@@ -212,7 +232,7 @@ pub async fn sign_out(store: &Store, token: &str) -> Result<(), SignInError> {
 /// A token for the sign-in form, before any session exists (double-submit: the same value
 /// in a cookie and in the form).
 pub fn new_form_token() -> String {
-    hex::encode(random_bytes::<16>())
+    letters(&random_bytes::<16>())
 }
 
 /// Compares secrets in constant time.
@@ -246,6 +266,11 @@ mod tests {
         let (a, b) = (new_token(), new_token());
         assert_ne!(a, b);
         assert_eq!(a.len(), 64);
+        assert!(looks_like_token(&a));
+        assert!(!looks_like_token(&"9".repeat(64)));
+        // No digit, whatever the bytes: a page's masking of phone numbers never touches one.
+        assert_eq!(letters(&[0x96, 0x97, 0x25, 0x39]), "jgjhcfdj");
+        assert!(new_form_token().bytes().all(|b| b.is_ascii_lowercase()));
         assert_ne!(token_hash(&a), a);
         assert_eq!(token_hash(&a), token_hash(&a));
         assert!(same_secret(&a, &a.clone()));
