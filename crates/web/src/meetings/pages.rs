@@ -289,6 +289,23 @@ struct ShowPage {
     contacts: Vec<cadre_domain::Person>,
     /// Whether the viewer may download an original that names people.
     sees_contacts: bool,
+    /// The meeting's history (import, validation…), for signed-in readers.
+    history: Vec<HistoryRow>,
+}
+
+/// One entry of a record's history as shown.
+pub struct HistoryRow {
+    pub at: String,
+    pub actor: String,
+    pub action: &'static str,
+}
+
+fn history_label(action: &str) -> &'static str {
+    match action {
+        "import" => "importé",
+        "validate" => "validé",
+        _ => "modifié",
+    }
 }
 
 /// At most this many recommendations on one meeting's page (a session adopts a few dozen).
@@ -336,6 +353,20 @@ async fn show(
         shown,
     );
     page.previous_pending = previous_pending;
+    if who.viewer().is_signed_in() {
+        page.history = db
+            .audit()
+            .history(cadre_storage::RecordKind::Meeting, id.get())
+            .await?
+            .iter()
+            .rev()
+            .map(|e| HistoryRow {
+                at: e.at.format("%d/%m/%Y %H:%M UTC").to_string(),
+                actor: e.actor.clone(),
+                action: history_label(&e.action),
+            })
+            .collect();
+    }
     if who.viewer().sees_personal_contacts() {
         // The secretariat's own page: contacts shown as stored, never cached (signed in).
         page.contacts = db.meetings().attendee_contacts(id).await?;
@@ -425,6 +456,7 @@ fn show_page(
         previous_pending: Vec::new(),
         contacts: Vec::new(),
         sees_contacts: false,
+        history: Vec::new(),
     }
 }
 

@@ -489,6 +489,7 @@ both_engines! {
                 assert_eq!(r.body.contains(secret), sees, "{name}: {secret}");
             }
             assert_eq!(r.body.contains("Coordonnées des participants"), sees, "{name}");
+            assert!(r.body.contains("importé par cli:test"), "{name}: the meeting's history");
             let r = b.get(&original).await;
             if sees {
                 assert_eq!(r.status, 200, "{name}");
@@ -502,6 +503,7 @@ both_engines! {
         // The public: neither on the page, nor the original, nor the API.
         let r = site.server.get(&page).await;
         assert!(!r.body.contains(PHONE) && !r.body.contains(EMAIL) && !r.body.contains(PHONE_DIGITS));
+        assert!(!r.body.contains("cli:test"), "the public sees no history");
         assert_eq!(site.server.get(&original).await.status, 403);
         let api = site.server.get(&format!("/api/v1/meetings/{}", site.meeting)).await.body;
         assert!(!api.contains(PHONE_DIGITS) && !api.contains(EMAIL));
