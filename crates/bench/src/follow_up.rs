@@ -144,6 +144,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
             let points: Vec<ActionPointId> = store
                 .action_points()
                 .list(&ActionPointFilter {
+                    audience: cadre_domain::Audience::Internal,
                     paging: Paging::page(400, 0),
                     ..Default::default()
                 })

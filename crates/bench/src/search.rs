@@ -1012,6 +1012,7 @@ fn generate(count: usize, seed: u64) -> Vec<SearchDocument> {
             title,
             text,
             url,
+            published: true,
         });
     }
     documents

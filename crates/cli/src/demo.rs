@@ -5,10 +5,13 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use cadre_demo::{DemoOptions, generate};
-use cadre_storage::Store;
+use cadre_domain::Audience;
+use cadre_storage::{Store, Transition};
 
 /// The demo's own file, replaced at each run so that it never touches a real database.
 const DEMO_FILE: &str = "cadre-demo.db";
+/// The latest minutes of the demo, left as drafts.
+const DEMO_DRAFTS: usize = 3;
 
 pub async fn run(
     url: Option<String>,
@@ -46,7 +49,7 @@ async fn fill_and_serve(
     meetings: Option<usize>,
     no_serve: bool,
 ) -> anyhow::Result<ExitCode> {
-    let existing = db.totals().await?.meetings;
+    let existing = db.totals(Audience::Internal).await?.meetings;
     if existing > 0 {
         anyhow::bail!(
             "{} already holds {existing} meetings: the demo only writes into an empty database",
@@ -64,15 +67,39 @@ async fn fill_and_serve(
     } else {
         indicatif::ProgressBar::hidden()
     };
+    // The archive is validated and published, as the secretariat would have done; the latest
+    // minutes stay drafts, so that the demo shows both.
+    let drafts = DEMO_DRAFTS.min(generated.len());
+    let mut imported = Vec::new();
     for batch in generated.chunks(256) {
-        db.meetings()
+        let outcomes = db
+            .meetings()
             .import_batch(batch, &crate::user::actor())
             .await?;
+        imported.extend(
+            batch
+                .iter()
+                .zip(outcomes)
+                .map(|(m, o)| (m.date, o.meeting_id())),
+        );
         bar.inc(batch.len() as u64);
+    }
+    imported.sort();
+    let to_publish: Vec<_> = imported[..imported.len().saturating_sub(drafts)]
+        .iter()
+        .map(|(_, id)| *id)
+        .collect();
+    let now = chrono::Utc::now();
+    for batch in to_publish.chunks(256) {
+        for transition in [Transition::Validate, Transition::Publish] {
+            db.meetings()
+                .transition(batch, transition, &crate::user::actor(), now)
+                .await?;
+        }
     }
     bar.finish_and_clear();
     db.refresh_statistics().await?;
-    let totals = db.totals().await?;
+    let totals = db.totals(Audience::Internal).await?;
     println!(
         "Demo database {}: {} meetings, {} action points ({} pending), {} recommendations, {} organisations.",
         cadre_storage::redact_url(url),

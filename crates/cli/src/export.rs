@@ -3,10 +3,13 @@
 //! phone number or e-mail address, free text is read through `cadre_services::publication` like the web, and
 //! every JSON string and CSV cell is masked once more on the way out (`publish_json`,
 //! `spreadsheet_cell`, which also keeps spreadsheets from reading a cell as a formula).
+//! Exports hold published minutes only, unless `--include-drafts` asks for every status (each
+//! meeting's JSON says its status).
 
 use std::io::Write;
 use std::process::ExitCode;
 
+use cadre_domain::Audience;
 use cadre_domain::privacy::{publish_json, spreadsheet_cell};
 use cadre_services::publication;
 use cadre_storage::{ActionPointFilter, MeetingFilter, Paging, RecommendationFilter, Store};
@@ -28,6 +31,7 @@ pub async fn run(
     db: Store,
     what: What,
     format: Format,
+    audience: Audience,
     out: &mut impl Write,
 ) -> anyhow::Result<ExitCode> {
     match (what, format) {
@@ -35,6 +39,7 @@ pub async fn run(
             let summaries = db
                 .meetings()
                 .list(&MeetingFilter {
+                    audience,
                     paging: Paging::all(),
                     ..Default::default()
                 })
@@ -42,7 +47,7 @@ pub async fn run(
             // A JSON array written meeting by meeting, so memory stays flat on large databases.
             writeln!(out, "[")?;
             for (i, summary) in summaries.items.iter().enumerate() {
-                let meeting = publication::meeting(&db, summary.id)
+                let meeting = publication::meeting(&db, summary.id, audience)
                     .await?
                     .ok_or_else(|| {
                         anyhow::anyhow!("meeting {} vanished during export", summary.id)
@@ -58,6 +63,7 @@ pub async fn run(
             let page = db
                 .meetings()
                 .list(&MeetingFilter {
+                    audience,
                     paging: Paging::all(),
                     ..Default::default()
                 })
@@ -101,6 +107,7 @@ pub async fn run(
             let page = publication::action_points(
                 &db,
                 &ActionPointFilter {
+                    audience,
                     paging: Paging::all(),
                     ..Default::default()
                 },
@@ -158,6 +165,7 @@ pub async fn run(
             let page = publication::recommendations(
                 &db,
                 &RecommendationFilter {
+                    audience,
                     paging: Paging::all(),
                     ..Default::default()
                 },

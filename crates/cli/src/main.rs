@@ -12,6 +12,7 @@ mod user;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use cadre_domain::Audience;
 use cadre_storage::{Engine, Store, redact_url};
 use clap::{Parser, Subcommand};
 
@@ -85,6 +86,9 @@ enum Command {
         what: export::What,
         #[arg(long, default_value = "json")]
         format: export::Format,
+        /// Also export minutes not yet published (drafts, validated).
+        #[arg(long)]
+        include_drafts: bool,
     },
     /// Print the text of a document exactly as Cadre reads it, after decoding and repair
     /// (notes on standard error). Run it first when an import looks wrong.
@@ -96,6 +100,26 @@ enum Command {
     },
     /// Mark imported minutes as checked against their document: they are no longer drafts.
     Validate {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(required = true)]
+        meetings: Vec<i64>,
+    },
+    /// Publish validated minutes: the public then sees them (pages, API, search, exports).
+    Publish {
+        #[command(flatten)]
+        db: DbArg,
+        /// Every meeting not yet published.
+        #[arg(long, conflicts_with = "meetings")]
+        all: bool,
+        /// Validate drafts in the same step (minutes already checked outside Cadre).
+        #[arg(long)]
+        validate: bool,
+        #[arg(required_unless_present = "all")]
+        meetings: Vec<i64>,
+    },
+    /// Take published minutes back from the public: they are validated again, not published.
+    Withdraw {
         #[command(flatten)]
         db: DbArg,
         #[arg(required = true)]
@@ -231,9 +255,19 @@ fn main() -> ExitCode {
                 let search = serve::open_index(&db.url, index.dir.as_deref())?;
                 serve::reindex(open(&db.url).await?, search).await
             }
-            Command::Export { db, what, format } => {
+            Command::Export {
+                db,
+                what,
+                format,
+                include_drafts,
+            } => {
                 let store = open(&db.url).await?;
-                export::run(store, what, format, &mut std::io::stdout().lock()).await
+                let audience = if include_drafts {
+                    Audience::Internal
+                } else {
+                    Audience::Public
+                };
+                export::run(store, what, format, audience, &mut std::io::stdout().lock()).await
             }
             Command::Extract { url, file } => {
                 let vocabulary = match url {
@@ -245,6 +279,19 @@ fn main() -> ExitCode {
             Command::Validate { db, meetings } => {
                 let store = open(&db.url).await?;
                 review::validate(store, &meetings).await
+            }
+            Command::Publish {
+                db,
+                all,
+                validate,
+                meetings,
+            } => {
+                let store = open(&db.url).await?;
+                review::publish(store, &meetings, all, validate).await
+            }
+            Command::Withdraw { db, meetings } => {
+                let store = open(&db.url).await?;
+                review::withdraw(store, &meetings).await
             }
             Command::Original {
                 db,

@@ -84,7 +84,7 @@ async fn organisation(db: &Store, given: &str) -> anyhow::Result<OrganisationId>
     let key = cadre_domain::text::match_key(given);
     let matches: Vec<_> = db
         .organisations()
-        .list()
+        .list(cadre_domain::Audience::Internal)
         .await?
         .into_iter()
         .filter(|o| {

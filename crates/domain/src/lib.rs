@@ -19,8 +19,8 @@ pub use dates::{
     Deadline, DeadlineMeaning, MonthOfYear, NextMeeting, parse_french_date, parse_time_range,
 };
 pub use meeting::{
-    ActionPoint, ActionStatus, AgendaItem, Attendee, FieldFinding, ImportWarning, Meeting,
-    MeetingKind, MeetingStatus, MeetingSummary, Modality, NewActionPoint, NewAgendaItem,
+    ActionPoint, ActionStatus, AgendaItem, Attendee, Audience, FieldFinding, ImportWarning,
+    Meeting, MeetingKind, MeetingStatus, MeetingSummary, Modality, NewActionPoint, NewAgendaItem,
     NewAttendee, NewMeeting, Person, SourceDocument,
 };
 pub use organisation::{KNOWN_ORGANISATIONS, KnownOrganisation, Organisation, OrganisationKind};

@@ -72,7 +72,8 @@ impl ActionStatus {
 }
 
 /// Where minutes stand: imported or written minutes are drafts until someone checks them
-/// against the document and validates them.
+/// against the document and validates them; the secretariat then publishes them. Only
+/// published minutes, and what comes from them, are shown to the public.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -80,12 +81,37 @@ pub enum MeetingStatus {
     #[default]
     Draft,
     Validated,
+    Published,
 }
 
 labels! {
     MeetingStatus {
         Draft => "draft", "brouillon",
         Validated => "validated", "validé",
+        Published => "published", "publié",
+    }
+}
+
+/// Whom a read is for. The public sees published minutes only, and the action points and
+/// recommendations that come from them; anyone signed in sees drafts too, marked as such.
+/// Public is the default so that a read that forgets to say is never too wide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Audience {
+    #[default]
+    Public,
+    Internal,
+}
+
+impl Audience {
+    pub fn is_public(self) -> bool {
+        self == Audience::Public
+    }
+}
+
+impl MeetingStatus {
+    /// Whether the public may read the minutes.
+    pub fn is_public(self) -> bool {
+        self == MeetingStatus::Published
     }
 }
 

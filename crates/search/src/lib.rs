@@ -39,7 +39,7 @@ pub use query::MAX_QUERY_CHARS;
 
 /// Bump when the schema or the analysis changes: an index of another version is left aside and
 /// a new one started empty, whose [`SearchIndex::last_change`] of 0 tells the caller to rebuild.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Memory the writer may fill before flushing a segment to disk. Imports of a few meetings use
 /// far less; a full rebuild of 100,000 documents flushes a few times.
@@ -114,6 +114,8 @@ pub struct SearchDocument {
     pub text: String,
     /// Where the hit is shown, e.g. "/meetings/12#point-3" (the anchor is the agenda item's id).
     pub url: String,
+    /// Whether the minutes it comes from are published (the public finds only those).
+    pub published: bool,
 }
 
 /// What the user asked for.
@@ -123,6 +125,9 @@ pub struct SearchQuery {
     pub body_code: Option<String>,
     pub year: Option<i32>,
     pub kind: Option<DocKind>,
+    /// Whether minutes not yet published are searched too (signed-in readers); by default
+    /// only published ones are.
+    pub include_drafts: bool,
     /// Hits to skip; `offset + limit` may not exceed [`MAX_WINDOW`].
     pub offset: usize,
     /// Hits on this page, at most [`MAX_LIMIT`]; 0 only counts.
@@ -223,6 +228,7 @@ struct Fields {
     title: Field,
     text: Field,
     url: Field,
+    published: Field,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -243,6 +249,7 @@ fn schema() -> (Schema, Fields) {
         title: builder.add_text_field("title", french.clone()),
         text: builder.add_text_field("text", french),
         url: builder.add_text_field("url", STORED),
+        published: builder.add_text_field("published", STRING),
     };
     (builder.build(), fields)
 }
@@ -639,6 +646,7 @@ fn to_tantivy(d: &SearchDocument, f: &Fields) -> TantivyDocument {
     doc.add_text(f.title, &d.title);
     doc.add_text(f.text, &d.text);
     doc.add_text(f.url, &d.url);
+    doc.add_text(f.published, if d.published { "yes" } else { "no" });
     doc
 }
 

@@ -104,6 +104,9 @@ pub(crate) fn build(q: &SearchQuery, fields: &Fields) -> Result<Box<dyn Query>, 
     if let Some(kind) = q.kind {
         parts.push(filter(Term::from_field_text(fields.kind, kind.as_str())));
     }
+    if !q.include_drafts {
+        parts.push(filter(Term::from_field_text(fields.published, "yes")));
+    }
     Ok(Box::new(BooleanQuery::new(parts)))
 }
 

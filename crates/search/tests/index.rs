@@ -29,6 +29,7 @@ fn doc(
         title: title.into(),
         text: text.into(),
         url: format!("/meetings/{meeting_id}#{key}"),
+        published: true,
     }
 }
 
@@ -599,4 +600,43 @@ fn pages_beyond_the_window_are_refused_not_allocated() {
     assert!(last.total > 0);
     // Counting alone takes any offset.
     assert_eq!(at(usize::MAX, 0).unwrap().total, last.total);
+}
+
+#[test]
+fn drafts_are_found_only_when_asked_for() {
+    let index = SearchIndex::in_memory().unwrap();
+    let mut draft = doc(
+        "agenda:9:1",
+        9,
+        "gtm-agadez",
+        2024,
+        "Retours volontaires",
+        "Brouillon sur les retours volontaires depuis Agadez.",
+    );
+    draft.published = false;
+    let public = doc(
+        "agenda:8:1",
+        8,
+        "gtm-agadez",
+        2024,
+        "Retours",
+        "Compte rendu publié sur les retours volontaires.",
+    );
+    index.rebuild(vec![draft, public].into_iter(), 1).unwrap();
+    let keys = |include_drafts| {
+        let mut keys: Vec<String> = index
+            .search(&SearchQuery {
+                include_drafts,
+                ..SearchQuery::new("retours volontaires", 10)
+            })
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.key)
+            .collect();
+        keys.sort();
+        keys
+    };
+    assert_eq!(keys(false), vec!["agenda:8:1"]);
+    assert_eq!(keys(true), vec!["agenda:8:1", "agenda:9:1"]);
 }

@@ -3,15 +3,17 @@
 //! `published` module) and exports (`cadre export`) mask whatever else reaches them on the
 //! way out.
 
-use cadre_domain::{ActionPoint, Meeting, MeetingId, Recommendation};
+use cadre_domain::{ActionPoint, Audience, Meeting, MeetingId, Recommendation};
 use cadre_storage::{ActionPointFilter, Page, RecommendationFilter, Result, Store};
 
-/// A meeting as it may be published.
-pub async fn meeting(store: &Store, id: MeetingId) -> Result<Option<Meeting>> {
+/// A meeting as it may be shown to `audience`: minutes not yet published do not exist for the
+/// public.
+pub async fn meeting(store: &Store, id: MeetingId, audience: Audience) -> Result<Option<Meeting>> {
     Ok(store
         .meetings()
         .get(id)
         .await?
+        .filter(|m| m.status.is_public() || !audience.is_public())
         .map(Meeting::for_publication))
 }
 

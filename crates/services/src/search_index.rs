@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use cadre_domain::{Meeting, MeetingId, MeetingKind, Recommendation};
+use cadre_domain::{Audience, Meeting, MeetingId, MeetingKind, Recommendation};
 use cadre_search::{DocKind, SearchDocument, SearchIndex};
 use cadre_storage::{Paging, RecommendationFilter, Store};
 use chrono::Datelike;
@@ -168,7 +168,7 @@ async fn documents_of_meeting(
     db: &Store,
     id: MeetingId,
 ) -> Result<Vec<SearchDocument>, cadre_storage::StorageError> {
-    let Some(meeting) = published::meeting(db, id).await? else {
+    let Some(meeting) = published::meeting(db, id, Audience::Internal).await? else {
         return Ok(Vec::new());
     };
     let recommendations = if meeting.kind == MeetingKind::WorkingGroupMinutes {
@@ -178,6 +178,7 @@ async fn documents_of_meeting(
             db,
             &RecommendationFilter {
                 meeting: Some(id),
+                audience: Audience::Internal,
                 paging: Paging::all(),
                 ..Default::default()
             },
@@ -203,6 +204,7 @@ pub fn documents(m: &Meeting, recommendations: &[Recommendation]) -> Vec<SearchD
             title,
             text,
             url,
+            published: m.status.is_public(),
         };
     let mut out = Vec::new();
     let mut about = Vec::new();

@@ -1,6 +1,6 @@
 //! The bodies that meet: the CCM, the CRCMs, the regional working groups (GTM).
 
-use cadre_domain::{Body, BodyLevel};
+use cadre_domain::{Audience, Body, BodyLevel};
 use serde::Serialize;
 
 use crate::statement::Statement;
@@ -25,7 +25,8 @@ struct BodyRow {
 }
 
 const SQL_BODIES: &str = "SELECT b.id, b.code, b.name, b.level, b.region, COALESCE(c.n, 0) AS meeting_count FROM bodies b \
-     LEFT JOIN (SELECT body_id, COUNT(*) AS n FROM meetings GROUP BY body_id) c ON c.body_id = b.id \
+     LEFT JOIN (SELECT body_id, COUNT(*) AS n FROM meetings WHERE $1 OR status = 'published' GROUP BY body_id) c \
+     ON c.body_id = b.id \
      ORDER BY b.name, b.id";
 
 /// The bodies of a [`Store`].
@@ -33,10 +34,13 @@ const SQL_BODIES: &str = "SELECT b.id, b.code, b.name, b.level, b.region, COALES
 pub struct Bodies<'s>(pub(crate) &'s Store);
 
 impl Bodies<'_> {
-    /// Every body by name, with its number of meetings.
-    pub async fn list(self) -> Result<Vec<BodyWithCount>> {
+    /// Every body by name, with its number of meetings (published ones for the public).
+    pub async fn list(self, audience: Audience) -> Result<Vec<BodyWithCount>> {
         let mut conn = self.0.conn().await?;
-        let rows: Vec<BodyRow> = conn.link().fetch_all(Statement::new(SQL_BODIES)).await?;
+        let rows: Vec<BodyRow> = conn
+            .link()
+            .fetch_all(Statement::new(SQL_BODIES).bind(!audience.is_public()))
+            .await?;
         rows.into_iter()
             .map(|r| {
                 Ok(BodyWithCount {

@@ -62,6 +62,7 @@ const SQLITE_MIGRATIONS: &[(i64, &str)] = &[
         3,
         include_str!("../migrations/sqlite/0003_accounts_and_follow_up.sql"),
     ),
+    (4, include_str!("../migrations/sqlite/0004_publication.sql")),
 ];
 const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/postgres/0001_initial.sql")),
@@ -72,6 +73,10 @@ const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
     (
         3,
         include_str!("../migrations/postgres/0003_accounts_and_follow_up.sql"),
+    ),
+    (
+        4,
+        include_str!("../migrations/postgres/0004_publication.sql"),
     ),
 ];
 

@@ -35,7 +35,7 @@ pub use audit::{AuditEntry, RecordKind};
 pub use bodies::BodyWithCount;
 pub use changes::Change;
 pub use engine::{Engine, Pool};
-pub use meetings::{ImportOutcome, MeetingFilter, UpcomingMeeting};
+pub use meetings::{ImportOutcome, LifecycleOutcome, MeetingFilter, Transition, UpcomingMeeting};
 pub use organisations::OrganisationWithCounts;
 pub use recommendations::RecommendationFilter;
 pub use store::Store;

@@ -1,6 +1,6 @@
 //! Recommendations of the national (CCM) and regional (CRCM) sessions.
 
-use cadre_domain::{MeetingId, Recommendation, RecommendationScope};
+use cadre_domain::{Audience, MeetingId, Recommendation, RecommendationScope};
 use chrono::NaiveDate;
 
 use crate::statement::{ListQuery, MultiInsert, Value, Where, paging};
@@ -12,6 +12,7 @@ pub struct RecommendationFilter {
     pub meeting: Option<MeetingId>,
     pub roadmap: Option<String>,
     pub thematic_group: Option<String>,
+    pub audience: Audience,
     pub paging: Paging,
 }
 
@@ -77,6 +78,9 @@ fn recommendations_query(f: &RecommendationFilter) -> ListQuery {
     }
     if let Some(group) = &f.thematic_group {
         w.and("r.thematic_group = {}", [Value::from(group.clone())]);
+    }
+    if f.audience.is_public() {
+        w.and_sql("r.published = TRUE");
     }
     let (limit, offset) = paging(&f.paging);
     ListQuery {

@@ -132,6 +132,11 @@ impl Where {
     /// Adds `WHERE <condition>` or `AND <condition>`, where each `{}` in `condition` is the next
     /// parameter in `params`. Without any condition the clause stays empty (so that SQLite's
     /// `COUNT(*)` of a whole table stays its fast path).
+    /// A condition without parameters.
+    pub fn and_sql(&mut self, condition: &str) {
+        self.and(condition, std::iter::empty());
+    }
+
     pub fn and(&mut self, condition: &str, params: impl IntoIterator<Item = Value>) {
         self.sql.push_str(if self.sql.is_empty() {
             " WHERE "

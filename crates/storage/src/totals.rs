@@ -1,5 +1,6 @@
 //! Figures for the dashboard.
 
+use cadre_domain::Audience;
 use serde::Serialize;
 
 use crate::statement::Statement;
@@ -20,10 +21,21 @@ const SQL_TOTALS: &str = "SELECT (SELECT COUNT(*) FROM meetings) AS meetings, \
      (SELECT COUNT(*) FROM action_points WHERE status IN ('open', 'in_progress')) AS pending_action_points, \
      (SELECT COUNT(*) FROM organisations) AS organisations, \
      (SELECT COUNT(*) FROM recommendations) AS recommendations";
+const SQL_PUBLISHED_TOTALS: &str = "SELECT (SELECT COUNT(*) FROM meetings WHERE status = 'published') AS meetings, \
+     (SELECT COUNT(*) FROM action_points WHERE published = TRUE) AS action_points, \
+     (SELECT COUNT(*) FROM action_points WHERE published = TRUE AND status IN ('open', 'in_progress')) AS pending_action_points, \
+     (SELECT COUNT(*) FROM organisations) AS organisations, \
+     (SELECT COUNT(*) FROM recommendations WHERE published = TRUE) AS recommendations";
 
 impl Store {
-    pub async fn totals(&self) -> Result<Totals> {
+    /// What the audience may count: the public counts published minutes and what comes from
+    /// them.
+    pub async fn totals(&self, audience: Audience) -> Result<Totals> {
+        let sql = match audience {
+            Audience::Public => SQL_PUBLISHED_TOTALS,
+            Audience::Internal => SQL_TOTALS,
+        };
         let mut conn = self.conn().await?;
-        conn.link().fetch_one(Statement::new(SQL_TOTALS)).await
+        conn.link().fetch_one(Statement::new(sql)).await
     }
 }

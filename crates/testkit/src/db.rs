@@ -9,7 +9,7 @@
 //!
 //! both_engines! {
 //!     async fn totals_start_at_zero(store: Store) {
-//!         assert_eq!(store.totals().await.unwrap().meetings, 0);
+//!         assert_eq!(store.totals(Audience::Internal).await.unwrap().meetings, 0);
 //!     }
 //! }
 //! ```

@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use cadre_domain::Audience;
 use cadre_storage::{BodyWithCount, Result, Store};
 
 /// The choices of the meeting filters.
@@ -49,19 +50,27 @@ impl MeetingChoices {
 pub struct Cache {
     /// Held while the choices are recomputed, so that the requests arriving meanwhile wait for
     /// that one computation instead of all running the same aggregates.
-    meeting_choices: tokio::sync::Mutex<Option<(i64, Arc<MeetingChoices>)>>,
+    /// One per audience: the public's counts are of published minutes.
+    meeting_choices: [tokio::sync::Mutex<Option<(i64, Arc<MeetingChoices>)>>; 2],
 }
 
 impl Cache {
-    pub async fn meeting_choices(&self, db: &Store) -> Result<Arc<MeetingChoices>> {
+    pub async fn meeting_choices(
+        &self,
+        db: &Store,
+        audience: Audience,
+    ) -> Result<Arc<MeetingChoices>> {
         let change = db.changes().latest().await?;
-        let mut current = self.meeting_choices.lock().await;
+        let mut current = self.meeting_choices[usize::from(!audience.is_public())]
+            .lock()
+            .await;
         if let Some((at, choices)) = &*current {
             if *at == change {
                 return Ok(choices.clone());
             }
         }
-        let (bodies, years) = tokio::try_join!(db.bodies().list(), db.meetings().years())?;
+        let (bodies, years) =
+            tokio::try_join!(db.bodies().list(audience), db.meetings().years(audience))?;
         let choices = Arc::new(MeetingChoices { bodies, years });
         *current = Some((change, choices.clone()));
         Ok(choices)
@@ -92,10 +101,19 @@ mod tests {
             .import(&meeting(2022), &cadre_domain::Actor::command_line("test"))
             .await
             .unwrap();
-        let first = cache.meeting_choices(&db).await.unwrap();
+        let first = cache
+            .meeting_choices(&db, Audience::Internal)
+            .await
+            .unwrap();
         assert_eq!(first.years, vec![2022]);
         assert!(
-            Arc::ptr_eq(&first, &cache.meeting_choices(&db).await.unwrap()),
+            Arc::ptr_eq(
+                &first,
+                &cache
+                    .meeting_choices(&db, Audience::Internal)
+                    .await
+                    .unwrap()
+            ),
             "nothing changed: reused"
         );
         // Another process's import is a change like any other.
@@ -104,7 +122,11 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(
-            cache.meeting_choices(&db).await.unwrap().years,
+            cache
+                .meeting_choices(&db, Audience::Internal)
+                .await
+                .unwrap()
+                .years,
             vec![2023, 2022]
         );
     }

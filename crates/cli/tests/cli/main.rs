@@ -46,8 +46,30 @@ pub(crate) fn import_json(url: &str, paths: &[&Path]) -> (Output, Value) {
     (out, json)
 }
 
+/// Everything stored, drafts included (`--include-drafts`).
 pub(crate) fn export(url: &str, what: &str, format: &str) -> String {
-    let out = cadre(&["export", what, "--format", format, "--db", url]);
+    export_with(url, what, format, &["--include-drafts"])
+}
+
+/// What the public may have: published minutes only.
+pub(crate) fn export_public(url: &str, what: &str, format: &str) -> String {
+    export_with(url, what, format, &[])
+}
+
+/// Validates and publishes every meeting, as the secretariat would after checking them.
+pub(crate) fn publish_all(url: &str) {
+    let out = cadre(&["publish", "--all", "--validate", "--db", url]);
+    assert!(
+        out.status.success(),
+        "publish: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn export_with(url: &str, what: &str, format: &str, extra: &[&str]) -> String {
+    let mut args = vec!["export", what, "--format", format, "--db", url];
+    args.extend_from_slice(extra);
+    let out = cadre(&args);
     assert!(
         out.status.success(),
         "export failed: {}",
@@ -187,6 +209,7 @@ both_engines! {
     async fn personal_data_never_leaves_through_exports_or_http(url: String) {
         let (out, _) = import_json(&url, &[&seed("002")]);
         assert!(out.status.success());
+        publish_all(&url);
         let contacts = seed_contacts();
         let mut published = String::new();
         for what in ["meetings", "actions", "recommendations"] {
@@ -322,6 +345,17 @@ both_engines! {
         assert!(!out.status.success(), "an unknown meeting is an error");
         assert!(String::from_utf8_lossy(&out.stderr).contains("424242"));
         assert_eq!(meetings(&url)[0]["status"], "validated");
+        // Validated is not public: exports leave it out until it is published.
+        assert_eq!(export_public(&url, "meetings", "json").trim(), "[\n\n]");
+        let out = cadre(&["publish", "--db", &url, &id.to_string()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("published"));
+        assert!(export_public(&url, "meetings", "json").contains(&format!("\"id\":{id}")));
+        let out = cadre(&["withdraw", "--db", &url, &id.to_string()]);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(meetings(&url)[0]["status"], "validated");
+        let out = cadre(&["publish", "--db", &url, &id.to_string()]);
+        assert!(out.status.success());
         let back = dir.path().join("back.txt");
         let out = cadre(&["original", "--db", &url, &id.to_string(), "-o", back.to_str().unwrap()]);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -339,6 +373,9 @@ both_engines! {
         assert!(found["items"].as_array().unwrap().iter().all(|h| h["meeting_id"] == id));
         let (out, _) = import_json(&url, &[&seed("000")]);
         assert!(out.status.success());
+        let found = server.get_json("/api/v1/search?q=Croix+Rouge+Danoise&kind=actionpoint");
+        assert_eq!(found["total"], 0, "a draft is not public: {found}");
+        publish_all(&url);
         let found = server.get_json("/api/v1/search?q=Croix+Rouge+Danoise&kind=actionpoint");
         assert!(found["total"].as_i64().unwrap() >= 1, "imported while serving: {found}");
     }

@@ -5,7 +5,7 @@ use cadre_domain::privacy::contains_contact;
 use cadre_renderings::hostile;
 use cadre_testkit::{both_engines, seed};
 
-use super::{Server, export, import_json};
+use super::{Server, export, import_json, publish_all};
 
 /// Every page, API response and export a reader can get of what was imported.
 fn everything_published(url: &str, server: &Server) -> Vec<(String, String)> {
@@ -128,6 +128,8 @@ both_engines! {
         let (out, summary) = import_json(&url, &[&path]);
         assert!(out.status.success(), "{summary:#}");
 
+        publish_all(&url);
+
         let server = Server::start(&url);
         for org in server.get_json("/api/v1/organisations")["items"].as_array().unwrap() {
             let name = org["name"].as_str().unwrap();
@@ -159,6 +161,7 @@ both_engines! {
         std::fs::write(&path, text).unwrap();
         let (out, _) = import_json(&url, &[&path]);
         assert!(out.status.success());
+        publish_all(&url);
         let server = Server::start(&url);
         for (what, body) in everything_published(&url, &server) {
             for secret in ["9697 2539", "96/97/25/39", "jean(at)iom.int"] {
@@ -194,6 +197,7 @@ both_engines! {
                 .and_then(|f| f["meeting_id"].as_i64())
                 .unwrap_or_else(|| panic!("{name} not imported: {summary:#}"))
         };
+        publish_all(&url);
         let server = Server::start(&url);
         assert_eq!(server.status(&format!("/meetings/{}/original", id("a-clean.docx"))), 200);
         assert_eq!(server.status(&format!("/meetings/{}/original", id("b-footer.docx"))), 403);

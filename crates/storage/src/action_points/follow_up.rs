@@ -52,6 +52,8 @@ pub struct FollowedActionPoint {
     /// The region of the body whose meeting decided it (none for the CCM).
     pub region: Option<String>,
     pub body_code: String,
+    /// Whether its minutes are published (the public sees it only then).
+    pub published: bool,
 }
 
 impl FollowedActionPoint {
@@ -65,7 +67,7 @@ impl FollowedActionPoint {
 
 const SQL_FOLLOWED: &str = "SELECT ap.id, ap.meeting_id, ap.meeting_date, b.name AS body, ap.agenda_item_id, \
      ai.title AS agenda_item_title, ap.what, ap.responsible_as_written, ap.deadline_text, \
-     ap.deadline_kind, ap.due_date, ap.status, ap.version, ap.status_date, b.region, b.code AS body_code \
+     ap.deadline_kind, ap.due_date, ap.status, ap.version, ap.status_date, b.region, b.code AS body_code, ap.published \
      FROM action_points ap JOIN bodies b ON b.id = ap.body_id \
      JOIN agenda_items ai ON ai.id = ap.agenda_item_id WHERE ap.id = $1";
 const SQL_RESPONSIBLE: &str = "SELECT apo.action_point_id, o.id, o.name, o.acronym \
@@ -89,6 +91,7 @@ struct FollowedRow {
     status_date: Option<NaiveDate>,
     region: Option<String>,
     body_code: String,
+    published: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -151,6 +154,7 @@ async fn followed(link: &mut Link<'_>, id: ActionPointId) -> Result<Option<Follo
         status_date: row.status_date,
         region: row.region,
         body_code: row.body_code,
+        published: row.published,
     }))
 }
 

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use cadre_domain::meeting::OrganisationRef;
 use cadre_domain::{
-    ActionPoint, ActionStatus, Deadline, DeadlineMeaning, MeetingId, OrganisationId,
+    ActionPoint, ActionStatus, Audience, Deadline, DeadlineMeaning, MeetingId, OrganisationId,
 };
 use chrono::NaiveDate;
 
@@ -30,6 +30,7 @@ pub struct ActionPointFilter {
     pub body: Option<String>,
     /// Only the action points of this region's bodies (as `cadre_domain::REGIONS` spells it).
     pub region: Option<String>,
+    pub audience: Audience,
     pub paging: Paging,
 }
 
@@ -73,7 +74,7 @@ const SQL_PENDING_OF_PREVIOUS_MEETING: &str = "SELECT ap.id, ap.meeting_id, ap.m
      LEFT JOIN organisations o ON o.id = apo.organisation_id \
      WHERE ap.meeting_id = (SELECT p.id FROM meetings m JOIN meetings p ON p.body_id = m.body_id \
        WHERE m.id = $1 AND (p.date < m.date OR (p.date = m.date AND p.id < m.id)) \
-       ORDER BY p.date DESC, p.id DESC LIMIT 1) \
+       AND ($2 OR p.status = 'published') ORDER BY p.date DESC, p.id DESC LIMIT 1) \
      AND ap.status IN ('open', 'in_progress') ORDER BY ap.position, apo.position";
 
 /// Stored with their meeting, at import (see [`crate::meetings`]).
@@ -205,6 +206,9 @@ fn action_points_query(f: &ActionPointFilter) -> (ListQuery, String) {
             [Value::from(region.clone())],
         );
     }
+    if f.audience.is_public() {
+        w.and_sql("ap.published = TRUE");
+    }
     let (limit, offset) = paging(&f.paging);
     let page = format!("{ACTION_POINT_ORDER}{}", w.limit_offset());
     let responsible = format!(
@@ -263,15 +267,21 @@ pub struct ActionPoints<'s>(pub(crate) &'s Store);
 
 impl ActionPoints<'_> {
     /// The still-pending action points of the previous meeting of the same body (none when
-    /// this is its first meeting): what a meeting starts by following up.
+    /// this is its first meeting): what a meeting starts by following up. For the public,
+    /// the previous meeting is the previous published one.
     pub async fn pending_from_previous_meeting(
         self,
         meeting: MeetingId,
+        audience: Audience,
     ) -> Result<Vec<ActionPoint>> {
         let mut conn = self.0.conn().await?;
         let rows: Vec<MeetingPointRow> = conn
             .link()
-            .fetch_all(Statement::new(SQL_PENDING_OF_PREVIOUS_MEETING).bind(meeting))
+            .fetch_all(
+                Statement::new(SQL_PENDING_OF_PREVIOUS_MEETING)
+                    .bind(meeting)
+                    .bind(!audience.is_public()),
+            )
             .await?;
         group_points(rows)
     }

@@ -2,28 +2,31 @@
 //! warnings and findings of the import, and the document they came from.
 
 mod import;
+mod lifecycle;
 
 use std::collections::{HashMap, HashSet};
 
 use cadre_domain::{
-    AgendaItem, AgendaItemId, Attendee, Body, BodyLevel, FieldFinding, ImportWarning, Meeting,
-    MeetingId, MeetingKind, MeetingStatus, MeetingSummary, Modality, NextMeeting, Person,
+    AgendaItem, AgendaItemId, Attendee, Audience, Body, BodyLevel, FieldFinding, ImportWarning,
+    Meeting, MeetingId, MeetingKind, MeetingStatus, MeetingSummary, Modality, NextMeeting, Person,
     SourceDocument, SourceDocumentId,
 };
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
 pub use import::ImportOutcome;
+pub use lifecycle::{LifecycleOutcome, Transition};
 
 use crate::statement::{ListQuery, Statement, Value, Where, paging};
 use crate::stored::{parse_month_key, parse_stored, to_i32, to_u32};
-use crate::{Page, Paging, Result, StorageError, Store, action_points, changes};
+use crate::{Page, Paging, Result, StorageError, Store, action_points};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MeetingFilter {
     /// A body's code ("gtm-tahoua").
     pub body: Option<String>,
     pub year: Option<i32>,
+    pub audience: Audience,
     pub paging: Paging,
 }
 
@@ -43,6 +46,8 @@ const MEETING_SUMMARY_SELECT: &str = "SELECT m.id, b.name AS body, b.code AS bod
      m.modality, m.attendance_count, m.agenda_count, m.action_point_count, m.next_meeting_date, m.status \
      FROM meetings m JOIN bodies b ON b.id = m.body_id JOIN ";
 const SQL_MEETING_YEARS: &str = "SELECT DISTINCT year FROM meetings ORDER BY year DESC";
+const SQL_PUBLISHED_MEETING_YEARS: &str =
+    "SELECT DISTINCT year FROM meetings WHERE status = 'published' ORDER BY year DESC";
 const SQL_MEETING: &str = "SELECT m.id, m.kind, m.title, m.date, m.start_time, m.end_time, m.place, m.modality, \
      m.attendance_count, m.agenda_count, m.action_point_count, \
      m.next_meeting_text, m.next_meeting_date, m.next_meeting_time, m.next_meeting_month, m.rapporteur, m.status, \
@@ -60,11 +65,10 @@ const SQL_MEETING_NOTES: &str = "SELECT 'warning' AS kind, position, field, mess
      FROM import_warnings WHERE meeting_id = $1 \
      UNION ALL SELECT 'finding' AS kind, position, field, found AS message, NULL AS text \
      FROM field_findings WHERE meeting_id = $1 ORDER BY kind, position";
-const SQL_VALIDATE_MEETING: &str =
-    "UPDATE meetings SET status = 'validated', validated_at = CURRENT_TIMESTAMP WHERE id = $1";
 const SQL_UPCOMING: &str = "SELECT m.body_id, b.name AS body, b.code AS body_code, m.next_meeting_date, m.next_meeting_time, \
      m.next_meeting_text, m.id FROM meetings m JOIN bodies b ON b.id = m.body_id \
-     WHERE m.next_meeting_date >= $1 ORDER BY m.next_meeting_date, b.name, m.body_id, m.date DESC, m.id DESC";
+     WHERE m.next_meeting_date >= $1 AND ($2 OR m.status = 'published') \
+     ORDER BY m.next_meeting_date, b.name, m.body_id, m.date DESC, m.id DESC";
 const SQL_MEETING_FOR_SOURCE: &str = "SELECT m.id FROM meetings m JOIN source_documents s ON s.id = m.source_document_id \
      WHERE s.sha256 = $1 ORDER BY m.id LIMIT 1";
 const SQL_ATTENDEE_CONTACTS: &str = "SELECT p.name AS person_name, o.name AS organisation, p.phone, p.email \
@@ -81,6 +85,9 @@ fn meetings_query(f: &MeetingFilter) -> ListQuery {
     }
     if let Some(year) = f.year {
         w.and("m.year = {}", [Value::from(i64::from(year))]);
+    }
+    if f.audience.is_public() {
+        w.and_sql("m.status = 'published'");
     }
     let (limit, offset) = paging(&f.paging);
     ListQuery {
@@ -262,12 +269,13 @@ impl Meetings<'_> {
     }
 
     /// Years in which meetings took place, most recent first.
-    pub async fn years(self) -> Result<Vec<i32>> {
+    pub async fn years(self, audience: Audience) -> Result<Vec<i32>> {
+        let sql = match audience {
+            Audience::Public => SQL_PUBLISHED_MEETING_YEARS,
+            Audience::Internal => SQL_MEETING_YEARS,
+        };
         let mut conn = self.0.conn().await?;
-        let rows: Vec<(i64,)> = conn
-            .link()
-            .fetch_all(Statement::new(SQL_MEETING_YEARS))
-            .await?;
+        let rows: Vec<(i64,)> = conn.link().fetch_all(Statement::new(sql)).await?;
         rows.into_iter().map(|(y,)| to_i32(y, "year")).collect()
     }
 
@@ -371,12 +379,21 @@ impl Meetings<'_> {
     }
 
     /// Next meetings announced for `from` or later, soonest first, at most one per body and
-    /// date.
-    pub async fn upcoming(self, from: NaiveDate, limit: i64) -> Result<Vec<UpcomingMeeting>> {
+    /// date (the public learns them from published minutes only).
+    pub async fn upcoming(
+        self,
+        from: NaiveDate,
+        limit: i64,
+        audience: Audience,
+    ) -> Result<Vec<UpcomingMeeting>> {
         let mut conn = self.0.conn().await?;
         let rows: Vec<UpcomingRow> = conn
             .link()
-            .fetch_all(Statement::new(SQL_UPCOMING).bind(from))
+            .fetch_all(
+                Statement::new(SQL_UPCOMING)
+                    .bind(from)
+                    .bind(!audience.is_public()),
+            )
             .await?;
         let mut seen: HashSet<(i64, NaiveDate)> = HashSet::new();
         let mut out = Vec::new();
@@ -409,38 +426,6 @@ impl Meetings<'_> {
         Ok(row.map(|(id,)| MeetingId::new(id)))
     }
 
-    /// Marks imported minutes as checked against their document: no longer a draft. Audited.
-    pub async fn validate(
-        self,
-        id: MeetingId,
-        by: &cadre_domain::Actor,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<()> {
-        let mut tx = self.0.begin().await?;
-        let mut link = tx.link();
-        let before: Option<(String,)> = link
-            .fetch_optional(Statement::new("SELECT status FROM meetings WHERE id = $1").bind(id))
-            .await?;
-        let Some((before,)) = before else {
-            return Err(StorageError::NotFound);
-        };
-        link.execute(Statement::new(SQL_VALIDATE_MEETING).bind(id))
-            .await?;
-        crate::audit::record(
-            &mut link,
-            by,
-            now,
-            crate::audit::RecordKind::Meeting,
-            id.get(),
-            "validate",
-            Some(serde_json::json!({ "status": before })),
-            Some(serde_json::json!({ "status": "validated" })),
-        )
-        .await?;
-        changes::record(&mut link, &[id]).await?;
-        tx.commit().await
-    }
-
     /// Private contact details of a meeting's attendees (see [`Person`]).
     pub async fn attendee_contacts(self, meeting: MeetingId) -> Result<Vec<Person>> {
         let mut conn = self.0.conn().await?;
@@ -469,6 +454,7 @@ mod tests {
         let q = meetings_query(&MeetingFilter {
             body: Some("gtm-tahoua".into()),
             year: Some(2023),
+            audience: Audience::Internal,
             paging: Paging::page(20, 40),
         });
         assert!(q.list_sql.contains("code = $1"));
@@ -479,8 +465,17 @@ mod tests {
             "SELECT COUNT(*) AS n FROM meetings m WHERE m.body_id = (SELECT id FROM bodies WHERE code = $1) AND m.year = $2"
         );
         assert_eq!(
-            meetings_query(&MeetingFilter::default()).count_sql,
+            meetings_query(&MeetingFilter {
+                audience: Audience::Internal,
+                ..Default::default()
+            })
+            .count_sql,
             "SELECT COUNT(*) AS n FROM meetings m"
+        );
+        // What the public lists is published minutes, whatever else it asks.
+        assert_eq!(
+            meetings_query(&MeetingFilter::default()).count_sql,
+            "SELECT COUNT(*) AS n FROM meetings m WHERE m.status = 'published'"
         );
         assert_eq!(q.params.len(), 2);
         assert_eq!((q.limit, q.offset), (20, 40));

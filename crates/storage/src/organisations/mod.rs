@@ -8,7 +8,7 @@ mod seed;
 
 use std::collections::HashMap;
 
-use cadre_domain::{Organisation, OrganisationId, OrganisationKind};
+use cadre_domain::{Audience, Organisation, OrganisationId, OrganisationKind};
 use serde::Serialize;
 
 pub(crate) use resolve::{AliasCache, Resolver};
@@ -28,9 +28,11 @@ pub struct OrganisationWithCounts {
 
 const SQL_ORGANISATIONS: &str = "SELECT o.id, o.name, o.acronym, o.kind, o.needs_review, o.parent_id, o.is_role, o.merged_into, o.version, \
      COALESCE(a.n, 0) AS meetings_attended, COALESCE(p.n, 0) AS action_points FROM organisations o \
-     LEFT JOIN (SELECT organisation_id, COUNT(DISTINCT meeting_id) AS n FROM attendances GROUP BY organisation_id) a \
+     LEFT JOIN (SELECT organisation_id, COUNT(DISTINCT meeting_id) AS n FROM attendances \
+       WHERE $2 OR meeting_id IN (SELECT id FROM meetings WHERE status = 'published') GROUP BY organisation_id) a \
      ON a.organisation_id = o.id \
-     LEFT JOIN (SELECT organisation_id, COUNT(*) AS n FROM action_point_organisations GROUP BY organisation_id) p \
+     LEFT JOIN (SELECT organisation_id, COUNT(*) AS n FROM action_point_organisations \
+       WHERE $2 OR action_point_id IN (SELECT id FROM action_points WHERE published = TRUE) GROUP BY organisation_id) p \
      ON p.organisation_id = o.id WHERE o.merged_into IS NULL AND o.is_role = $1 ORDER BY o.name, o.id";
 const SQL_ALL_ALIASES: &str =
     "SELECT organisation_id, alias FROM organisation_aliases ORDER BY organisation_id, id";
@@ -94,17 +96,18 @@ pub struct Organisations<'s>(pub(crate) &'s Store);
 
 impl Organisations<'_> {
     /// Organisations by name, with their aliases and how often they appear (neither those
-    /// merged into another nor entries marked as roles: see [`Organisations::roles`]).
-    pub async fn list(self) -> Result<Vec<OrganisationWithCounts>> {
-        self.listed(false).await
+    /// merged into another nor entries marked as roles: see [`Organisations::roles`]). The
+    /// public's counts are of published minutes.
+    pub async fn list(self, audience: Audience) -> Result<Vec<OrganisationWithCounts>> {
+        self.listed(false, audience).await
     }
 
     /// Entries marked as naming a role rather than an organisation.
     pub async fn roles(self) -> Result<Vec<OrganisationWithCounts>> {
-        self.listed(true).await
+        self.listed(true, Audience::Internal).await
     }
 
-    async fn listed(self, roles: bool) -> Result<Vec<OrganisationWithCounts>> {
+    async fn listed(self, roles: bool, audience: Audience) -> Result<Vec<OrganisationWithCounts>> {
         let mut conn = self.0.conn().await?;
         let mut link = conn.link();
         let mut aliases: HashMap<i64, Vec<String>> = HashMap::new();
@@ -113,7 +116,11 @@ impl Organisations<'_> {
             aliases.entry(organisation).or_default().push(alias);
         }
         let rows: Vec<OrganisationRow> = link
-            .fetch_all(Statement::new(SQL_ORGANISATIONS).bind(roles))
+            .fetch_all(
+                Statement::new(SQL_ORGANISATIONS)
+                    .bind(roles)
+                    .bind(!audience.is_public()),
+            )
             .await?;
         rows.into_iter()
             .map(|row| {

@@ -21,7 +21,9 @@ fn new(name: &str, role: Role, org: Option<i64>, region: Option<&str>) -> NewAcc
 }
 
 async fn some_organisation(db: &Store) -> OrganisationId {
-    db.organisations().list().await.unwrap()[0].organisation.id
+    db.organisations().list(Audience::Internal).await.unwrap()[0]
+        .organisation
+        .id
 }
 
 both_engines! {

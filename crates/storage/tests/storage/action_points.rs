@@ -49,7 +49,7 @@ both_engines! {
         let expected: Vec<Deadline> = cases.iter().map(|(w, _)| Deadline::parse(w)).collect();
         assert_eq!(read, expected);
         let listed = db
-            .action_points().list(&ActionPointFilter::default())
+            .action_points().list(&ActionPointFilter { audience: Audience::Internal, ..Default::default() })
             .await
             .unwrap();
         assert_eq!(listed.total, cases.len() as i64);
@@ -102,7 +102,7 @@ both_engines! {
         // Soonest deadline first, then older meeting; those without a date last. "Dès que
         // possible" is due 30 days after its meeting (22 March).
         let all = db
-            .action_points().list(&ActionPointFilter::default())
+            .action_points().list(&ActionPointFilter { audience: Audience::Internal, ..Default::default() })
             .await
             .unwrap();
         assert_eq!(all.total, 7);
@@ -121,6 +121,7 @@ both_engines! {
         // Paging keeps the order and the total, and responsible organisations.
         let page = db
             .action_points().list(&ActionPointFilter {
+                audience: Audience::Internal,
                 paging: Paging::page(2, 2),
                 ..Default::default()
             })
@@ -140,6 +141,7 @@ both_engines! {
 
         let by_org = db
             .action_points().list(&ActionPointFilter {
+                audience: Audience::Internal,
                 organisation: Some(oim.id),
                 ..Default::default()
             })
@@ -152,6 +154,7 @@ both_engines! {
 
         let open = db
             .action_points().list(&ActionPointFilter {
+                audience: Audience::Internal,
                 status: Some(ActionStatus::Open),
                 ..Default::default()
             })
@@ -162,6 +165,7 @@ both_engines! {
 
         let overdue = db
             .action_points().list(&ActionPointFilter {
+                audience: Audience::Internal,
                 overdue_on: Some(d(2023, 3, 15)),
                 ..Default::default()
             })
@@ -174,6 +178,7 @@ both_engines! {
         );
         let overdue = db
             .action_points().list(&ActionPointFilter {
+                audience: Audience::Internal,
                 overdue_on: Some(d(2023, 5, 1)),
                 ..Default::default()
             })
@@ -188,6 +193,7 @@ both_engines! {
 
         let due = db
             .action_points().list(&ActionPointFilter {
+                audience: Audience::Internal,
                 due_between: Some((d(2023, 1, 31), d(2023, 3, 15))),
                 ..Default::default()
             })
@@ -200,6 +206,7 @@ both_engines! {
         );
         let due = db
             .action_points().list(&ActionPointFilter {
+                audience: Audience::Internal,
                 due_between: Some((d(2023, 2, 1), d(2023, 3, 14))),
                 ..Default::default()
             })
@@ -209,6 +216,7 @@ both_engines! {
 
         let of_b = db
             .action_points().list(&ActionPointFilter {
+                audience: Audience::Internal,
                 meeting: Some(idb),
                 ..Default::default()
             })
@@ -217,6 +225,7 @@ both_engines! {
         assert_eq!(of_b.total, 3);
         let of_zinder = db
             .action_points().list(&ActionPointFilter {
+                audience: Audience::Internal,
                 body: Some("gtm-zinder".into()),
                 ..Default::default()
             })
@@ -225,6 +234,7 @@ both_engines! {
         assert_eq!(whats(&of_zinder), whats(&of_b));
         let none = db
             .action_points().list(&ActionPointFilter {
+                audience: Audience::Internal,
                 body: Some("nowhere".into()),
                 ..Default::default()
             })
@@ -234,6 +244,7 @@ both_engines! {
 
         let combined = db
             .action_points().list(&ActionPointFilter {
+                audience: Audience::Internal,
                 organisation: Some(oim.id),
                 status: Some(ActionStatus::Open),
                 body: Some("gtm-tahoua".into()),
@@ -258,15 +269,16 @@ both_engines! {
         )];
         let id = db.meetings().import(&m, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
         let ap = db.meetings().get(id).await.unwrap().unwrap().agenda[0].action_points[0].id;
-        assert_eq!(db.totals().await.unwrap().pending_action_points, 2);
+        assert_eq!(db.totals(Audience::Internal).await.unwrap().pending_action_points, 2);
 
         crate::set_status(&db, ap, ActionStatus::Done).await.unwrap();
         let back = db.meetings().get(id).await.unwrap().unwrap();
         assert_eq!(back.agenda[0].action_points[0].status, ActionStatus::Done);
         assert_eq!(back.agenda[0].action_points[1].status, ActionStatus::Open);
-        assert_eq!(db.totals().await.unwrap().pending_action_points, 1);
+        assert_eq!(db.totals(Audience::Internal).await.unwrap().pending_action_points, 1);
         let overdue = db
             .action_points().list(&ActionPointFilter {
+                audience: Audience::Internal,
                 overdue_on: Some(d(2024, 1, 1)),
                 ..Default::default()
             })
@@ -275,6 +287,7 @@ both_engines! {
         assert_eq!(overdue.total, 0);
         let done = db
             .action_points().list(&ActionPointFilter {
+                audience: Audience::Internal,
                 status: Some(ActionStatus::Done),
                 ..Default::default()
             })
@@ -288,7 +301,7 @@ both_engines! {
         crate::set_status(&db, ap, ActionStatus::InProgress)
             .await
             .unwrap();
-        assert_eq!(db.totals().await.unwrap().pending_action_points, 2);
+        assert_eq!(db.totals(Audience::Internal).await.unwrap().pending_action_points, 2);
         assert!(matches!(
             crate::set_status(&db, ActionPointId::new(ap.get() + 1000), ActionStatus::Done).await,
             Err(StorageError::NotFound)

@@ -47,12 +47,12 @@ both_engines! {
         let (meeting, m) = messy(&db).await;
         let (a, b) = (m.attendance[1].organisation_id, m.attendance[2].organisation_id);
         assert_ne!(a, b, "the premise: two entries for one NGO");
-        let listed = db.organisations().list().await.unwrap().len();
+        let listed = db.organisations().list(Audience::Internal).await.unwrap().len();
         let from = db.organisations().get(b).await.unwrap().unwrap();
         let seq = db.changes().latest().await.unwrap();
         let merged = db.organisations().merge(b, a, from.version, &sp(), Utc::now()).await.unwrap();
         assert_eq!(merged.merged_into, Some(a));
-        assert_eq!(db.organisations().list().await.unwrap().len(), listed - 1, "merged entries leave the list");
+        assert_eq!(db.organisations().list(Audience::Internal).await.unwrap().len(), listed - 1, "merged entries leave the list");
         let back = db.meetings().get(meeting).await.unwrap().unwrap();
         assert_eq!(back.attendance[2].organisation_id, a, "its attendance follows");
         assert!(db.changes().since(seq, 10).await.unwrap().iter().any(|c| c.meeting_id == meeting));
@@ -70,7 +70,7 @@ both_engines! {
         let restored = db.organisations().unmerge(b, merged.version, &sp(), Utc::now()).await.unwrap();
         assert_eq!(restored.merged_into, None);
         assert_eq!(db.meetings().get(meeting).await.unwrap().unwrap().attendance[2].organisation_id, b);
-        assert_eq!(db.organisations().list().await.unwrap().len(), listed);
+        assert_eq!(db.organisations().list(Audience::Internal).await.unwrap().len(), listed);
         let actions: Vec<String> = db.audit().history(RecordKind::Organisation, b.get()).await.unwrap().into_iter().map(|e| e.action).collect();
         assert_eq!(actions, ["merge", "unmerge"]);
         assert_eq!(db.audit().history(RecordKind::Organisation, a.get()).await.unwrap()[0].action, "absorb");
@@ -83,7 +83,7 @@ both_engines! {
         let entry = db.organisations().get(driver).await.unwrap().unwrap();
         let marked = db.organisations().set_role(driver, true, Some(oim), entry.version, &sp(), Utc::now()).await.unwrap();
         assert!(marked.is_role);
-        assert!(!db.organisations().list().await.unwrap().iter().any(|o| o.organisation.id == driver));
+        assert!(!db.organisations().list(Audience::Internal).await.unwrap().iter().any(|o| o.organisation.id == driver));
         assert!(db.organisations().roles().await.unwrap().iter().any(|o| o.organisation.id == driver));
         let back = db.meetings().get(meeting).await.unwrap().unwrap();
         assert_eq!(back.attendance[0].organisation_id, oim, "the person's line moves to the real organisation");

@@ -30,7 +30,11 @@ both_engines! {
 /// Reconnecting to a database with data neither migrates again nor seeds twice.
 async fn reconnect_twice(url: &str) {
     let first = Store::connect(url).await.unwrap();
-    let n = first.totals().await.unwrap().organisations;
+    let n = first
+        .totals(Audience::Internal)
+        .await
+        .unwrap()
+        .organisations;
     first
         .meetings()
         .import(&full_meeting(), &cadre_domain::Actor::command_line("test"))
@@ -39,8 +43,15 @@ async fn reconnect_twice(url: &str) {
     let second = Store::connect(url).await.unwrap();
     // The known organisations are not seeded again; the one new entry is the import's unit
     // "DRECM-R Tahoua".
-    assert_eq!(second.totals().await.unwrap().organisations, n + 1);
-    assert_eq!(second.totals().await.unwrap().meetings, 1);
+    assert_eq!(
+        second
+            .totals(Audience::Internal)
+            .await
+            .unwrap()
+            .organisations,
+        n + 1
+    );
+    assert_eq!(second.totals(Audience::Internal).await.unwrap().meetings, 1);
 }
 
 both_engines! {
@@ -71,7 +82,7 @@ async fn sqlite_in_memory_keeps_its_data() {
             3
         );
     }
-    assert_eq!(db.totals().await.unwrap().meetings, 1);
+    assert_eq!(db.totals(Audience::Internal).await.unwrap().meetings, 1);
     assert!(matches!(
         Store::connect("mysql://nope").await,
         Err(StorageError::InvalidUrl { .. })

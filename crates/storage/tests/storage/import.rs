@@ -16,7 +16,7 @@ both_engines! {
             panic!("{outcomes:?}");
         };
         assert_eq!(outcomes[2], ImportOutcome::AlreadyImported(b));
-        assert_eq!(db.totals().await.unwrap().meetings, 2);
+        assert_eq!(db.totals(Audience::Internal).await.unwrap().meetings, 2);
 
         let mut single = full.clone();
         single.source = Some(source("single", b"another file".to_vec()));
@@ -80,6 +80,7 @@ both_engines! {
             "the sample has action points"
         );
         let recommendations_of = |id| RecommendationFilter {
+            audience: Audience::Internal,
             meeting: Some(id),
             ..Default::default()
         };
@@ -239,7 +240,7 @@ both_engines! {
         assert!(db.source_documents().get(SourceDocumentId::new(src.id.get() + 1000)).await.unwrap().is_none());
 
         // The list line.
-        let page = db.meetings().list(&MeetingFilter::default()).await.unwrap();
+        let page = db.meetings().list(&MeetingFilter { audience: Audience::Internal, ..Default::default() }).await.unwrap();
         assert_eq!(page.total, 1);
         let s = &page.items[0];
         assert_eq!(
@@ -261,6 +262,7 @@ both_engines! {
         // Recommendations are stored with the meeting.
         let recs = db
             .recommendations().list(&RecommendationFilter {
+                audience: Audience::Internal,
                 meeting: Some(id),
                 ..Default::default()
             })
@@ -284,7 +286,7 @@ both_engines! {
             (None, None)
         );
 
-        let totals = db.totals().await.unwrap();
+        let totals = db.totals(Audience::Internal).await.unwrap();
         assert_eq!(
             (
                 totals.meetings,
@@ -302,8 +304,8 @@ both_engines! {
     async fn second_import_of_a_source_is_not_stored(db: Store) {
         let new = full_meeting();
         let id = db.meetings().import(&new, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
-        let before = db.totals().await.unwrap();
-        let orgs_before = db.organisations().list().await.unwrap().len();
+        let before = db.totals(Audience::Internal).await.unwrap();
+        let orgs_before = db.organisations().list(Audience::Internal).await.unwrap().len();
 
         // Same bytes, even with other details: not imported again.
         let mut again = bare(NewBody::ccm(), d(2024, 1, 1), None);
@@ -317,13 +319,13 @@ both_engines! {
             db.meetings().import(&new, &cadre_domain::Actor::command_line("test")).await.unwrap(),
             ImportOutcome::AlreadyImported(id)
         );
-        assert_eq!(db.totals().await.unwrap(), before);
-        assert_eq!(db.organisations().list().await.unwrap().len(), orgs_before);
+        assert_eq!(db.totals(Audience::Internal).await.unwrap(), before);
+        assert_eq!(db.organisations().list(Audience::Internal).await.unwrap().len(), orgs_before);
         assert_eq!(
-            db.meetings().list(&MeetingFilter::default()).await.unwrap().total,
+            db.meetings().list(&MeetingFilter { audience: Audience::Internal, ..Default::default() }).await.unwrap().total,
             1
         );
-        assert_eq!(db.bodies().list().await.unwrap().len(), 1);
+        assert_eq!(db.bodies().list(Audience::Internal).await.unwrap().len(), 1);
 
         // Another document is.
         let other = bare(NewBody::gtm("Tahoua"), d(2023, 3, 16), Some("other"));
@@ -331,10 +333,10 @@ both_engines! {
             matches!(db.meetings().import(&other, &cadre_domain::Actor::command_line("test")).await.unwrap(), ImportOutcome::Created(i) if i != id)
         );
         assert_eq!(
-            db.meetings().list(&MeetingFilter::default()).await.unwrap().total,
+            db.meetings().list(&MeetingFilter { audience: Audience::Internal, ..Default::default() }).await.unwrap().total,
             2
         );
-        let bodies = db.bodies().list().await.unwrap();
+        let bodies = db.bodies().list(Audience::Internal).await.unwrap();
         assert_eq!(bodies.len(), 1, "the body is upserted by code");
         assert_eq!(bodies[0].meeting_count, 2);
     }
@@ -373,10 +375,10 @@ both_engines! {
         );
         let published = [
             serde_json::to_string(&meeting).unwrap(),
-            serde_json::to_string(&db.organisations().list().await.unwrap()).unwrap(),
-            serde_json::to_string(&db.meetings().list(&MeetingFilter::default()).await.unwrap()).unwrap(),
+            serde_json::to_string(&db.organisations().list(Audience::Internal).await.unwrap()).unwrap(),
+            serde_json::to_string(&db.meetings().list(&MeetingFilter { audience: Audience::Internal, ..Default::default() }).await.unwrap()).unwrap(),
             serde_json::to_string(
-                &db.action_points().list(&ActionPointFilter::default())
+                &db.action_points().list(&ActionPointFilter { audience: Audience::Internal, ..Default::default() })
                     .await
                     .unwrap(),
             )
@@ -411,18 +413,18 @@ both_engines! {
             m
         };
         async fn check(db: &Store, failing: &NewMeeting) {
-            let before = db.totals().await.unwrap();
-            let orgs_before = db.organisations().list().await.unwrap().len();
+            let before = db.totals(Audience::Internal).await.unwrap();
+            let orgs_before = db.organisations().list(Audience::Internal).await.unwrap().len();
             assert!(db.meetings().import(failing, &cadre_domain::Actor::command_line("test")).await.is_err());
-            assert_eq!(db.totals().await.unwrap(), before);
+            assert_eq!(db.totals(Audience::Internal).await.unwrap(), before);
             // A batch is all or nothing: the good meeting before the failing one is not kept.
             let mut good = bare(NewBody::gtm("Zinder"), d(2023, 2, 9), Some("good"));
             good.attendance
                 .push(attendee("Une autre organisation inconnue"));
             assert!(db.meetings().import_batch(&[good, failing.clone()], &cadre_domain::Actor::command_line("test")).await.is_err());
-            assert_eq!(db.totals().await.unwrap(), before);
-            assert_eq!(db.organisations().list().await.unwrap().len(), orgs_before);
-            assert!(db.bodies().list().await.unwrap().is_empty());
+            assert_eq!(db.totals(Audience::Internal).await.unwrap(), before);
+            assert_eq!(db.organisations().list(Audience::Internal).await.unwrap().len(), orgs_before);
+            assert!(db.bodies().list(Audience::Internal).await.unwrap().is_empty());
             assert_eq!(
                 db.meetings().for_source(&failing.source.as_ref().unwrap().sha256)
                     .await

@@ -3,13 +3,14 @@
 
 use cadre_domain::meeting::NewSourceDocument;
 use cadre_domain::{
-    ActionPointId, ActionStatus, BodyLevel, Deadline, DeadlineMeaning, FieldFinding, ImportWarning,
-    MeetingId, MeetingKind, MeetingStatus, Modality, NewActionPoint, NewAgendaItem, NewAttendee,
-    NewBody, NewMeeting, NewRecommendation, NextMeeting, OrganisationId, OrganisationKind,
-    RecommendationScope, SourceDocumentId,
+    ActionPointId, ActionStatus, Audience, BodyLevel, Deadline, DeadlineMeaning, FieldFinding,
+    ImportWarning, MeetingId, MeetingKind, MeetingStatus, Modality, NewActionPoint, NewAgendaItem,
+    NewAttendee, NewBody, NewMeeting, NewRecommendation, NextMeeting, OrganisationId,
+    OrganisationKind, RecommendationScope, SourceDocumentId,
 };
 use cadre_storage::{
-    ActionPointFilter, ImportOutcome, MeetingFilter, Paging, RecommendationFilter, StorageError,
+    ActionPointFilter, ImportOutcome, LifecycleOutcome, MeetingFilter, Paging,
+    RecommendationFilter, StorageError, Transition,
 };
 use cadre_storage::{Pool, Store};
 use cadre_testkit::both_engines;

@@ -38,7 +38,7 @@ both_engines! {
             back.next_meeting, a.next_meeting,
             "a month-only next meeting is kept"
         );
-        let page = db.meetings().list(&MeetingFilter::default()).await.unwrap();
+        let page = db.meetings().list(&MeetingFilter { audience: Audience::Internal, ..Default::default() }).await.unwrap();
         assert!(page.items.iter().all(|m| m.status == MeetingStatus::Draft));
 
         // Each imported meeting is one change, in import order.
@@ -110,7 +110,7 @@ both_engines! {
         let dates = |p: &cadre_storage::Page<cadre_domain::MeetingSummary>| {
             p.items.iter().map(|m| m.date).collect::<Vec<_>>()
         };
-        let all = db.meetings().list(&MeetingFilter::default()).await.unwrap();
+        let all = db.meetings().list(&MeetingFilter { audience: Audience::Internal, ..Default::default() }).await.unwrap();
         assert_eq!(all.total, 6);
         assert_eq!(
             dates(&all),
@@ -126,6 +126,7 @@ both_engines! {
 
         let tahoua = db
             .meetings().list(&MeetingFilter {
+                audience: Audience::Internal,
                 body: Some("gtm-tahoua".into()),
                 ..Default::default()
             })
@@ -136,6 +137,7 @@ both_engines! {
 
         let y2023 = db
             .meetings().list(&MeetingFilter {
+                audience: Audience::Internal,
                 year: Some(2023),
                 ..Default::default()
             })
@@ -153,6 +155,7 @@ both_engines! {
 
         let both = db
             .meetings().list(&MeetingFilter {
+                audience: Audience::Internal,
                 body: Some("gtm-tahoua".into()),
                 year: Some(2023),
                 paging: Paging::page(1, 1),
@@ -164,6 +167,7 @@ both_engines! {
 
         let page = db
             .meetings().list(&MeetingFilter {
+                audience: Audience::Internal,
                 paging: Paging::page(4, 4),
                 ..Default::default()
             })
@@ -173,6 +177,7 @@ both_engines! {
         assert_eq!(dates(&page), vec![d(2023, 2, 16), d(2022, 11, 3)]);
         let beyond = db
             .meetings().list(&MeetingFilter {
+                audience: Audience::Internal,
                 paging: Paging::page(10, 50),
                 ..Default::default()
             })
@@ -181,6 +186,7 @@ both_engines! {
         assert_eq!((beyond.total, beyond.items.len()), (6, 0));
         let unknown = db
             .meetings().list(&MeetingFilter {
+                audience: Audience::Internal,
                 body: Some("gtm-nulle-part".into()),
                 ..Default::default()
             })
@@ -188,9 +194,9 @@ both_engines! {
             .unwrap();
         assert_eq!(unknown.total, 0);
 
-        assert_eq!(db.meetings().years().await.unwrap(), vec![2024, 2023, 2022]);
+        assert_eq!(db.meetings().years(Audience::Internal).await.unwrap(), vec![2024, 2023, 2022]);
         let mut bodies: Vec<(String, i64, BodyLevel)> = db
-            .bodies().list()
+            .bodies().list(Audience::Internal)
             .await
             .unwrap()
             .into_iter()
@@ -284,7 +290,7 @@ both_engines! {
         db.meetings().import(&undated, &cadre_domain::Actor::command_line("test")).await.unwrap();
         let _ = past;
 
-        let up = db.meetings().upcoming(d(2023, 2, 15), 10).await.unwrap();
+        let up = db.meetings().upcoming(d(2023, 2, 15), 10, Audience::Internal).await.unwrap();
         let got: Vec<(&str, NaiveDate)> = up.iter().map(|u| (u.body_code.as_str(), u.date)).collect();
         assert_eq!(
             got,
@@ -301,19 +307,19 @@ both_engines! {
         assert_eq!(up[2].announced_in, a);
         assert_eq!(up[2].as_written, "20 avril");
 
-        let from_day = db.meetings().upcoming(d(2023, 3, 9), 10).await.unwrap();
+        let from_day = db.meetings().upcoming(d(2023, 3, 9), 10, Audience::Internal).await.unwrap();
         assert_eq!(
             from_day.iter().map(|u| u.date).collect::<Vec<_>>(),
             vec![d(2023, 3, 9), d(2023, 4, 20)],
             "inclusive"
         );
-        let limited = db.meetings().upcoming(d(2023, 1, 1), 2).await.unwrap();
+        let limited = db.meetings().upcoming(d(2023, 1, 1), 2, Audience::Internal).await.unwrap();
         assert_eq!(
             limited.iter().map(|u| u.date).collect::<Vec<_>>(),
             vec![d(2023, 2, 2), d(2023, 3, 1)]
         );
         assert!(
-            db.meetings().upcoming(d(2030, 1, 1), 10)
+            db.meetings().upcoming(d(2030, 1, 1), 10, Audience::Internal)
                 .await
                 .unwrap()
                 .is_empty()
@@ -325,6 +331,7 @@ both_engines! {
     /// Totals of full pages are remembered, but never past a change: another import is seen.
     async fn list_totals_follow_every_change(db: Store) {
         let page = MeetingFilter {
+            audience: Audience::Internal,
             paging: Paging::page(2, 0),
             ..Default::default()
         };
@@ -343,6 +350,7 @@ both_engines! {
         assert_eq!(db.meetings().list(&page).await.unwrap().total, 4);
         // A status change is a change too: the overdue list's total follows it.
         let overdue = ActionPointFilter {
+            audience: Audience::Internal,
             overdue_on: Some(d(2030, 1, 1)),
             paging: Paging::page(1, 0),
             ..Default::default()
@@ -363,5 +371,51 @@ both_engines! {
             .await
             .unwrap();
         assert_eq!(db.action_points().list(&overdue).await.unwrap().total, 1);
+    }
+}
+
+both_engines! {
+    async fn the_public_reads_published_minutes_and_what_comes_from_them(db: Store) {
+        let actor = cadre_domain::Actor::command_line("test");
+        let mut a = bare(NewBody::gtm("Agadez"), d(2023, 4, 12), Some("pub-a"));
+        a.agenda = vec![item(1, "Retours", vec![action("Partager la fiche", &["OIM"], "2023", ActionStatus::Open)])];
+        a.attendance = vec![attendee("OIM")];
+        a.next_meeting = Some(NextMeeting { as_written: "le 3 mai 2099".into(), date: Some(d(2099, 5, 3)), time: None, month: None });
+        let id = db.meetings().import(&a, &actor).await.unwrap().meeting_id();
+        let public = |db: Store| async move {
+            let meetings = db.meetings().list(&MeetingFilter::default()).await.unwrap().total;
+            let points = db.action_points().list(&ActionPointFilter::default()).await.unwrap().total;
+            let totals = db.totals(Audience::Public).await.unwrap();
+            let years = db.meetings().years(Audience::Public).await.unwrap();
+            let upcoming = db.meetings().upcoming(d(2024, 1, 1), 10, Audience::Public).await.unwrap().len();
+            let bodies: i64 = db.bodies().list(Audience::Public).await.unwrap().iter().map(|b| b.meeting_count).sum();
+            let attended: i64 = db.organisations().list(Audience::Public).await.unwrap().iter().map(|o| o.meetings_attended + o.action_points).sum();
+            assert_eq!((totals.meetings, totals.action_points), (meetings, points));
+            (meetings, points, years.len(), upcoming, bodies, attended)
+        };
+        assert_eq!(public(db.clone()).await, (0, 0, 0, 0, 0, 0), "a draft is nobody's business but Cadre's");
+        assert_eq!(db.totals(Audience::Internal).await.unwrap().meetings, 1);
+
+        // Publishing before validating is refused; nothing moves.
+        let publish = |t| { let (db, actor) = (db.clone(), actor.clone()); async move { db.meetings().transition(&[id, MeetingId::new(999_999)], t, &actor, chrono::Utc::now()).await.unwrap() } };
+        assert_eq!(publish(Transition::Publish).await, vec![LifecycleOutcome::NotValidated, LifecycleOutcome::NotFound]);
+        assert_eq!(public(db.clone()).await.0, 0);
+        let before = db.changes().latest().await.unwrap();
+        publish(Transition::Validate).await;
+        assert_eq!(public(db.clone()).await.0, 0, "validated is not published");
+        assert_eq!(
+            publish(Transition::Publish).await[0],
+            LifecycleOutcome::Changed { from: MeetingStatus::Validated, to: MeetingStatus::Published }
+        );
+        assert_eq!(public(db.clone()).await, (1, 1, 1, 1, 1, 2));
+        assert_eq!(publish(Transition::Publish).await[0], LifecycleOutcome::Unchanged { status: MeetingStatus::Published });
+        // Each move is a change (search indexes and page caches follow) and is on record.
+        assert_eq!(db.changes().latest().await.unwrap(), before + 2);
+        publish(Transition::Withdraw).await;
+        assert_eq!(public(db.clone()).await, (0, 0, 0, 0, 0, 0));
+        let m = db.meetings().get(id).await.unwrap().unwrap();
+        assert_eq!(m.status, MeetingStatus::Validated);
+        let actions: Vec<String> = db.audit().history(cadre_storage::RecordKind::Meeting, id.get()).await.unwrap().into_iter().map(|e| e.action).collect();
+        assert_eq!(actions, ["import", "validate", "publish", "withdraw"]);
     }
 }

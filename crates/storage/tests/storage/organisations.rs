@@ -4,7 +4,7 @@ use super::*;
 
 both_engines! {
     async fn written_names_resolve_through_aliases(db: Store) {
-        let orgs_at_start = db.organisations().list().await.unwrap().len();
+        let orgs_at_start = db.organisations().list(Audience::Internal).await.unwrap().len();
         let mut first = bare(NewBody::gtm("Agadez"), d(2023, 5, 2), Some("aliases-1"));
         first.attendance = vec![
             attendee("OIM"),
@@ -38,7 +38,7 @@ both_engines! {
             "Association Tchinaghen des Jeunes"
         );
         assert_eq!(
-            db.meetings().list(&MeetingFilter::default()).await.unwrap().items[0].attendance_count,
+            db.meetings().list(&MeetingFilter { audience: Audience::Internal, ..Default::default() }).await.unwrap().items[0].attendance_count,
             3
         );
 
@@ -47,7 +47,7 @@ both_engines! {
         assert_eq!(org.kind, OrganisationKind::Other);
         assert_eq!(org.acronym, None);
         assert!(org.aliases.is_empty(), "{:?}", org.aliases);
-        assert_eq!(db.organisations().list().await.unwrap().len(), orgs_at_start + 1);
+        assert_eq!(db.organisations().list(Audience::Internal).await.unwrap().len(), orgs_at_start + 1);
 
         let oim_org = db.organisations().get(oim).await.unwrap().unwrap();
         assert!(!oim_org.needs_review);
@@ -91,9 +91,9 @@ both_engines! {
                 .collect::<Vec<_>>(),
             vec![due]
         );
-        assert_eq!(db.organisations().list().await.unwrap().len(), orgs_at_start + 1);
+        assert_eq!(db.organisations().list(Audience::Internal).await.unwrap().len(), orgs_at_start + 1);
 
-        let all = db.organisations().list().await.unwrap();
+        let all = db.organisations().list(Audience::Internal).await.unwrap();
         let count = |id: OrganisationId| {
             all.iter()
                 .find(|o| o.organisation.id == id)
@@ -120,7 +120,7 @@ both_engines! {
 
 both_engines! {
     async fn reconnecting_migrates_and_seeds_once(db: Store) {
-        let orgs = db.organisations().list().await.unwrap();
+        let orgs = db.organisations().list(Audience::Internal).await.unwrap();
         // Every known organisation is seeded, with its keys.
         assert_eq!(orgs.len(), cadre_domain::KNOWN_ORGANISATIONS.len());
         assert!(
@@ -139,6 +139,6 @@ both_engines! {
         );
         db.meetings().import(&full_meeting(), &cadre_domain::Actor::command_line("test")).await.unwrap();
         // Every name of the meeting is known except "DRECM-R/Tahoua", a unit of its own.
-        assert_eq!(db.totals().await.unwrap().organisations, orgs.len() as i64 + 1);
+        assert_eq!(db.totals(Audience::Internal).await.unwrap().organisations, orgs.len() as i64 + 1);
     }
 }

@@ -35,7 +35,7 @@ both_engines! {
             p.items.iter().map(|r| r.text.clone()).collect::<Vec<_>>()
         };
         let all = db
-            .recommendations().list(&RecommendationFilter::default())
+            .recommendations().list(&RecommendationFilter { audience: Audience::Internal, ..Default::default() })
             .await
             .unwrap();
         assert_eq!(all.total, 5);
@@ -50,6 +50,7 @@ both_engines! {
 
         let of_old = db
             .recommendations().list(&RecommendationFilter {
+                audience: Audience::Internal,
                 meeting: Some(id_old),
                 ..Default::default()
             })
@@ -58,6 +59,7 @@ both_engines! {
         assert_eq!(texts(&of_old), vec!["R2018-1", "R2018-2"]);
         let roadmap = db
             .recommendations().list(&RecommendationFilter {
+                audience: Audience::Internal,
                 roadmap: Some("2018".into()),
                 ..Default::default()
             })
@@ -66,6 +68,7 @@ both_engines! {
         assert_eq!(texts(&roadmap), vec!["R2018-3", "R2018-1", "R2018-2"]);
         let group = db
             .recommendations().list(&RecommendationFilter {
+                audience: Audience::Internal,
                 thematic_group: Some("Protection".into()),
                 ..Default::default()
             })
@@ -74,6 +77,7 @@ both_engines! {
         assert_eq!(texts(&group), vec!["R2021-2", "R2018-1"]);
         let paged = db
             .recommendations().list(&RecommendationFilter {
+                audience: Audience::Internal,
                 paging: Paging::page(2, 1),
                 ..Default::default()
             })
@@ -83,6 +87,6 @@ both_engines! {
             (paged.total, texts(&paged)),
             (5, vec!["R2021-1".to_string(), "R2021-2".to_string()])
         );
-        assert_eq!(db.totals().await.unwrap().recommendations, 5);
+        assert_eq!(db.totals(Audience::Internal).await.unwrap().recommendations, 5);
     }
 }

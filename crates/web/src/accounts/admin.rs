@@ -88,7 +88,7 @@ async fn choices(
     let organisations = state
         .store
         .organisations()
-        .list()
+        .list(cadre_domain::Audience::Internal)
         .await?
         .into_iter()
         .map(|o| Choice {

@@ -10,8 +10,8 @@ use std::net::SocketAddr;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
-use cadre_domain::Actor;
 use cadre_domain::account::{Account, Viewer};
+use cadre_domain::{Actor, Audience};
 use cadre_services::sign_in;
 use cadre_storage::accounts::sessions::OpenSession;
 
@@ -52,6 +52,14 @@ impl Who {
         match self.account() {
             Some(a) => Viewer::Account(a),
             None => Viewer::Public,
+        }
+    }
+
+    /// What the request may read: anyone signed in sees drafts too.
+    pub fn audience(&self) -> Audience {
+        match self.session {
+            Some(_) => Audience::Internal,
+            None => Audience::Public,
         }
     }
 

@@ -121,7 +121,9 @@ async fn page(
     let db = &state.store;
     let (point, reports) =
         tokio::try_join!(db.action_points().get(id), db.action_points().reports(id))?;
-    let point: FollowedActionPoint = point.ok_or(WebError::NotFound)?;
+    let point: FollowedActionPoint = point
+        .filter(|p| p.published || !who.audience().is_public())
+        .ok_or(WebError::NotFound)?;
     let point_published = point.point.clone().for_publication();
     let today = crate::today();
     let viewer = who.viewer();

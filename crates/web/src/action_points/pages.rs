@@ -113,13 +113,14 @@ async fn list(
             .then(|| (today, today + chrono::Duration::days(DUE_SOON_DAYS))),
         body: body.clone(),
         region: region.clone(),
+        audience: who.audience(),
         paging: Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
         ..Default::default()
     };
     let db = &state.store;
     let (organisations, bodies, actions) = tokio::try_join!(
-        db.organisations().list(),
-        db.bodies().list(),
+        db.organisations().list(who.audience()),
+        db.bodies().list(who.audience()),
         crate::published::action_points(db, &filter)
     )?;
     let filters = [

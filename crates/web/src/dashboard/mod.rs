@@ -35,6 +35,8 @@ struct UpcomingRow {
 #[template(path = "dashboard/page.html")]
 struct DashboardPage {
     title: &'static str,
+    /// The latest meetings' table has no tick boxes here.
+    bulk: bool,
     nav: &'static str,
     bar: crate::accounts::AccountBar,
     today: String,
@@ -56,27 +58,31 @@ async fn dashboard(
     let today = crate::today();
     let overdue_filter = ActionPointFilter {
         overdue_on: Some(today),
+        audience: who.audience(),
         paging: Paging::page(SHOWN, 0),
         ..Default::default()
     };
     let due_soon_filter = ActionPointFilter {
         due_between: Some((today, today + chrono::Duration::days(DUE_SOON_DAYS))),
+        audience: who.audience(),
         paging: Paging::page(SHOWN, 0),
         ..Default::default()
     };
     let latest_filter = MeetingFilter {
+        audience: who.audience(),
         paging: Paging::page(8, 0),
         ..Default::default()
     };
     let (upcoming, overdue, due_soon, latest, totals) = tokio::try_join!(
-        db.meetings().upcoming(today, SHOWN),
+        db.meetings().upcoming(today, SHOWN, who.audience()),
         crate::published::action_points(db, &overdue_filter),
         crate::published::action_points(db, &due_soon_filter),
         db.meetings().list(&latest_filter),
-        db.totals(),
+        db.totals(who.audience()),
     )?;
     let page = DashboardPage {
         title: "Tableau de bord",
+        bulk: false,
         nav: "dashboard",
         bar: who.bar(),
         today: date_fr(today),

@@ -3,7 +3,7 @@
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
-use cadre_domain::{Meeting, MeetingSummary};
+use cadre_domain::{Audience, Meeting, MeetingSummary};
 use cadre_storage::{MeetingFilter, Paging};
 use serde::{Deserialize, Serialize};
 use utoipa::OpenApi;
@@ -70,6 +70,8 @@ pub async fn list_meetings(
             params::limit("limit", &q.limit)?,
             params::offset("offset", &q.offset)?,
         ),
+        // The JSON API is public: published minutes only.
+        audience: Audience::Public,
     };
     let page = state.store.meetings().list(&filter).await?;
     Ok(PublicJson(MeetingPage {
@@ -95,7 +97,7 @@ pub async fn get_meeting(
     Path(id): Path<String>,
 ) -> Result<PublicJson<Meeting>, ApiError> {
     let id = params::path_id("id", id)?;
-    let meeting = crate::published::meeting(&state.store, id)
+    let meeting = crate::published::meeting(&state.store, id, Audience::Public)
         .await?
         .ok_or(WebError::NotFound)?;
     Ok(PublicJson(meeting))

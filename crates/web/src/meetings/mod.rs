@@ -2,6 +2,7 @@
 //! like the canevas), `/meetings/{id}/original`, and `GET /api/v1/meetings[/{id}]`.
 
 mod api;
+mod lifecycle;
 mod pages;
 
 use axum::Router;
@@ -11,7 +12,10 @@ pub(crate) use api::Api;
 use crate::AppState;
 
 pub fn router() -> Router<AppState> {
-    Router::new().merge(pages::router()).merge(api::router())
+    Router::new()
+        .merge(pages::router())
+        .merge(api::router())
+        .route("/meetings/lifecycle", axum::routing::post(lifecycle::apply))
 }
 
 /// A list of meetings as their summary rows show it.
@@ -27,6 +31,8 @@ pub(crate) struct MeetingRow {
     pub agenda_count: i64,
     pub action_point_count: i64,
     pub draft: bool,
+    /// Validated, not yet published.
+    pub unpublished: bool,
 }
 
 impl MeetingRow {
@@ -43,6 +49,7 @@ impl MeetingRow {
             agenda_count: m.agenda_count,
             action_point_count: m.action_point_count,
             draft: m.status == cadre_domain::MeetingStatus::Draft,
+            unpublished: m.status == cadre_domain::MeetingStatus::Validated,
         }
     }
 }

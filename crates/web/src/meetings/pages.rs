@@ -34,7 +34,12 @@ async fn original(
 ) -> Result<Response, WebError> {
     let id = params::path_id("id", id).map_err(|_| WebError::NotFound)?;
     let db = &state.store;
-    let meeting = db.meetings().get(id).await?.ok_or(WebError::NotFound)?;
+    let meeting = db
+        .meetings()
+        .get(id)
+        .await?
+        .filter(|m| m.status.is_public() || !who.audience().is_public())
+        .ok_or(WebError::NotFound)?;
     let source = meeting.source.ok_or(WebError::NotFound)?;
     if source.personal_data && !who.viewer().sees_personal_contacts() {
         if who.account().is_some() {
@@ -103,6 +108,8 @@ pub struct ListQuery {
 #[template(path = "meetings/list.html")]
 struct ListPage {
     title: &'static str,
+    /// Tick boxes and lifecycle buttons (the secretariat).
+    bulk: bool,
     nav: &'static str,
     bar: crate::accounts::AccountBar,
     bodies: Vec<Choice>,
@@ -123,11 +130,14 @@ async fn list(
     let filter = MeetingFilter {
         body: body.clone(),
         year,
+        audience: who.audience(),
         paging: Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
     };
     let db = &state.store;
-    let (choices, meetings) =
-        tokio::try_join!(state.cache.meeting_choices(db), db.meetings().list(&filter))?;
+    let (choices, meetings) = tokio::try_join!(
+        state.cache.meeting_choices(db, who.audience()),
+        db.meetings().list(&filter)
+    )?;
     let filters = [
         ("body", body.clone().unwrap_or_default()),
         ("year", year.map(|y| y.to_string()).unwrap_or_default()),
@@ -135,6 +145,7 @@ async fn list(
     let page = ListPage {
         title: "Réunions",
         nav: "meetings",
+        bulk: who.viewer().is_secretariat(),
         bar: who.bar(),
         bodies: choices.body_options(body.as_deref(), true),
         years: choices.year_options(year),
@@ -282,6 +293,9 @@ struct ShowPage {
     source: Option<SourceRow>,
     id: i64,
     draft: bool,
+    /// Validated, not yet published.
+    unpublished: bool,
+    published: bool,
     findings: Vec<FindingRow>,
     /// The still-pending action points of the body's previous meeting.
     previous_pending: Vec<ActionRow>,
@@ -321,12 +335,14 @@ async fn show(
     let db = &state.store;
     let filter = RecommendationFilter {
         meeting: Some(id),
+        audience: who.audience(),
         paging: Paging::page(MAX_RECOMMENDATIONS, 0),
         ..Default::default()
     };
     let (meeting, previous_pending) = tokio::try_join!(
-        crate::published::meeting(db, id),
-        db.action_points().pending_from_previous_meeting(id)
+        crate::published::meeting(db, id, who.audience()),
+        db.action_points()
+            .pending_from_previous_meeting(id, who.audience())
     )?;
     let meeting = meeting.ok_or(WebError::NotFound)?;
     let today = crate::today();
@@ -452,6 +468,8 @@ fn show_page(
         }),
         id: m.id.get(),
         draft: m.status == MeetingStatus::Draft,
+        unpublished: m.status == MeetingStatus::Validated,
+        published: m.status == MeetingStatus::Published,
         findings: finding_rows(&m),
         previous_pending: Vec::new(),
         contacts: Vec::new(),

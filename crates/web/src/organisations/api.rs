@@ -3,7 +3,7 @@
 use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
-use cadre_domain::{OrganisationId, OrganisationKind};
+use cadre_domain::{Audience, OrganisationId, OrganisationKind};
 use serde::Serialize;
 use utoipa::OpenApi;
 
@@ -59,7 +59,7 @@ pub struct OrganisationList {
 pub async fn list_organisations(
     State(state): State<AppState>,
 ) -> Result<PublicJson<OrganisationList>, ApiError> {
-    let all = state.store.organisations().list().await?;
+    let all = state.store.organisations().list(Audience::Public).await?;
     let items: Vec<OrganisationEntry> = all
         .into_iter()
         .map(|o| OrganisationEntry {

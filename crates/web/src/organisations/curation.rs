@@ -124,7 +124,7 @@ async fn page(
         .await?
         .ok_or(WebError::NotFound)?;
     let (all, history) = tokio::try_join!(
-        db.organisations().list(),
+        db.organisations().list(cadre_domain::Audience::Internal),
         db.audit().history(RecordKind::Organisation, id.get())
     )?;
     let name_of = |other: OrganisationId| -> Link {

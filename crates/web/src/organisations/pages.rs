@@ -52,7 +52,7 @@ async fn list(
     PageQuery(q): PageQuery<ListQuery>,
 ) -> Result<Html<String>, WebError> {
     let page = params::page("page", &q.page)?;
-    let all = state.store.organisations().list().await?;
+    let all = state.store.organisations().list(who.audience()).await?;
     let to_review = all.iter().filter(|o| o.organisation.needs_review).count();
     // A slice from the offset: a page far beyond the end costs nothing (page ≤ MAX_PAGE).
     let offset = Pager::offset(page, PER_PAGE) as usize;

@@ -70,6 +70,8 @@ pub async fn list_recommendations(
             params::limit("limit", &q.limit)?,
             params::offset("offset", &q.offset)?,
         ),
+        // The JSON API is public: published minutes only.
+        audience: cadre_domain::Audience::Public,
     };
     let page = crate::published::recommendations(&state.store, &filter).await?;
     Ok(PublicJson(RecommendationPage {

@@ -66,6 +66,7 @@ async fn list(
         meeting: None,
         roadmap: roadmap.clone(),
         thematic_group: thematic_group.clone(),
+        audience: who.audience(),
         paging: Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
     };
     let found = crate::published::recommendations(&state.store, &filter).await?;

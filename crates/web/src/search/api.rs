@@ -92,6 +92,8 @@ pub async fn api_search(
         body_code: params::text("body", &q.body)?,
         year: params::year("year", &q.year)?,
         kind: kind_param(&q.kind)?,
+        // The JSON API is public: published minutes only.
+        include_drafts: false,
         offset,
         limit,
     };

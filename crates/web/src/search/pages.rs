@@ -77,7 +77,10 @@ async fn page(
     let page = params::page("page", &q.page)?;
     let offset = Pager::offset(page, PER_PAGE) as usize;
     params::search_window("page", offset, PER_PAGE as usize)?;
-    let choices = state.cache.meeting_choices(&state.store).await?;
+    let choices = state
+        .cache
+        .meeting_choices(&state.store, who.audience())
+        .await?;
     let (results, freshness) = if text.trim().is_empty() {
         (None, Freshness::UpToDate)
     } else {
@@ -88,6 +91,7 @@ async fn page(
                 body_code: body.clone(),
                 year,
                 kind,
+                include_drafts: !who.audience().is_public(),
                 offset,
                 limit: PER_PAGE as usize,
             },

@@ -7,14 +7,14 @@ use cadre_domain::account::{NewAccount, Role, Username};
 use cadre_domain::{AccountId, ActionPointId, Actor, OrganisationId};
 use cadre_testkit::server::Browser;
 
-const PASSWORD: &str = "sable du ténéré";
+pub(crate) const PASSWORD: &str = "sable du ténéré";
 
 /// One Argon2 hash of [`PASSWORD`] for every test account (hashing is slow on purpose).
 static HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
 
 async fn organisation(db: &Store, acronym: &str) -> OrganisationId {
     db.organisations()
-        .list()
+        .list(cadre_domain::Audience::Internal)
         .await
         .unwrap()
         .into_iter()
@@ -26,7 +26,7 @@ async fn organisation(db: &Store, acronym: &str) -> OrganisationId {
         .id
 }
 
-async fn add(
+pub(crate) async fn add(
     db: &Store,
     name: &str,
     role: Role,
@@ -64,12 +64,7 @@ struct Site {
 }
 
 async fn site_with(db: Store, lifetime: chrono::Duration) -> Site {
-    let tahoua = db
-        .meetings()
-        .import(&tahoua(), &cadre_domain::Actor::command_line("test"))
-        .await
-        .unwrap()
-        .meeting_id();
+    let tahoua = import_published(&db, &tahoua()).await;
     let point = db.meetings().get(tahoua).await.unwrap().unwrap().agenda[1].action_points[0].id;
     add(&db, "admin", Role::Administrator, None, None).await;
     add(&db, "sp", Role::Secretariat, None, None).await;
@@ -341,7 +336,17 @@ both_engines! {
                     assert_eq!(r.status, 303, "{name}");
                 }
             }
-            // Account management: administrators only.
+            // Minutes' lifecycle: the secretariat (and administrators) withdraw and publish.
+            let r = b.post("/meetings/lifecycle", &[("csrf", &csrf), ("meeting", &site.meeting.to_string()), ("action", "withdraw")]).await;
+            let status = site.db.meetings().get(site.meeting).await.unwrap().unwrap().status;
+            assert_eq!(r.status, if secretariat { 303 } else { 403 }, "{name}: {}", r.body);
+            assert_eq!(status.is_public(), !secretariat, "{name}");
+            if secretariat {
+                let r = b.post("/meetings/lifecycle", &[("csrf", &csrf), ("meeting", &site.meeting.to_string()), ("action", "publish")]).await;
+                assert_eq!((r.status, r.header("location")), (303, Some(format!("/meetings/{}", site.meeting).as_str())));
+                assert!(site.db.meetings().get(site.meeting).await.unwrap().unwrap().status.is_public());
+            }
+                        // Account management: administrators only.
             let r = b.get("/admin/accounts").await;
             assert_eq!(r.status, if may_admin { 200 } else { 403 }, "{name}");
             let new_name = format!("nouveau.{}", name.replace('.', "-"));
@@ -370,6 +375,7 @@ both_engines! {
             "/organisations/1".to_owned(),
             "/organisations/1/focal-points".to_owned(),
             "/organisations/1/focal-points/1/remove".to_owned(),
+            "/meetings/lifecycle".to_owned(),
             "/admin/accounts".to_owned(),
             "/admin/accounts/1".to_owned(),
             "/account/password".to_owned(),

@@ -79,7 +79,7 @@ both_engines! {
     }
 
     async fn a_meeting_starts_with_the_pending_points_of_the_previous_one(db: Store) {
-        let first = db.meetings().import(&tahoua(), &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
+        let first = import_published(&db, &tahoua()).await;
         let mut next = blank(
             NewBody::gtm("Tahoua"),
             MeetingKind::WorkingGroupMinutes,
@@ -93,7 +93,7 @@ both_engines! {
             discussion: String::new(),
             action_points: vec![action("Le plus tôt possible", &[], "Le plus tôt possible", ActionStatus::Open)],
         }];
-        let second = db.meetings().import(&next, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
+        let second = import_published(&db, &next).await;
         let server = serve(cadre_web::router(db.clone()), ServerLimits::default()).await;
         let body = page(&server, &format!("/meetings/{second}")).await;
         assert!(body.contains("Suivi des points d'action de la rencontre précédente"), "{body}");

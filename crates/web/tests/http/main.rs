@@ -8,7 +8,7 @@ use cadre_domain::{
     ActionStatus, Deadline, ImportWarning, MeetingId, MeetingKind, NewActionPoint, NewAgendaItem,
     NewAttendee, NewBody, NewMeeting, NewRecommendation, NextMeeting, RecommendationScope,
 };
-use cadre_storage::Store;
+use cadre_storage::{Store, Transition};
 use cadre_testkit::both_engines;
 use cadre_testkit::server::{TestResponse, TestServer, parse_response_bytes};
 use cadre_web::ServerLimits;
@@ -217,30 +217,40 @@ struct Fixture {
 }
 
 async fn setup(db: Store) -> Fixture {
-    let tahoua = db
-        .meetings()
-        .import(&tahoua(), &cadre_domain::Actor::command_line("test"))
-        .await
-        .expect("import Tahoua")
-        .meeting_id();
-    let zinder = db
-        .meetings()
-        .import(&zinder(), &cadre_domain::Actor::command_line("test"))
-        .await
-        .expect("import Zinder")
-        .meeting_id();
-    let ccm = db
-        .meetings()
-        .import(&ccm_session(), &cadre_domain::Actor::command_line("test"))
-        .await
-        .expect("import CCM")
-        .meeting_id();
+    let tahoua = import_published(&db, &tahoua()).await;
+    let zinder = import_published(&db, &zinder()).await;
+    let ccm = import_published(&db, &ccm_session()).await;
     let server = serve(cadre_web::router(db), ServerLimits::default()).await;
     Fixture {
         server,
         tahoua,
         zinder,
         ccm,
+    }
+}
+
+fn test_actor() -> cadre_domain::Actor {
+    cadre_domain::Actor::command_line("test")
+}
+
+/// Imports minutes (a draft), then validates and publishes them, as the secretariat would.
+async fn import_published(db: &Store, m: &NewMeeting) -> MeetingId {
+    let id = db
+        .meetings()
+        .import(m, &test_actor())
+        .await
+        .expect("import")
+        .meeting_id();
+    publish(db, id).await;
+    id
+}
+
+async fn publish(db: &Store, id: MeetingId) {
+    for t in [Transition::Validate, Transition::Publish] {
+        db.meetings()
+            .transition(&[id], t, &test_actor(), chrono::Utc::now())
+            .await
+            .expect("publish");
     }
 }
 

@@ -140,33 +140,119 @@ both_engines! {
 }
 
 both_engines! {
-    async fn drafts_show_their_findings_until_validated(db: Store) {
+    async fn drafts_are_for_signed_in_readers_until_published(db: Store) {
         let mut m = zinder();
         m.findings = vec![
             cadre_domain::FieldFinding::new("date", "17 mai 2022"),
             cadre_domain::FieldFinding::new("place", "Gouvernorat de Zinder"),
         ];
         m.warnings = vec![ImportWarning::new("time", "heure non trouvée")];
-        let id = db.meetings().import(&m, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
+        let id = db.meetings().import(&m, &test_actor()).await.unwrap().meeting_id();
+        crate::accounts::add(&db, "lecteur", cadre_domain::Role::InternalReader, None, None).await;
         let server = serve(cadre_web::router(db.clone()), ServerLimits::default()).await;
-        let html = page(&server, &format!("/meetings/{id}")).await;
+        let path = format!("/meetings/{id}");
+        let public_cannot_see = |what: &str| {
+            let what = what.to_owned();
+            let (server, path) = (&server, path.clone());
+            async move {
+                assert_eq!(server.get(&path).await.status, 404, "{what}: the page");
+                assert_eq!(server.get(&format!("/api/v1/meetings/{id}")).await.status, 404, "{what}: the API");
+                assert!(!page(server, "/meetings").await.contains("Recenser les besoins"), "{what}: the list");
+                assert!(!page(server, "/actions").await.contains("Recenser les besoins"), "{what}: the actions");
+                assert_eq!(api(server, "/api/v1/action-points").await["total"], 0, "{what}: the API's actions");
+                let found = api(server, "/api/v1/search?q=Recenser+besoins").await;
+                assert_eq!(found["total"], 0, "{what}: search {found}");
+            }
+        };
+        public_cannot_see("a draft").await;
+
+        // Signed in, the draft is there, marked as such, with what the import found.
+        let mut reader = cadre_testkit::server::Browser::new(&server);
+        reader.sign_in("lecteur", crate::accounts::PASSWORD).await;
+        let html = reader.get(&path).await.body;
         assert!(html.contains("Brouillon"), "{html}");
         assert!(html.contains("Relevé d"), "{html}");
         assert!(html.contains("heure non trouvée"));
         assert!(html.contains("17 mai 2022"));
-        let list = page(&server, "/meetings").await;
-        assert!(list.contains("brouillon"));
-        let json = api(&server, &format!("/api/v1/meetings/{id}")).await;
-        assert_eq!(json["status"], "draft");
-        assert_eq!(json["findings"][0]["field"], "date");
+        assert!(reader.get("/meetings").await.body.contains("brouillon"));
+        assert!(reader.get("/actions").await.body.contains("Recenser les besoins"));
+        assert!(reader.get("/search?q=Recenser+besoins").await.body.contains("Recenser"));
 
-        db.meetings().validate(id, &cadre_domain::Actor::command_line("test"), chrono::Utc::now()).await.unwrap();
-        let html = page(&server, &format!("/meetings/{id}")).await;
+        db.meetings().validate(id, &test_actor(), chrono::Utc::now()).await.unwrap();
+        public_cannot_see("validated minutes").await;
+        let html = reader.get(&path).await.body;
         assert!(!html.contains("Brouillon"));
+        assert!(html.contains("non publié"), "validated, not yet public: {html}");
+
+        let outcomes = db.meetings().transition(&[id], Transition::Publish, &test_actor(), chrono::Utc::now()).await.unwrap();
+        assert_eq!(outcomes, vec![cadre_storage::LifecycleOutcome::Changed {
+            from: cadre_domain::MeetingStatus::Validated,
+            to: cadre_domain::MeetingStatus::Published,
+        }]);
+        let html = page(&server, &path).await;
+        assert!(html.contains("Recenser les besoins") && !html.contains("Brouillon"));
         assert!(!page(&server, "/meetings").await.contains("brouillon"));
-        assert_eq!(
-            api(&server, &format!("/api/v1/meetings/{id}")).await["status"],
-            "validated"
-        );
+        assert_eq!(api(&server, &format!("/api/v1/meetings/{id}")).await["status"], "published");
+        assert_eq!(api(&server, "/api/v1/action-points").await["total"], 1);
+        assert!(api(&server, "/api/v1/search?q=Recenser+besoins").await["total"].as_i64().unwrap() >= 1);
+
+        // Withdrawn, it is gone from the public again.
+        db.meetings().transition(&[id], Transition::Withdraw, &test_actor(), chrono::Utc::now()).await.unwrap();
+        public_cannot_see("withdrawn minutes").await;
+    }
+}
+
+both_engines! {
+    async fn the_secretariat_publishes_many_minutes_at_once(db: Store) {
+        let drafts: Vec<MeetingId> = {
+            let mut ids = Vec::new();
+            for (i, m) in [tahoua(), zinder(), ccm_session()].into_iter().enumerate() {
+                let mut m = m;
+                m.source = None;
+                m.title = format!("{} ({i})", m.title);
+                ids.push(db.meetings().import(&m, &test_actor()).await.unwrap().meeting_id());
+            }
+            ids
+        };
+        crate::accounts::add(&db, "sp", cadre_domain::Role::Secretariat, None, None).await;
+        let server = serve(cadre_web::router(db.clone()), ServerLimits::default()).await;
+        let mut sp = cadre_testkit::server::Browser::new(&server);
+        sp.sign_in("sp", crate::accounts::PASSWORD).await;
+        let list = sp.get("/meetings").await;
+        for id in &drafts {
+            assert!(list.body.contains(&format!("name=\"meeting\" value=\"{id}\"")), "a box per meeting");
+        }
+        let csrf = list.hidden_field("csrf").unwrap();
+        let ticked = |action: &'static str, ids: &[MeetingId]| {
+            let mut fields = vec![("csrf".to_owned(), csrf.clone()), ("action".to_owned(), action.to_owned())];
+            fields.extend(ids.iter().map(|id| ("meeting".to_owned(), id.to_string())));
+            fields
+        };
+        // Publishing drafts says, for each, that it must be validated first; nothing moves.
+        let fields = ticked("publish", &drafts);
+        let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = sp.post("/meetings/lifecycle", &refs).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(r.body.matches("à valider avant de le publier").count(), 3, "{}", r.body);
+        assert_eq!(api(&server, "/api/v1/meetings").await["total"], 0);
+        // Validate two, then publish all three: two are published, one is still a draft.
+        let fields = ticked("validate", &drafts[..2]);
+        let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = sp.post("/meetings/lifecycle", &refs).await;
+        assert_eq!(r.body.matches("désormais validé").count(), 2, "{}", r.body);
+        let fields = ticked("publish", &drafts);
+        let refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = sp.post("/meetings/lifecycle", &refs).await;
+        assert_eq!(r.body.matches("désormais publié").count(), 2, "{}", r.body);
+        assert_eq!(r.body.matches("à valider avant de le publier").count(), 1, "{}", r.body);
+        assert_eq!(api(&server, "/api/v1/meetings").await["total"], 2);
+        // Each move is on the meeting's record, with who made it.
+        let history = db.audit().history(cadre_storage::RecordKind::Meeting, drafts[0].get()).await.unwrap();
+        let moves: Vec<(&str, &str)> = history.iter().map(|e| (e.action.as_str(), e.actor.as_str())).collect();
+        assert_eq!(moves, vec![("import", "cli:test"), ("validate", "sp"), ("publish", "sp")]);
+        // A form without its token changes nothing.
+        let r = sp.post("/meetings/lifecycle", &[("csrf", "faux"), ("action", "withdraw"), ("meeting", &drafts[0].to_string())]).await;
+        assert_eq!(r.status, 403);
+        assert_eq!(api(&server, "/api/v1/meetings").await["total"], 2);
     }
 }

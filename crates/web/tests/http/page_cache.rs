@@ -48,7 +48,7 @@ both_engines! {
         later.title = "Réunion ajoutée après la mise en cache".into();
         later.date = d(2024, 1, 11);
         later.source = None;
-        writer.meetings().import(&later, &cadre_domain::Actor::command_line("test")).await.unwrap();
+        import_published(&writer, &later).await;
         let changed = s
             .request("GET", "/meetings", &[("If-None-Match", tag.as_str())])
             .await;

@@ -126,7 +126,7 @@ both_engines! {
             personal_data: false,
         });
         assert!(hit_meetings(&api(s, "/api/v1/search?q=hydraulique").await).is_empty());
-        let agadez = db.meetings().import(&m, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
+        let agadez = import_published(&db, &m).await;
         let r = api(s, "/api/v1/search?q=hydraulique").await;
         assert_eq!(hit_meetings(&r), vec![agadez], "{r}");
         db.meetings().validate(agadez, &cadre_domain::Actor::command_line("test"), chrono::Utc::now()).await.unwrap();

@@ -1,0 +1,19 @@
+-- Minutes are published by the secretariat: the public sees published minutes only, and the
+-- action points and recommendations that come from them. Keep in step with sqlite/0004.
+
+ALTER TABLE meetings ADD COLUMN published_at TIMESTAMPTZ;
+-- For optimistic concurrency when minutes are corrected in Cadre.
+ALTER TABLE meetings ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
+
+-- A copy of "the meeting is published" on the rows public lists read, so that those lists stay
+-- index-ordered scans with no join; set in the transaction that publishes or withdraws.
+ALTER TABLE action_points ADD COLUMN published BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE recommendations ADD COLUMN published BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- Minutes checked before publication existed were public and checked: they stay public.
+UPDATE meetings SET status = 'published', published_at = validated_at WHERE status = 'validated';
+UPDATE action_points SET published = TRUE
+    WHERE meeting_id IN (SELECT id FROM meetings WHERE status = 'published');
+UPDATE recommendations SET published = TRUE
+    WHERE meeting_id IN (SELECT id FROM meetings WHERE status = 'published');
+CREATE INDEX meetings_by_status_date ON meetings (status, date DESC, id DESC);
