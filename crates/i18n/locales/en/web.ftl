@@ -1,0 +1,1 @@
+# Cadre — the web interface (English). Keep in step with ../fr/web.ftl.

@@ -1,0 +1,1 @@
+# Cadre — the web interface (French). Keep in step with ../en/web.ftl.
