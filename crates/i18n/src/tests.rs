@@ -20,8 +20,7 @@ fn both_languages_have_the_same_keys() {
 fn every_message_formats_in_both_languages() {
     for lang in Lang::ALL {
         for key in keys() {
-            let plain = t(lang, &key);
-            if plain == key {
+            if !catalogue(lang).plain.contains_key(&key) {
                 // A message with arguments: formats with them (missing ones show as names).
                 let text = tf(lang, &key, &[]);
                 assert!(!text.is_empty() && text != key, "{key} in {lang:?}");

@@ -1,4 +1,4 @@
-//! One error type for the web layer, rendered as a French page ([`WebError`]) or as JSON
+//! One error type for the web layer, rendered as a page in the visitor's language ([`WebError`]) or as JSON
 //! ([`ApiError`]). Internals never reach the client: storage errors are logged with `tracing`
 //! and answered with a bare "erreur interne".
 
@@ -84,7 +84,7 @@ impl From<askama::Error> for WebError {
 struct ErrorPage<'a> {
     title: &'a str,
     nav: &'a str,
-    bar: crate::accounts::AccountBar,
+    ui: crate::accounts::Ui,
     heading: &'a str,
     message: String,
 }
@@ -99,38 +99,49 @@ impl IntoResponse for WebError {
             *r.status_mut() = StatusCode::SEE_OTHER;
             return r;
         }
+        let lang = crate::language::current();
+        let t = |key| cadre_i18n::t(lang, key);
         let (heading, message) = match &self {
-            WebError::NotFound => (
-                "Page introuvable",
-                "La page ou l'élément demandé n'existe pas (ou plus).".to_owned(),
-            ),
-            WebError::BadParam { .. } => ("Requête invalide", self.to_string()),
-            WebError::UriTooLong(_) => (
-                "Adresse trop longue",
-                format!(
-                    "L'adresse demandée dépasse {} octets : raccourcissez la recherche ou les filtres.",
-                    crate::MAX_URI_BYTES
+            WebError::NotFound => (t("error-not-found"), t("error-not-found-text").to_owned()),
+            WebError::BadParam { param, message } => (
+                t("error-bad-request"),
+                cadre_i18n::tf(
+                    lang,
+                    "error-bad-param",
+                    &[
+                        ("param", param.as_str().into()),
+                        ("message", message.as_str().into()),
+                    ],
                 ),
             ),
-            WebError::Withheld(why) => ("Document non publié", why.clone()),
-            WebError::SignInRequired => ("Connexion requise", self.to_string()),
+            WebError::UriTooLong(_) => (
+                t("error-uri-too-long"),
+                cadre_i18n::tf(
+                    lang,
+                    "error-uri-too-long-text",
+                    &[("max", crate::MAX_URI_BYTES.into())],
+                ),
+            ),
+            WebError::Withheld(why) => (t("error-withheld"), why.clone()),
+            WebError::SignInRequired => (t("nav-sign-in"), t("error-sign-in").to_owned()),
             WebError::Forbidden(why) => (
-                "Action non autorisée",
-                format!("Votre rôle ne permet pas cette action : {why}."),
+                t("error-forbidden"),
+                cadre_i18n::tf(
+                    lang,
+                    "error-forbidden-text",
+                    &[("why", why.as_str().into())],
+                ),
             ),
-            WebError::Csrf => (
-                "Formulaire expiré",
-                "Ce formulaire a expiré ou ne vient pas de Cadre : rien n'a été enregistré. Rechargez la page et recommencez.".to_owned(),
-            ),
-            WebError::Internal(_) => (
-                "Erreur interne",
-                "Une erreur interne est survenue. Veuillez réessayer plus tard.".to_owned(),
-            ),
+            WebError::Csrf => (t("error-csrf"), t("error-csrf-text").to_owned()),
+            WebError::Internal(_) => (t("error-internal"), t("error-internal-text").to_owned()),
         };
         let page = ErrorPage {
             title: heading,
             nav: "",
-            bar: Default::default(),
+            ui: crate::accounts::Ui {
+                lang: crate::language::current(),
+                ..Default::default()
+            },
             heading,
             message,
         };

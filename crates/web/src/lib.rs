@@ -25,6 +25,7 @@ pub mod assets;
 mod cache;
 mod dashboard;
 pub mod error;
+pub mod language;
 pub mod meetings;
 pub mod openapi;
 pub mod organisations;
@@ -95,6 +96,7 @@ pub fn router_for(state: AppState) -> Router {
         .merge(openapi::router())
         .merge(assets::router())
         .route("/health", get(health))
+        .route("/lang/{code}", get(language::switch))
         .fallback(not_found)
         .with_state(state.clone())
         .layer(axum::middleware::from_fn(limit_uri))
@@ -105,6 +107,8 @@ pub fn router_for(state: AppState) -> Router {
             state,
             page_cache::serve,
         ))
+        // Outside the page cache, which files answers under their language.
+        .layer(axum::middleware::from_fn(language::scope))
         .layer(axum::middleware::from_fn(security_headers))
         .layer(TraceLayer::new_for_http())
 }
@@ -218,7 +222,7 @@ pub const STRICT_TRANSPORT_SECURITY: &str = "max-age=31536000";
 /// Whether the reverse proxy received the request over HTTPS: `X-Forwarded-Proto: https`
 /// (nginx: `proxy_set_header X-Forwarded-Proto $scheme;`). A client reaching the server
 /// directly over plain HTTP could send it too; browsers ignore HSTS received without TLS.
-fn forwarded_https(headers: &HeaderMap) -> bool {
+pub(crate) fn forwarded_https(headers: &HeaderMap) -> bool {
     headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())

@@ -38,6 +38,9 @@ pub const MAX_ENTRY_BYTES: usize = 1024 * 1024;
 /// uncached (no client sends such, and each value is a separate entry).
 const MAX_ENCODING_KEY: usize = 128;
 
+/// What an answer was rendered under: the change number, the day, the language.
+type Version = (i64, NaiveDate, cadre_i18n::Lang);
+
 /// Pages must be checked with the server before reuse, which [`PageCache`] answers cheaply.
 const CACHE_CONTROL: &str = "no-cache";
 
@@ -48,11 +51,12 @@ pub struct PageCache {
 
 #[derive(Default)]
 struct Entries {
-    /// The change number and day the entries were rendered under.
+    /// The change number and day the entries were rendered under (each key names its
+    /// language).
     version: Option<(i64, NaiveDate)>,
     /// The entity tag of the latest version asked for (one allocation per version, not per
     /// request).
-    tag: Option<((i64, NaiveDate), HeaderValue)>,
+    tag: Option<(Version, HeaderValue)>,
     map: HashMap<String, Cached>,
     /// Keys in the order they were stored: the oldest makes room first.
     order: VecDeque<String>,
@@ -66,7 +70,7 @@ struct Cached {
 }
 
 impl PageCache {
-    fn tag(&self, version: (i64, NaiveDate)) -> HeaderValue {
+    fn tag(&self, version: Version) -> HeaderValue {
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
         match &entries.tag {
             Some((v, tag)) if *v == version => tag.clone(),
@@ -78,17 +82,18 @@ impl PageCache {
         }
     }
 
-    fn get(&self, version: (i64, NaiveDate), key: &str) -> Option<Cached> {
+    fn get(&self, version: Version, key: &str) -> Option<Cached> {
         let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
-        if entries.version != Some(version) {
+        if entries.version != Some((version.0, version.1)) {
             return None;
         }
         entries.map.get(key).cloned()
     }
 
-    fn put(&self, version: (i64, NaiveDate), key: String, cached: Cached) {
+    fn put(&self, version: Version, key: String, cached: Cached) {
         let size = key.len() + cached.body.len();
         let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        let version = (version.0, version.1);
         match entries.version {
             Some(v) if v == version => {}
             // An answer rendered under an older change than the entries': drop it.
@@ -124,7 +129,22 @@ fn cacheable(request: &Request) -> bool {
         return false;
     }
     let headers = request.headers();
-    if headers.contains_key(header::COOKIE) || headers.contains_key(header::AUTHORIZATION) {
+    // The language cookie only chooses among the public answers; any other cookie (a session)
+    // makes the answer the client's own.
+    let other_cookie = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter(|pair| !pair.trim().is_empty())
+        .any(|pair| {
+            pair.trim().split_once('=').map(|(n, _)| n.trim()) != Some(crate::language::LANG_COOKIE)
+        });
+    let unreadable_cookie = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .any(|v| v.to_str().is_err());
+    if other_cookie || unreadable_cookie || headers.contains_key(header::AUTHORIZATION) {
         return false;
     }
     let path = request.uri().path();
@@ -136,9 +156,13 @@ fn cacheable(request: &Request) -> bool {
         || path.ends_with("/original"))
 }
 
-fn entity_tag((change, day): (i64, NaiveDate)) -> HeaderValue {
-    HeaderValue::from_str(&format!("W/\"{change}-{}\"", day.format("%Y%m%d")))
-        .expect("digits and quotes are a valid header value")
+fn entity_tag((change, day, lang): Version) -> HeaderValue {
+    HeaderValue::from_str(&format!(
+        "W/\"{change}-{}-{}\"",
+        day.format("%Y%m%d"),
+        lang.code()
+    ))
+    .expect("digits and quotes are a valid header value")
 }
 
 /// Whether `If-None-Match` names `tag` (or is `*`).
@@ -171,13 +195,19 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
         // The page itself will meet the same failure and say so.
         Err(_) => return next.run(request).await,
     };
-    let version = (change, crate::today());
+    let lang = request
+        .extensions()
+        .get::<cadre_i18n::Lang>()
+        .copied()
+        .unwrap_or_default();
+    let version = (change, crate::today(), lang);
     let tag = state.pages.tag(version);
     if matches(request.headers(), &tag) {
         return not_modified(tag);
     }
     let key = format!(
-        "{}\n{}",
+        "{}\n{}\n{}",
+        lang.code(),
         String::from_utf8_lossy(&encoding),
         request.uri().path_and_query().map_or("/", |p| p.as_str())
     );

@@ -16,8 +16,8 @@ pub struct ApiQuery<T>(pub T);
 
 fn rejection(e: axum::extract::rejection::QueryRejection) -> WebError {
     WebError::bad_param(
-        "requête",
-        format!("chaîne de requête illisible ({})", e.body_text()),
+        crate::language::t("param-query"),
+        msg("param-unreadable", &[("detail", e.body_text().into())]),
     )
 }
 
@@ -52,7 +52,7 @@ pub fn year(name: &str, v: &Option<String>) -> Result<Option<i32>, WebError> {
         Ok(y) if (1900..=2200).contains(&y) => Ok(Some(y)),
         _ => Err(WebError::bad_param(
             name,
-            format!("« {} » n'est pas une année (exemple : 2023)", clip(s)),
+            msg("param-not-year", &[("value", clip(s).into())]),
         )),
     }
 }
@@ -60,13 +60,7 @@ pub fn year(name: &str, v: &Option<String>) -> Result<Option<i32>, WebError> {
 pub fn status(name: &str, v: &Option<String>) -> Result<Option<ActionStatus>, WebError> {
     let Some(s) = given(v) else { return Ok(None) };
     ActionStatus::parse(s).map(Some).ok_or_else(|| {
-        WebError::bad_param(
-            name,
-            format!(
-                "« {} » n'est pas un statut ; valeurs possibles : open, in_progress, done, dropped",
-                clip(s)
-            ),
-        )
+        WebError::bad_param(name, msg("param-not-status", &[("value", clip(s).into())]))
     })
 }
 
@@ -76,7 +70,7 @@ pub fn id<T: From<i64>>(name: &str, v: &Option<String>) -> Result<Option<T>, Web
         Ok(i) if i > 0 => Ok(Some(T::from(i))),
         _ => Err(WebError::bad_param(
             name,
-            format!("« {} » n'est pas un identifiant (entier positif)", clip(s)),
+            msg("param-not-id", &[("value", clip(s).into())]),
         )),
     }
 }
@@ -84,7 +78,8 @@ pub fn id<T: From<i64>>(name: &str, v: &Option<String>) -> Result<Option<T>, Web
 /// The id in a path (`/meetings/{id}`), parsed like [`id`]. A page answers 404 for any error
 /// (no such page), the API a 400 naming the parameter.
 pub fn path_id<T: From<i64>>(name: &str, raw: String) -> Result<T, WebError> {
-    id(name, &Some(raw))?.ok_or_else(|| WebError::bad_param(name, "identifiant manquant"))
+    id(name, &Some(raw))?
+        .ok_or_else(|| WebError::bad_param(name, crate::language::t("param-missing-id")))
 }
 
 pub fn flag(name: &str, v: &Option<String>) -> Result<bool, WebError> {
@@ -94,7 +89,7 @@ pub fn flag(name: &str, v: &Option<String>) -> Result<bool, WebError> {
         "0" | "false" | "off" | "non" | "no" => Ok(false),
         _ => Err(WebError::bad_param(
             name,
-            format!("« {} » n'est pas un booléen (true/false, 1/0)", clip(s)),
+            msg("param-not-bool", &[("value", clip(s).into())]),
         )),
     }
 }
@@ -110,10 +105,7 @@ pub fn page(name: &str, v: &Option<String>) -> Result<i64, WebError> {
         Ok(p) if (1..=MAX_PAGE).contains(&p) => Ok(p),
         _ => Err(WebError::bad_param(
             name,
-            format!(
-                "« {} » n'est pas un numéro de page (entier de 1 à 1 000 000)",
-                clip(s)
-            ),
+            msg("param-not-page", &[("value", clip(s).into())]),
         )),
     }
 }
@@ -129,7 +121,10 @@ pub fn limit(name: &str, v: &Option<String>) -> Result<i64, WebError> {
         Ok(l) if (1..=MAX_LIMIT).contains(&l) => Ok(l),
         _ => Err(WebError::bad_param(
             name,
-            format!("« {} » doit être un entier entre 1 et {MAX_LIMIT}", clip(s)),
+            msg(
+                "param-not-limit",
+                &[("value", clip(s).into()), ("max", MAX_LIMIT.into())],
+            ),
         )),
     }
 }
@@ -144,7 +139,7 @@ pub fn offset(name: &str, v: &Option<String>) -> Result<i64, WebError> {
         Ok(o) if (0..=MAX_OFFSET).contains(&o) => Ok(o),
         _ => Err(WebError::bad_param(
             name,
-            format!("« {} » doit être un entier entre 0 et 1 000 000", clip(s)),
+            msg("param-not-offset", &[("value", clip(s).into())]),
         )),
     }
 }
@@ -158,11 +153,14 @@ pub fn search_window(name: &str, offset: usize, limit: usize) -> Result<(), WebE
     Err(WebError::bad_param(name, beyond_window_message()))
 }
 
-/// Why a search page beyond the window is refused, in French.
+/// Why a search page beyond the window is refused.
 pub fn beyond_window_message() -> String {
-    "au-delà des 10 000 premiers résultats, précisez la recherche (ajoutez un mot, une instance, \
-     une année ou un type)"
-        .to_owned()
+    crate::language::t("param-beyond-window").to_owned()
+}
+
+/// A message of the request's language with its arguments.
+fn msg(key: &str, args: &[(&str, cadre_i18n::Arg)]) -> String {
+    cadre_i18n::tf(crate::language::current(), key, args)
 }
 
 /// A free-text filter (roadmap, thematic group, body code), bounded in length.
@@ -171,7 +169,7 @@ pub fn text(name: &str, v: &Option<String>) -> Result<Option<String>, WebError> 
     if s.chars().count() > 200 {
         return Err(WebError::bad_param(
             name,
-            "valeur trop longue (200 caractères au plus)",
+            crate::language::t("param-too-long"),
         ));
     }
     Ok(Some(s.to_owned()))

@@ -1,25 +1,34 @@
 //! Small view models and formatting shared by the pages. Templates get plain strings and flags,
 //! prepared here once per request.
 
-use cadre_domain::dates::{format_date_fr, means_none};
+use cadre_domain::dates::means_none;
 use cadre_domain::{ActionPoint, ActionStatus, DeadlineMeaning};
-use chrono::{NaiveDate, NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveTime};
 
-pub fn date_fr(d: NaiveDate) -> String {
-    format_date_fr(d)
+pub fn date_text(d: NaiveDate) -> String {
+    cadre_i18n::date(crate::language::current(), d)
 }
 
-/// "9h15", "11h00", as the minutes write times.
-pub fn time_fr(t: NaiveTime) -> String {
-    format!("{}h{:02}", t.hour(), t.minute())
+/// "9h15" in French, "9:15" in English.
+pub fn time_text(t: NaiveTime) -> String {
+    cadre_i18n::time(crate::language::current(), t)
 }
 
 /// "9h15 – 11h00", "à partir de 9h15", or nothing.
 pub fn hours(start: Option<NaiveTime>, end: Option<NaiveTime>) -> Option<String> {
+    let lang = crate::language::current();
     match (start, end) {
-        (Some(s), Some(e)) => Some(format!("{} – {}", time_fr(s), time_fr(e))),
-        (Some(s), None) => Some(format!("à partir de {}", time_fr(s))),
-        (None, Some(e)) => Some(format!("jusqu'à {}", time_fr(e))),
+        (Some(s), Some(e)) => Some(format!("{} – {}", time_text(s), time_text(e))),
+        (Some(s), None) => Some(cadre_i18n::tf(
+            lang,
+            "hours-from",
+            &[("time", time_text(s).into())],
+        )),
+        (None, Some(e)) => Some(cadre_i18n::tf(
+            lang,
+            "hours-until",
+            &[("time", time_text(e).into())],
+        )),
         (None, None) => None,
     }
 }
@@ -65,13 +74,11 @@ pub fn status_class(s: ActionStatus) -> &'static str {
 
 /// Links between pages of a list, keeping the filters.
 pub struct Pager {
-    pub page: i64,
-    pub pages: i64,
     pub total: i64,
-    pub first: i64,
-    pub last: i64,
     pub prev: Option<String>,
     pub next: Option<String>,
+    /// "1–50 sur 1 234 · page 1 / 25", in the page's language.
+    pub summary: String,
 }
 
 impl Pager {
@@ -92,12 +99,22 @@ impl Pager {
             url_with(path, &params)
         };
         let first = (page - 1) * per_page + 1;
+        let (shown_first, last) = (if shown == 0 { 0 } else { first }, first + shown as i64 - 1);
+        let lang = crate::language::current();
+        let summary = cadre_i18n::tf(
+            lang,
+            "pager-summary",
+            &[
+                ("first", shown_first.into()),
+                ("last", last.into()),
+                ("total", total.into()),
+                ("page", page.into()),
+                ("pages", pages.into()),
+            ],
+        );
         Pager {
-            page,
-            pages,
             total,
-            first: if shown == 0 { 0 } else { first },
-            last: first + shown as i64 - 1,
+            summary,
             prev: (page > 1).then(|| link((page - 1).min(pages))),
             next: (page < pages).then(|| link(page + 1)),
         }
@@ -127,6 +144,8 @@ pub struct ActionRow {
     pub status_label: &'static str,
     pub status_class: &'static str,
     pub overdue: bool,
+    /// "ouvert depuis 14 mois": pending points only.
+    pub age: Option<String>,
     pub meeting_id: i64,
     pub meeting_date: String,
     pub body: String,
@@ -136,25 +155,29 @@ pub struct ActionRow {
 
 impl ActionRow {
     pub fn new(a: &ActionPoint, today: NaiveDate) -> ActionRow {
+        let lang = crate::language::current();
+        let t = |key| cadre_i18n::t(lang, key);
+        let date = |d| cadre_i18n::date(lang, d);
         // A placeholder ("/", "////", "N/A") or nothing is never shown as written.
         let no_date = means_none(&a.deadline.as_written);
         let meaning = match a.deadline.meaning {
             _ if no_date => None,
-            DeadlineMeaning::None => Some("sans date".to_owned()),
-            DeadlineMeaning::Date { date } => {
-                let label = date_fr(date);
+            DeadlineMeaning::None => Some(t("deadline-none").to_owned()),
+            DeadlineMeaning::Date { date: d } => {
+                let label = date(d);
                 (label != a.deadline.as_written).then_some(label)
             }
             DeadlineMeaning::Month { .. } | DeadlineMeaning::Year { .. } => a
                 .deadline
                 .due_by()
-                .map(|d| format!("échéance : {}", date_fr(d))),
-            DeadlineMeaning::AsSoonAsPossible => a
-                .due_on()
-                .map(|d| format!("en retard après le {}", date_fr(d))),
-            ref m => {
-                let label = m.label_fr();
-                (!label.eq_ignore_ascii_case(&a.deadline.as_written)).then_some(label)
+                .map(|d| cadre_i18n::tf(lang, "deadline-due-by", &[("day", date(d).into())])),
+            DeadlineMeaning::AsSoonAsPossible => a.due_on().map(|d| {
+                cadre_i18n::tf(lang, "deadline-asap-late-after", &[("day", date(d).into())])
+            }),
+            DeadlineMeaning::AtEvent => Some(t("deadline-at-event").to_owned()),
+            DeadlineMeaning::Ongoing => {
+                let label = t("deadline-ongoing");
+                (!label.eq_ignore_ascii_case(&a.deadline.as_written)).then(|| label.to_owned())
             }
         };
         ActionRow {
@@ -170,26 +193,55 @@ impl ActionRow {
                 })
                 .collect(),
             responsible_as_written: if means_none(&a.responsible_as_written) {
-                "non précisé".to_owned()
+                t("not-specified-m").to_owned()
             } else {
                 a.responsible_as_written.clone()
             },
             deadline_as_written: if no_date {
-                "sans date".to_owned()
+                t("deadline-none").to_owned()
             } else {
                 a.deadline.as_written.clone()
             },
             deadline_meaning: meaning,
-            status_label: a.status.label_fr(),
+            status_label: cadre_i18n::label(lang, "action-status", a.status.as_str()),
             status_class: status_class(a.status),
             overdue: a.is_overdue(today),
+            age: age(a.status, a.meeting_date, today),
             meeting_id: a.meeting_id.get(),
-            meeting_date: date_fr(a.meeting_date),
+            meeting_date: date(a.meeting_date),
             body: a.body.clone(),
             agenda_item_id: a.agenda_item_id.get(),
             agenda_item_title: a.agenda_item_title.clone(),
         }
     }
+}
+
+/// How long a pending action point has been waiting, as people say it: "ouvert depuis
+/// 14 mois", "en cours depuis 11 jours"; nothing once it is done or dropped.
+pub fn age(status: ActionStatus, since: NaiveDate, today: NaiveDate) -> Option<String> {
+    if !status.is_pending() || since > today {
+        return None;
+    }
+    let lang = crate::language::current();
+    let status_label = cadre_i18n::label(lang, "action-status", status.as_str());
+    let days = (today - since).num_days();
+    let (key, n) = if days < 1 {
+        ("age-today", 0)
+    } else if days < 61 {
+        ("age-days", days)
+    } else {
+        let months = days * 12 / 365;
+        if months < 24 {
+            ("age-months", months)
+        } else {
+            ("age-years", months / 12)
+        }
+    };
+    Some(cadre_i18n::tf(
+        lang,
+        key,
+        &[("status", status_label.into()), ("n", n.into())],
+    ))
 }
 
 /// An option of a `<select>`.
@@ -220,9 +272,8 @@ mod tests {
             120,
             50,
         );
-        assert_eq!(p.pages, 3);
+        assert_eq!(p.summary, "51–100 sur 120 · page 2 / 3");
         assert_eq!(p.prev.as_deref(), Some("/meetings?body=gtm-tahoua"));
         assert_eq!(p.next.as_deref(), Some("/meetings?body=gtm-tahoua&page=3"));
-        assert_eq!((p.first, p.last), (51, 100));
     }
 }

@@ -12,7 +12,7 @@ use cadre_services::sign_in;
 use cadre_storage::{AuditEntry, RecordKind, StorageError};
 use serde::Deserialize;
 
-use super::session::{AccountBar, Who};
+use super::session::{Ui, Who};
 use crate::AppState;
 use crate::error::WebError;
 use crate::params;
@@ -25,7 +25,7 @@ fn require_admin(who: &Who) -> Result<(), WebError> {
         Ok(())
     } else {
         Err(WebError::Forbidden(
-            "seuls les administrateurs gèrent les comptes".to_owned(),
+            crate::language::t("accounts-forbidden").to_owned(),
         ))
     }
 }
@@ -43,7 +43,7 @@ struct AccountRow {
 struct ListPage {
     title: &'static str,
     nav: &'static str,
-    bar: AccountBar,
+    ui: Ui,
     message: String,
     accounts: Vec<AccountRow>,
     form: AccountForm,
@@ -81,7 +81,7 @@ async fn choices(
         .iter()
         .map(|r| Choice {
             value: r.as_str().to_owned(),
-            label: r.label_fr().to_owned(),
+            label: crate::language::label("role", r.as_str()).to_owned(),
             selected: r.as_str() == form.role,
         })
         .collect();
@@ -138,16 +138,16 @@ async fn list_page(
         rows.push(AccountRow {
             id: a.id.get(),
             username: a.username.to_string(),
-            role: a.role.label_fr(),
+            role: crate::language::label("role", a.role.as_str()),
             scope: scope_label(state, a).await?,
             disabled: a.disabled,
         });
     }
     let (roles, organisations, regions) = choices(state, &form).await?;
     let page = ListPage {
-        title: "Comptes",
+        title: crate::language::t("nav-accounts"),
         nav: "admin",
-        bar: who.bar(),
+        ui: who.ui(),
         message,
         accounts: rows,
         form: AccountForm {
@@ -175,7 +175,7 @@ pub async fn list(State(state): State<AppState>, who: Who) -> Result<Response, W
 
 /// The role and scope a form names, checked.
 fn scope_of(form: &AccountForm, username: Username) -> Result<NewAccount, String> {
-    let role = Role::parse(form.role.trim()).ok_or("choisissez un rôle")?;
+    let role = Role::parse(form.role.trim()).ok_or(crate::language::t("account-choose-role"))?;
     let organisation = match form.organisation.trim() {
         "" => None,
         o => Some(OrganisationId::new(
@@ -248,12 +248,12 @@ struct HistoryRow {
 
 fn action_label(action: &str) -> &'static str {
     match action {
-        "create" => "création",
-        "disable" => "désactivation",
-        "enable" => "réactivation",
-        "set_role" => "changement de rôle",
-        "set_password" => "nouveau mot de passe",
-        _ => "modification",
+        "create" => crate::language::t("account-history-create"),
+        "disable" => crate::language::t("account-history-disable"),
+        "enable" => crate::language::t("account-history-enable"),
+        "set_role" => crate::language::t("account-history-set-role"),
+        "set_password" => crate::language::t("account-history-set-password"),
+        _ => crate::language::t("account-history-other"),
     }
 }
 
@@ -263,9 +263,9 @@ fn history_row(e: &AuditEntry) -> HistoryRow {
             let role = v["role"]
                 .as_str()
                 .and_then(Role::parse)
-                .map_or("", |r| r.label_fr());
+                .map_or("", |r| crate::language::label("role", r.as_str()));
             let disabled = if v["disabled"].as_bool() == Some(true) {
-                ", désactivé"
+                crate::language::t("account-history-disabled-suffix")
             } else {
                 ""
             };
@@ -300,7 +300,7 @@ fn history_row(e: &AuditEntry) -> HistoryRow {
 struct AccountPage {
     title: String,
     nav: &'static str,
-    bar: AccountBar,
+    ui: Ui,
     message: String,
     id: i64,
     username: String,
@@ -345,11 +345,11 @@ async fn account_page(
     let page = AccountPage {
         title: format!("Compte {}", account.username),
         nav: "admin",
-        bar: who.bar(),
+        ui: who.ui(),
         message,
         id: id.get(),
         username: account.username.to_string(),
-        role: account.role.label_fr(),
+        role: crate::language::label("role", account.role.as_str()),
         scope: scope_label(state, &account).await?,
         disabled: account.disabled,
         version: account.version,
@@ -430,15 +430,27 @@ pub async fn update(
         Err(StorageError::Stale { .. }) => {
             refuse(
                 StatusCode::CONFLICT,
-                "Ce compte a été modifié entre-temps par quelqu'un d'autre : rien n'a été changé. Voici son état actuel ; recommencez si nécessaire.".to_owned(),
+                crate::language::t("account-stale").to_owned(),
             )
             .await
         }
         Err(StorageError::Refused(why)) => {
-            refuse(StatusCode::UNPROCESSABLE_ENTITY, format!("Refusé : {why}.")).await
+            refuse(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                cadre_i18n::tf(
+                    crate::language::current(),
+                    "refused",
+                    &[("why", why.to_string().into())],
+                ),
+            )
+            .await
         }
         Err(StorageError::NotFound) => {
-            refuse(StatusCode::UNPROCESSABLE_ENTITY, "Organisation inconnue.".to_owned()).await
+            refuse(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                crate::language::t("account-unknown-organisation").to_owned(),
+            )
+            .await
         }
         Err(e) => Err(e.into()),
     }

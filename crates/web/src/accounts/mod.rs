@@ -9,7 +9,7 @@ pub mod session;
 use axum::Router;
 use axum::routing::{get, post};
 
-pub use session::{AccountBar, SessionSettings, Who};
+pub use session::{SessionSettings, Ui, Who};
 
 use crate::AppState;
 

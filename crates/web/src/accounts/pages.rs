@@ -9,7 +9,7 @@ use cadre_domain::account::{MIN_PASSWORD_CHARS, check_new_password};
 use cadre_services::sign_in::{self, SignInError};
 use serde::Deserialize;
 
-use super::session::{self, AccountBar, LOGIN_COOKIE, SESSION_COOKIE, Who};
+use super::session::{self, LOGIN_COOKIE, SESSION_COOKIE, Ui, Who};
 use crate::AppState;
 use crate::error::WebError;
 use crate::published::render;
@@ -19,7 +19,7 @@ use crate::published::render;
 struct LoginPage {
     title: &'static str,
     nav: &'static str,
-    bar: AccountBar,
+    ui: Ui,
     message: String,
     username: String,
     next: String,
@@ -57,9 +57,12 @@ fn login_page(
 ) -> Result<Response, WebError> {
     let form_token = sign_in::new_form_token();
     let page = LoginPage {
-        title: "Se connecter",
+        title: crate::language::t("nav-sign-in"),
         nav: "login",
-        bar: AccountBar::default(),
+        ui: Ui {
+            lang: crate::language::current(),
+            ..Ui::default()
+        },
         message,
         username: username.chars().take(64).collect(),
         next: next.to_owned(),
@@ -119,8 +122,7 @@ pub async fn login(State(state): State<AppState>, request: Request) -> Result<Re
     if !form_ok {
         return login_page(
             StatusCode::FORBIDDEN,
-            "Le formulaire a expiré ou ne vient pas de Cadre. Saisissez de nouveau vos identifiants."
-                .to_owned(),
+            crate::language::t("login-form-expired").to_owned(),
             &form.username,
             &next,
             https,
@@ -160,7 +162,7 @@ pub async fn login(State(state): State<AppState>, request: Request) -> Result<Re
         }
         Err(SignInError::WrongCredentials) => login_page(
             StatusCode::UNAUTHORIZED,
-            "Nom d'utilisateur ou mot de passe incorrect.".to_owned(),
+            crate::language::t("login-wrong").to_owned(),
             &form.username,
             &next,
             https,
@@ -169,8 +171,10 @@ pub async fn login(State(state): State<AppState>, request: Request) -> Result<Re
             tracing::warn!(%address, "connexion refusée : trop de tentatives");
             let mut response = login_page(
                 StatusCode::TOO_MANY_REQUESTS,
-                format!(
-                    "Trop de tentatives de connexion échouées. Réessayez dans {minutes} minutes."
+                cadre_i18n::tf(
+                    crate::language::current(),
+                    "login-throttled",
+                    &[("minutes", minutes.into())],
                 ),
                 &form.username,
                 &next,
@@ -218,7 +222,7 @@ pub async fn logout(
 struct AccountPage {
     title: &'static str,
     nav: &'static str,
-    bar: AccountBar,
+    ui: Ui,
     message: String,
     organisation: Option<String>,
     region: Option<String>,
@@ -237,9 +241,9 @@ async fn account_page(
         None => None,
     };
     let page = AccountPage {
-        title: "Mon compte",
+        title: crate::language::t("account-mine"),
         nav: "account",
-        bar: who.bar(),
+        ui: who.ui(),
         message,
         organisation,
         region: account.region.clone(),
@@ -283,7 +287,7 @@ pub async fn change_password(
             &state,
             &who,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Le mot de passe actuel est incorrect.".to_owned(),
+            crate::language::t("password-current-wrong").to_owned(),
         )
         .await;
     }

@@ -87,24 +87,53 @@ impl Who {
         Ok(Actor::account(self.require()?))
     }
 
-    /// What the page header shows.
-    pub fn bar(&self) -> AccountBar {
+    /// What every page's frame needs: the language, the account bar, the forms' token.
+    pub fn ui(&self) -> Ui {
+        let lang = crate::language::current();
         match self.account() {
-            Some(a) => AccountBar {
+            Some(a) => Ui {
+                lang,
                 username: a.username.to_string(),
-                role: a.role.label_fr().to_owned(),
+                role: cadre_i18n::label(lang, "role", a.role.as_str()).to_owned(),
                 csrf: self.csrf().to_owned(),
                 admin: self.viewer().manages_accounts(),
                 secretariat: self.viewer().is_secretariat(),
             },
-            None => AccountBar::default(),
+            None => Ui {
+                lang,
+                ..Ui::default()
+            },
         }
     }
 }
 
-/// The account part of every page's header: "Se connecter", or the name and "Se déconnecter".
+/// A number a template counts with, owned or borrowed (templates see fields by reference).
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+macro_rules! count {
+    ($($t:ty),*) => {$(
+        impl Count for $t {
+            fn count(&self) -> i64 {
+                i64::try_from(*self).unwrap_or(i64::MAX)
+            }
+        }
+        impl Count for &$t {
+            fn count(&self) -> i64 {
+                i64::try_from(**self).unwrap_or(i64::MAX)
+            }
+        }
+    )*};
+}
+
+count!(i64, i32, u32, usize);
+
+/// The frame of every page: its language (and the switch to the other one), and the account
+/// part of the header ("Se connecter", or the name and "Se déconnecter").
 #[derive(Debug, Clone, Default)]
-pub struct AccountBar {
+pub struct Ui {
+    pub lang: cadre_i18n::Lang,
     /// Empty for the public.
     pub username: String,
     pub role: String,
@@ -113,9 +142,52 @@ pub struct AccountBar {
     pub secretariat: bool,
 }
 
-impl AccountBar {
+impl Ui {
     pub fn signed_in(&self) -> bool {
         !self.username.is_empty()
+    }
+
+    /// The message `key` in the page's language.
+    pub fn t(&self, key: &str) -> &'static str {
+        cadre_i18n::t(self.lang, key)
+    }
+
+    /// The message `key` with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        cadre_i18n::tf(self.lang, key, &[(name, value.to_string().into())])
+    }
+
+    /// The message `key` with a number (plural forms).
+    pub fn tn(&self, key: &str, name: &str, n: impl Count) -> String {
+        cadre_i18n::tf(self.lang, key, &[(name, n.count().into())])
+    }
+
+    /// A count as the page's language writes it ("1 234", "1,234").
+    pub fn number(&self, n: impl Count) -> String {
+        cadre_i18n::number(self.lang, n.count())
+    }
+
+    /// `<html lang>`.
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+
+    /// The other language, by its own name, for the switch.
+    pub fn other_lang_name(&self) -> &'static str {
+        self.lang.other().name()
+    }
+
+    pub fn other_lang_code(&self) -> &'static str {
+        self.lang.other().code()
+    }
+
+    /// Where the switch goes: the other language, then back to this page.
+    pub fn switch_href(&self) -> String {
+        format!(
+            "/lang/{}?back={}",
+            self.lang.other().code(),
+            crate::view::url_encode(&crate::language::here())
+        )
     }
 }
 

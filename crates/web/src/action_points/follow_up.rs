@@ -19,11 +19,11 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::accounts::{AccountBar, Who};
+use crate::accounts::{Ui, Who};
 use crate::error::WebError;
 use crate::params;
 use crate::published::render;
-use crate::view::{ActionRow, Choice, date_fr, status_class};
+use crate::view::{ActionRow, Choice, date_text, status_class};
 
 /// The longest comment a report takes.
 pub const MAX_COMMENT_CHARS: usize = 4000;
@@ -33,7 +33,7 @@ pub const MAX_COMMENT_CHARS: usize = 4000;
 struct PointPage {
     title: String,
     nav: &'static str,
-    bar: AccountBar,
+    ui: Ui,
     point: ActionRow,
     age: Option<String>,
     history: Vec<ReportView>,
@@ -68,10 +68,10 @@ struct ReportFormView {
 fn report_view(r: &ReportEntry, signed_in: bool) -> ReportView {
     ReportView {
         id: r.id,
-        reported_on: date_fr(r.reported_on),
-        status_label: r.status.label_fr(),
+        reported_on: date_text(r.reported_on),
+        status_label: crate::language::label("action-status", r.status.as_str()),
         status_class: status_class(r.status),
-        previous_label: r.previous_status.label_fr(),
+        previous_label: crate::language::label("action-status", r.previous_status.as_str()),
         comment: r.comment.clone(),
         actor: if signed_in {
             r.actor.clone()
@@ -83,25 +83,7 @@ fn report_view(r: &ReportEntry, signed_in: bool) -> ReportView {
 }
 
 /// "ouvert depuis 14 mois": how long a pending point has waited since its meeting.
-pub fn age(status: ActionStatus, since: NaiveDate, today: NaiveDate) -> Option<String> {
-    if !status.is_pending() || since > today {
-        return None;
-    }
-    let days = (today - since).num_days();
-    let span = if days < 1 {
-        "aujourd'hui".to_owned()
-    } else if days < 61 {
-        format!("depuis {days} jour{}", if days > 1 { "s" } else { "" })
-    } else {
-        let months = days * 12 / 365;
-        if months < 24 {
-            format!("depuis {months} mois")
-        } else {
-            format!("depuis {} ans", months / 12)
-        }
-    };
-    Some(format!("{} {span}", status.label_fr()))
-}
+pub use crate::view::age;
 
 struct Draft {
     status: Option<ActionStatus>,
@@ -138,7 +120,7 @@ async fn page(
                 .iter()
                 .map(|s| Choice {
                     value: s.as_str().to_owned(),
-                    label: s.label_fr().to_owned(),
+                    label: crate::language::label("action-status", s.as_str()).to_owned(),
                     selected: *s == chosen,
                 })
                 .collect(),
@@ -159,9 +141,13 @@ async fn page(
         })
         .unwrap_or_default();
     let page = PointPage {
-        title: format!("Point d'action – {}", point.point.body),
+        title: format!(
+            "{} – {}",
+            crate::language::t("col-action-point"),
+            point.point.body
+        ),
         nav: "actions",
-        bar: who.bar(),
+        ui: who.ui(),
         age: age(point.point.status, point.point.meeting_date, today),
         point: ActionRow::new(&point_published, today),
         history: reports
@@ -216,7 +202,7 @@ pub async fn report(
         .ok_or(WebError::NotFound)?;
     if !who.viewer().may_report_on(&point.scope()) {
         return Err(WebError::Forbidden(
-            "seuls le secrétariat, les éditeurs des organisations responsables et le point focal de la région rendent compte de ce point d'action".to_owned(),
+            crate::language::t("report-forbidden").to_owned(),
         ));
     }
     let today = crate::today();
@@ -242,11 +228,11 @@ pub async fn report(
         }
     };
     let Some(status) = draft.status else {
-        return invalid("Choisissez un statut.".to_owned(), draft).await;
+        return invalid(crate::language::t("report-choose-status").to_owned(), draft).await;
     };
     let Ok(version) = form.version.trim().parse::<i64>() else {
         return invalid(
-            "Version du formulaire illisible : rechargez la page.".to_owned(),
+            crate::language::t("form-version-unreadable").to_owned(),
             draft,
         )
         .await;
@@ -254,14 +240,18 @@ pub async fn report(
     let comment = form.comment.trim().to_owned();
     if comment.is_empty() {
         return invalid(
-            "Ajoutez un commentaire : ce qui a été fait, ce qui reste, ce qui bloque.".to_owned(),
+            crate::language::t("report-comment-needed").to_owned(),
             draft,
         )
         .await;
     }
     if comment.chars().count() > MAX_COMMENT_CHARS {
         return invalid(
-            format!("Le commentaire dépasse {MAX_COMMENT_CHARS} caractères."),
+            cadre_i18n::tf(
+                crate::language::current(),
+                "report-comment-too-long",
+                &[("max", MAX_COMMENT_CHARS.into())],
+            ),
             draft,
         )
         .await;
@@ -273,20 +263,17 @@ pub async fn report(
             Ok(d) if d <= today && d >= point.point.meeting_date => d,
             Ok(_) => {
                 return invalid(
-                    format!(
-                        "La date du compte rendu doit être comprise entre la réunion ({}) et aujourd'hui.",
-                        date_fr(point.point.meeting_date)
+                    cadre_i18n::tf(
+                        crate::language::current(),
+                        "report-date-range",
+                        &[("meeting", date_text(point.point.meeting_date).into())],
                     ),
                     draft,
                 )
                 .await;
             }
             Err(_) => {
-                return invalid(
-                    "Date illisible : utilisez le format AAAA-MM-JJ.".to_owned(),
-                    draft,
-                )
-                .await;
+                return invalid(crate::language::t("form-date-unreadable").to_owned(), draft).await;
             }
         }
     };
@@ -308,7 +295,7 @@ pub async fn report(
                 &who,
                 id,
                 StatusCode::CONFLICT,
-                "Ce point d'action a été modifié pendant que vous le lisiez : votre compte rendu n'a pas été enregistré. Voici ce qui a changé ; votre texte est conservé ci-dessous, vérifiez-le et enregistrez de nouveau.".to_owned(),
+                crate::language::t("report-stale").to_owned(),
                 Some(draft),
                 Some(version),
             )
@@ -338,7 +325,7 @@ async fn set_withdrawn(
     who.check_csrf(&form.csrf)?;
     if !who.viewer().is_secretariat() {
         return Err(WebError::Forbidden(
-            "seul le secrétariat retire ou rétablit un compte rendu".to_owned(),
+            crate::language::t("report-withdraw-forbidden").to_owned(),
         ));
     }
     let reports = state.store.action_points().reports(id).await?;
@@ -353,7 +340,13 @@ async fn set_withdrawn(
     match state
         .store
         .action_points()
-        .set_report_withdrawn(report, withdrawn, version, &who.actor()?, chrono::Utc::now())
+        .set_report_withdrawn(
+            report,
+            withdrawn,
+            version,
+            &who.actor()?,
+            chrono::Utc::now(),
+        )
         .await
     {
         Ok(_) => Ok(see_other(&format!("/actions/{id}#suivi"))),
@@ -363,7 +356,7 @@ async fn set_withdrawn(
                 &who,
                 id,
                 StatusCode::CONFLICT,
-                "Ce point d'action a été modifié entre-temps : rien n'a été changé. Vérifiez l'historique ci-dessous et recommencez.".to_owned(),
+                crate::language::t("report-withdraw-stale").to_owned(),
                 None,
                 Some(version),
             )

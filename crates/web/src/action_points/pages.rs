@@ -60,7 +60,7 @@ pub struct ListQuery {
 struct ListPage {
     title: &'static str,
     nav: &'static str,
-    bar: crate::accounts::AccountBar,
+    ui: crate::accounts::Ui,
     organisations: Vec<Choice>,
     statuses: Vec<Choice>,
     dues: Vec<Choice>,
@@ -98,7 +98,7 @@ async fn list(
     let region = match params::text("region", &q.region)? {
         Some(r) => Some(
             cadre_domain::account::canonical_region(&r)
-                .ok_or_else(|| WebError::bad_param("region", "région inconnue"))?
+                .ok_or_else(|| WebError::bad_param("region", crate::language::t("region-unknown")))?
                 .to_owned(),
         ),
         None => None,
@@ -151,15 +151,21 @@ async fn list(
     let scope_name = [
         organisation_name,
         body_name,
-        region.clone().map(|r| format!("région de {r}")),
+        region.clone().map(|r| {
+            cadre_i18n::tf(
+                crate::language::current(),
+                "actions-region-of",
+                &[("region", r.into())],
+            )
+        }),
     ]
     .into_iter()
     .flatten()
     .reduce(|a, b| format!("{a}, {b}"));
     let page = ListPage {
-        title: "Points d'action",
+        title: crate::language::t("nav-actions"),
         nav: "actions",
-        bar: who.bar(),
+        ui: who.ui(),
         organisations: organisations
             .iter()
             .filter(|o| o.action_points > 0 || Some(o.organisation.id) == organisation)
@@ -176,18 +182,25 @@ async fn list(
             .iter()
             .map(|s| Choice {
                 value: s.as_str().to_owned(),
-                label: s.label_fr().to_owned(),
+                label: crate::language::label("action-status", s.as_str()).to_owned(),
                 selected: Some(*s) == status,
             })
             .collect(),
         dues: [
-            ("overdue", "en retard"),
-            ("soon", "à échéance dans les 30 jours"),
+            ("overdue", crate::language::t("late").to_owned()),
+            (
+                "soon",
+                cadre_i18n::tf(
+                    crate::language::current(),
+                    "dash-due-soon",
+                    &[("days", DUE_SOON_DAYS.into())],
+                ),
+            ),
         ]
         .into_iter()
         .map(|(value, label)| Choice {
             value: value.to_owned(),
-            label: label.to_owned(),
+            label,
             selected: due == Some(value),
         })
         .collect(),

@@ -12,7 +12,7 @@ use crate::AppState;
 use crate::error::WebError;
 use crate::meetings::MeetingRow;
 use crate::published::render;
-use crate::view::{ActionRow, date_fr, time_fr};
+use crate::view::{ActionRow, date_text, time_text};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/", get(dashboard))
@@ -25,8 +25,8 @@ const SHOWN: i64 = 10;
 struct UpcomingRow {
     body: String,
     body_code: String,
-    date: String,
-    time: Option<String>,
+    /// "3 mai 2023 à 9h00", "3 May 2023 at 9:00".
+    when: String,
     as_written: String,
     announced_in: i64,
 }
@@ -38,7 +38,7 @@ struct DashboardPage {
     /// The latest meetings' table has no tick boxes here.
     bulk: bool,
     nav: &'static str,
-    bar: crate::accounts::AccountBar,
+    ui: crate::accounts::Ui,
     today: String,
     upcoming: Vec<UpcomingRow>,
     overdue: Vec<ActionRow>,
@@ -81,18 +81,27 @@ async fn dashboard(
         db.totals(who.audience()),
     )?;
     let page = DashboardPage {
-        title: "Tableau de bord",
+        title: crate::language::t("nav-dashboard"),
         bulk: false,
         nav: "dashboard",
-        bar: who.bar(),
-        today: date_fr(today),
+        ui: who.ui(),
+        today: date_text(today),
         upcoming: upcoming
             .iter()
             .map(|u| UpcomingRow {
                 body: u.body.clone(),
                 body_code: u.body_code.clone(),
-                date: date_fr(u.date),
-                time: u.time.map(time_fr),
+                when: match u.time {
+                    Some(t) => cadre_i18n::tf(
+                        crate::language::current(),
+                        "at-time",
+                        &[
+                            ("day", date_text(u.date).into()),
+                            ("time", time_text(t).into()),
+                        ],
+                    ),
+                    None => date_text(u.date),
+                },
                 as_written: u.as_written.clone(),
                 announced_in: u.announced_in.get(),
             })

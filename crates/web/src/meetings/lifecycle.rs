@@ -23,8 +23,7 @@ const MAX_PER_FORM: usize = 500;
 struct OutcomePage {
     title: &'static str,
     nav: &'static str,
-    bar: crate::accounts::AccountBar,
-    action: &'static str,
+    ui: crate::accounts::Ui,
     rows: Vec<OutcomeRow>,
 }
 
@@ -35,24 +34,31 @@ struct OutcomeRow {
 }
 
 fn action_label(t: Transition) -> &'static str {
-    match t {
-        Transition::Validate => "Validation",
-        Transition::Publish => "Publication",
-        Transition::Withdraw => "Retrait de la publication",
-    }
+    crate::language::t(match t {
+        Transition::Validate => "lifecycle-title-validate",
+        Transition::Publish => "lifecycle-title-publish",
+        Transition::Withdraw => "lifecycle-title-withdraw",
+    })
 }
 
 fn outcome_label(o: LifecycleOutcome) -> (String, bool) {
+    let lang = crate::language::current();
+    let status =
+        |s: cadre_domain::MeetingStatus| crate::language::label("meeting-status", s.as_str());
     match o {
-        LifecycleOutcome::Changed { to, .. } => (format!("désormais {}", to.label_fr()), false),
-        LifecycleOutcome::Unchanged { status } => {
-            (format!("inchangé ({})", status.label_fr()), false)
-        }
+        LifecycleOutcome::Changed { to, .. } => (
+            cadre_i18n::tf(lang, "lifecycle-now", &[("status", status(to).into())]),
+            false,
+        ),
+        LifecycleOutcome::Unchanged { status: s } => (
+            cadre_i18n::tf(lang, "lifecycle-unchanged", &[("status", status(s).into())]),
+            false,
+        ),
         LifecycleOutcome::NotValidated => (
-            "encore brouillon : à valider avant de le publier".to_owned(),
+            crate::language::t("lifecycle-not-validated").to_owned(),
             true,
         ),
-        LifecycleOutcome::NotFound => ("réunion inconnue".to_owned(), true),
+        LifecycleOutcome::NotFound => (crate::language::t("lifecycle-not-found").to_owned(), true),
     }
 }
 
@@ -73,7 +79,7 @@ pub async fn apply(
     who.check_csrf(&csrf)?;
     if !who.viewer().is_secretariat() {
         return Err(WebError::Forbidden(
-            "seul le secrétariat valide et publie les comptes-rendus".to_owned(),
+            crate::language::t("lifecycle-forbidden").to_owned(),
         ));
     }
     let transition = Transition::parse(&action).ok_or_else(|| {
@@ -82,13 +88,17 @@ pub async fn apply(
     if ids.is_empty() {
         return Err(WebError::bad_param(
             "meeting",
-            "choisissez au moins une réunion",
+            crate::language::t("lifecycle-none-chosen"),
         ));
     }
     if ids.len() > MAX_PER_FORM {
         return Err(WebError::bad_param(
             "meeting",
-            format!("au plus {MAX_PER_FORM} réunions à la fois"),
+            cadre_i18n::tf(
+                crate::language::current(),
+                "lifecycle-too-many",
+                &[("max", MAX_PER_FORM.into())],
+            ),
         ));
     }
     let ids: Vec<MeetingId> = ids
@@ -111,8 +121,7 @@ pub async fn apply(
     let page = OutcomePage {
         title: action_label(transition),
         nav: "meetings",
-        bar: who.bar(),
-        action: action_label(transition),
+        ui: who.ui(),
         rows: ids
             .iter()
             .zip(outcomes)

@@ -39,12 +39,12 @@ impl MeetingRow {
     pub fn new(m: &cadre_domain::MeetingSummary) -> MeetingRow {
         MeetingRow {
             id: m.id.get(),
-            date: crate::view::date_fr(m.date),
+            date: crate::view::date_text(m.date),
             body: m.body.clone(),
-            kind: m.kind.label_fr(),
+            kind: crate::language::label("meeting-kind", m.kind.as_str()),
             title: m.title.clone(),
             place: m.place.clone().unwrap_or_default(),
-            modality: m.modality.label_fr(),
+            modality: crate::language::label("modality", m.modality.as_str()),
             attendance_count: m.attendance_count,
             agenda_count: m.agenda_count,
             action_point_count: m.action_point_count,

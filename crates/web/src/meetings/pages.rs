@@ -7,7 +7,7 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use cadre_domain::{Meeting, MeetingKind, MeetingStatus, Recommendation, RecommendationScope};
+use cadre_domain::{Meeting, MeetingKind, MeetingStatus, Recommendation};
 use cadre_storage::{MeetingFilter, Page, Paging, RecommendationFilter};
 use serde::Deserialize;
 
@@ -16,7 +16,7 @@ use crate::error::WebError;
 use crate::meetings::MeetingRow;
 use crate::params::{self, PageQuery};
 use crate::published::render;
-use crate::view::{ActionRow, Choice, Pager, date_fr, hours, time_fr};
+use crate::view::{ActionRow, Choice, Pager, date_text, hours, time_text};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -44,14 +44,11 @@ async fn original(
     if source.personal_data && !who.viewer().sees_personal_contacts() {
         if who.account().is_some() {
             return Err(WebError::Forbidden(
-                "le document original cite des personnes avec leurs coordonnées : seul le secrétariat le télécharge".to_owned(),
+                crate::language::t("original-secretariat-only").to_owned(),
             ));
         }
         return Err(WebError::Withheld(
-            "Le document original cite des personnes avec leurs coordonnées (téléphone, e-mail) : \
-             il est conservé par le secrétariat mais n'est pas publié. Le compte-rendu structuré \
-             ci-dessus en reprend tout le contenu public."
-                .into(),
+            crate::language::t("original-withheld").to_owned(),
         ));
     }
     let (doc, bytes) = db
@@ -111,7 +108,7 @@ struct ListPage {
     /// Tick boxes and lifecycle buttons (the secretariat).
     bulk: bool,
     nav: &'static str,
-    bar: crate::accounts::AccountBar,
+    ui: crate::accounts::Ui,
     bodies: Vec<Choice>,
     years: Vec<Choice>,
     filtered: bool,
@@ -143,10 +140,10 @@ async fn list(
         ("year", year.map(|y| y.to_string()).unwrap_or_default()),
     ];
     let page = ListPage {
-        title: "Réunions",
+        title: crate::language::t("nav-meetings"),
         nav: "meetings",
         bulk: who.viewer().is_secretariat(),
-        bar: who.bar(),
+        ui: who.ui(),
         bodies: choices.body_options(body.as_deref(), true),
         years: choices.year_options(year),
         filtered: body.is_some() || year.is_some(),
@@ -218,25 +215,15 @@ struct FindingRow {
     warnings: Vec<String>,
 }
 
-/// The canevas fields in French, in the order of the template.
+/// A canevas field's name in the page's language.
 fn field_label(field: &str) -> &'static str {
-    match field {
-        "body" => "Instance",
-        "title" => "Titre",
-        "date" => "Date",
-        "time" => "Heure",
-        "place" => "Lieu",
-        "modality" => "Modalité",
-        "attendance" => "Présence",
-        "agenda" => "Ordre du jour",
-        "action_points" => "Points d'action",
-        "next_meeting" => "Prochaine réunion",
-        "rapporteur" => "Rapporteur",
-        "recommendations" => "Recommandations",
-        "document" => "Document",
-        "unplaced_text" => "Texte non placé",
-        _ => "Autre",
-    }
+    let key = match field {
+        "body" | "title" | "date" | "time" | "place" | "modality" | "attendance" | "agenda"
+        | "action_points" | "next_meeting" | "rapporteur" | "recommendations" | "document"
+        | "unplaced_text" => format!("field-{}", field.replace('_', "-")),
+        _ => "field-other".to_owned(),
+    };
+    crate::language::t(&key)
 }
 
 fn finding_rows(m: &Meeting) -> Vec<FindingRow> {
@@ -274,7 +261,7 @@ struct ShowPage {
     /// The meeting's own title, as the document wrote it.
     heading: String,
     nav: &'static str,
-    bar: crate::accounts::AccountBar,
+    ui: crate::accounts::Ui,
     kind: &'static str,
     body: String,
     body_code: String,
@@ -290,6 +277,8 @@ struct ShowPage {
     roadmaps: Vec<RoadmapGroup>,
     recommendations_total: i64,
     recommendations_shown: usize,
+    /// "40 recommandations affichées sur 61."
+    recommendations_note: String,
     source: Option<SourceRow>,
     id: i64,
     draft: bool,
@@ -315,11 +304,14 @@ pub struct HistoryRow {
 }
 
 fn history_label(action: &str) -> &'static str {
-    match action {
-        "import" => "importé",
-        "validate" => "validé",
-        _ => "modifié",
-    }
+    crate::language::t(match action {
+        "import" => "meeting-history-import",
+        "validate" => "meeting-history-validate",
+        "publish" => "meeting-history-publish",
+        "withdraw" => "meeting-history-withdraw",
+        "edit" => "meeting-history-edit",
+        _ => "meeting-history-other",
+    })
 }
 
 /// At most this many recommendations on one meeting's page (a session adopts a few dozen).
@@ -401,17 +393,17 @@ fn show_page(
 ) -> ShowPage {
     let today = crate::today();
     ShowPage {
-        title: format!("{} – {}", m.body.name, date_fr(m.date)),
+        title: format!("{} – {}", m.body.name, date_text(m.date)),
         heading: m.title.clone(),
         nav: "meetings",
-        bar: who.bar(),
-        kind: m.kind.label_fr(),
+        ui: who.ui(),
+        kind: crate::language::label("meeting-kind", m.kind.as_str()),
         body: m.body.name.clone(),
         body_code: m.body.code.clone(),
-        date: date_fr(m.date),
+        date: date_text(m.date),
         hours: hours(m.start_time, m.end_time),
         place: m.place.clone(),
-        modality: m.modality.label_fr(),
+        modality: crate::language::label("modality", m.modality.as_str()),
         attendance: m
             .attendance
             .iter()
@@ -450,15 +442,40 @@ fn show_page(
         next_meeting_date: m.next_meeting.as_ref().and_then(|n| {
             n.date
                 .map(|d| match n.time {
-                    Some(t) => format!("{} à {}", date_fr(d), time_fr(t)),
-                    None => date_fr(d),
+                    Some(t) => cadre_i18n::tf(
+                        crate::language::current(),
+                        "at-time",
+                        &[("day", date_text(d).into()), ("time", time_text(t).into())],
+                    ),
+                    None => date_text(d),
                 })
-                .or_else(|| n.month.map(|m| format!("courant {}", m.label_fr())))
+                .or_else(|| {
+                    n.month.map(|m| {
+                        cadre_i18n::tf(
+                            crate::language::current(),
+                            "meeting-next-in-month",
+                            &[(
+                                "month",
+                                cadre_i18n::month_year(
+                                    crate::language::current(),
+                                    m.year,
+                                    m.month - 1,
+                                )
+                                .into(),
+                            )],
+                        )
+                    })
+                })
         }),
         rapporteur: m.rapporteur.clone(),
         roadmaps,
         recommendations_total: total,
         recommendations_shown: shown,
+        recommendations_note: cadre_i18n::tf(
+            crate::language::current(),
+            "meeting-recommendations-shown",
+            &[("shown", shown.into()), ("total", total.into())],
+        ),
         source: m.source.as_ref().map(|s| SourceRow {
             file_name: s.file_name.clone(),
             media_type: s.media_type.clone(),
@@ -483,10 +500,15 @@ fn show_page(
 fn group_recommendations(items: &[Recommendation]) -> Vec<RoadmapGroup> {
     let mut groups: Vec<RoadmapGroup> = Vec::new();
     for r in items {
-        let heading = match (r.scope, r.thematic_group.as_deref()) {
-            (RecommendationScope::General, None) => "Recommandations d'ordre général".to_owned(),
-            (scope, Some(g)) => format!("Recommandations {} – {}", scope.label_fr(), g),
-            (scope, None) => format!("Recommandations {}", scope.label_fr()),
+        let lang = crate::language::current();
+        let scope = crate::language::label("recommendation-scope", r.scope.as_str());
+        let heading = match r.thematic_group.as_deref() {
+            Some(g) => cadre_i18n::tf(
+                lang,
+                "recs-section-group",
+                &[("scope", scope.into()), ("group", g.into())],
+            ),
+            None => cadre_i18n::tf(lang, "recs-section", &[("scope", scope.into())]),
         };
         let group = match groups.iter_mut().position(|g| g.roadmap == r.roadmap) {
             Some(i) => &mut groups[i],

@@ -13,7 +13,7 @@ use cadre_storage::{AuditEntry, RecordKind, StorageError};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::accounts::{AccountBar, Who};
+use crate::accounts::{Ui, Who};
 use crate::error::WebError;
 use crate::params;
 use crate::view::Choice;
@@ -35,7 +35,7 @@ struct HistoryRow {
 struct OrganisationPage {
     title: String,
     nav: &'static str,
-    bar: AccountBar,
+    ui: Ui,
     message: String,
     id: i64,
     name: String,
@@ -60,14 +60,14 @@ struct OrganisationPage {
 
 fn action_label(action: &str) -> &'static str {
     match action {
-        "rename" => "renommée",
-        "set_kind" => "type ou rattachement changé",
-        "mark_role" => "marquée comme rôle",
-        "unmark_role" => "n'est plus marquée comme rôle",
-        "merge" => "fusionnée",
-        "unmerge" => "fusion annulée",
-        "absorb" => "a reçu une organisation fusionnée",
-        _ => "modifiée",
+        "rename" => crate::language::t("org-history-rename"),
+        "set_kind" => crate::language::t("org-history-set-kind"),
+        "mark_role" => crate::language::t("org-history-mark-role"),
+        "unmark_role" => crate::language::t("org-history-unmark-role"),
+        "merge" => crate::language::t("org-history-merge"),
+        "unmerge" => crate::language::t("org-history-unmerge"),
+        "absorb" => crate::language::t("org-history-absorb"),
+        _ => crate::language::t("org-history-other"),
     }
 }
 
@@ -90,13 +90,25 @@ fn history_row(e: &AuditEntry, names: &dyn Fn(i64) -> String) -> HistoryRow {
             .after
             .as_ref()
             .and_then(|v| v["people_to"].as_i64())
-            .map(|id| format!("personnes rattachées à {}", names(id)))
+            .map(|id| {
+                cadre_i18n::tf(
+                    crate::language::current(),
+                    "org-history-people-to",
+                    &[("name", names(id).into())],
+                )
+            })
             .unwrap_or_default(),
         "set_kind" => {
             let kind = field(&e.after, "kind");
-            let kind = OrganisationKind::parse(&kind).map_or("", |k| k.label_fr());
+            let kind = OrganisationKind::parse(&kind).map_or("", |k| {
+                crate::language::label("organisation-kind", k.as_str())
+            });
             match e.after.as_ref().and_then(|v| v["parent"].as_i64()) {
-                Some(p) => format!("{kind}, unité de {}", names(p)),
+                Some(p) => cadre_i18n::tf(
+                    crate::language::current(),
+                    "org-history-kind-unit",
+                    &[("kind", kind.into()), ("parent", names(p).into())],
+                ),
                 None => kind.to_owned(),
             }
         }
@@ -149,12 +161,12 @@ async fn page(
         focal_points,
         title: org.name.clone(),
         nav: "organisations",
-        bar: who.bar(),
+        ui: who.ui(),
         message,
         id: id.get(),
         name: org.name.clone(),
         acronym: org.acronym.clone().unwrap_or_default(),
-        kind: org.kind.label_fr(),
+        kind: crate::language::label("organisation-kind", org.kind.as_str()),
         aliases: org.aliases.join(", "),
         needs_review: org.needs_review,
         is_role: org.is_role,
@@ -174,7 +186,7 @@ async fn page(
             .iter()
             .map(|k| Choice {
                 value: k.as_str().to_owned(),
-                label: k.label_fr().to_owned(),
+                label: crate::language::label("organisation-kind", k.as_str()).to_owned(),
                 selected: *k == org.kind,
             })
             .collect(),
@@ -245,7 +257,7 @@ pub async fn update(
     who.check_csrf(&form.csrf)?;
     if !who.viewer().is_secretariat() {
         return Err(WebError::Forbidden(
-            "seul le secrétariat modifie les organisations".to_owned(),
+            crate::language::t("org-forbidden").to_owned(),
         ));
     }
     let refuse = |status: StatusCode, message: String| {
@@ -268,7 +280,7 @@ pub async fn update(
             if name.is_empty() || name.chars().count() > 200 {
                 return refuse(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    "Le nom est obligatoire (200 caractères au plus).".to_owned(),
+                    crate::language::t("org-name-required").to_owned(),
                 )
                 .await;
             }
@@ -276,7 +288,7 @@ pub async fn update(
             if acronym.is_some_and(|a| a.chars().count() > 40) {
                 return refuse(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    "Le sigle dépasse 40 caractères.".to_owned(),
+                    crate::language::t("org-acronym-too-long").to_owned(),
                 )
                 .await;
             }
@@ -296,7 +308,7 @@ pub async fn update(
             None => {
                 return refuse(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    "Choisissez l'organisation dans laquelle fusionner.".to_owned(),
+                    crate::language::t("org-merge-choose").to_owned(),
                 )
                 .await;
             }
@@ -321,17 +333,25 @@ pub async fn update(
         Err(StorageError::Stale { .. }) => {
             refuse(
                 StatusCode::CONFLICT,
-                "Cette organisation a été modifiée entre-temps : rien n'a été changé. Voici son état actuel et son historique ; recommencez si nécessaire.".to_owned(),
+                crate::language::t("org-stale").to_owned(),
             )
             .await
         }
         Err(StorageError::Refused(why)) => {
-            refuse(StatusCode::UNPROCESSABLE_ENTITY, format!("Refusé : {why}.")).await
+            refuse(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                cadre_i18n::tf(
+                    crate::language::current(),
+                    "refused",
+                    &[("why", why.to_string().into())],
+                ),
+            )
+            .await
         }
         Err(StorageError::NotFound) => {
             refuse(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                "Organisation choisie introuvable.".to_owned(),
+                crate::language::t("org-chosen-not-found").to_owned(),
             )
             .await
         }
@@ -365,8 +385,7 @@ fn may_keep_contacts(who: &Who, id: OrganisationId) -> Result<(), WebError> {
         Ok(())
     } else {
         Err(WebError::Forbidden(
-            "seuls le secrétariat et les éditeurs de l'organisation tiennent ses points focaux"
-                .to_owned(),
+            crate::language::t("focal-forbidden").to_owned(),
         ))
     }
 }
@@ -391,8 +410,7 @@ pub async fn add_focal_point(
             &who,
             id,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Le nom du point focal est obligatoire ; chaque champ fait 200 caractères au plus."
-                .to_owned(),
+            crate::language::t("focal-invalid").to_owned(),
         )
         .await;
     }
@@ -450,7 +468,7 @@ pub async fn set_focal_point_removed(
                 &who,
                 id,
                 StatusCode::CONFLICT,
-                "Ce point focal a été modifié entre-temps : rien n'a été changé.".to_owned(),
+                crate::language::t("focal-stale").to_owned(),
             )
             .await
         }

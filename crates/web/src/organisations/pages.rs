@@ -40,7 +40,7 @@ struct OrganisationRow {
 struct ListPage {
     title: &'static str,
     nav: &'static str,
-    bar: crate::accounts::AccountBar,
+    ui: crate::accounts::Ui,
     organisations: Vec<OrganisationRow>,
     to_review: usize,
     pager: Pager,
@@ -65,7 +65,7 @@ async fn list(
             id: o.organisation.id.get(),
             name: o.organisation.name.clone(),
             acronym: o.organisation.acronym.clone(),
-            kind: o.organisation.kind.label_fr(),
+            kind: crate::language::label("organisation-kind", o.organisation.kind.as_str()),
             aliases: o.organisation.aliases.join(", "),
             needs_review: o.organisation.needs_review,
             meetings_attended: o.meetings_attended,
@@ -73,9 +73,9 @@ async fn list(
         })
         .collect();
     let page = ListPage {
-        title: "Organisations",
+        title: crate::language::t("nav-organisations"),
         nav: "organisations",
-        bar: who.bar(),
+        ui: who.ui(),
         pager: Pager::new(
             "/organisations",
             &[],

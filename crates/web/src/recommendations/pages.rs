@@ -13,7 +13,7 @@ use crate::AppState;
 use crate::error::WebError;
 use crate::params::{self, PageQuery};
 use crate::published::render;
-use crate::view::{Choice, Pager, date_fr};
+use crate::view::{Choice, Pager, date_text};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/recommendations", get(list))
@@ -46,7 +46,7 @@ struct RecommendationRow {
 struct ListPage {
     title: &'static str,
     nav: &'static str,
-    bar: crate::accounts::AccountBar,
+    ui: crate::accounts::Ui,
     roadmap: String,
     groups: Vec<Choice>,
     filtered: bool,
@@ -75,9 +75,9 @@ async fn list(
         ("thematic_group", thematic_group.clone().unwrap_or_default()),
     ];
     let page = ListPage {
-        title: "Recommandations",
+        title: crate::language::t("nav-recommendations"),
         nav: "recommendations",
-        bar: who.bar(),
+        ui: who.ui(),
         roadmap: roadmap.clone().unwrap_or_default(),
         groups: THEMATIC_GROUPS
             .iter()
@@ -101,11 +101,11 @@ async fn list(
             .iter()
             .map(|r| RecommendationRow {
                 meeting_id: r.meeting_id.get(),
-                session: format!("{}, {}", r.body, date_fr(r.meeting_date)),
+                session: format!("{}, {}", r.body, date_text(r.meeting_date)),
                 roadmap: r.roadmap.clone(),
                 position: r.position,
                 text: r.text.clone(),
-                scope: r.scope.label_fr(),
+                scope: crate::language::label("recommendation-scope", r.scope.as_str()),
                 thematic_group: r.thematic_group.clone(),
                 implementation_status: r.implementation_status.clone(),
                 challenges: r.challenges.clone(),

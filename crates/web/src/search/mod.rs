@@ -34,12 +34,12 @@ pub(crate) struct Query {
 }
 
 pub(crate) fn kind_label(kind: DocKind) -> &'static str {
-    match kind {
-        DocKind::Meeting => "Réunion",
-        DocKind::Discussion => "Points de discussion",
-        DocKind::ActionPoint => "Point d'action",
-        DocKind::Recommendation => "Recommandation",
-    }
+    crate::language::t(match kind {
+        DocKind::Meeting => "col-meeting",
+        DocKind::Discussion => "search-kind-discussion",
+        DocKind::ActionPoint => "col-action-point",
+        DocKind::Recommendation => "col-recommendation",
+    })
 }
 
 pub(crate) fn kind_param(v: &Option<String>) -> Result<Option<DocKind>, WebError> {

@@ -12,7 +12,7 @@ use crate::AppState;
 use crate::error::WebError;
 use crate::params::{self, PageQuery};
 use crate::published::render;
-use crate::view::{Choice, Pager, date_fr};
+use crate::view::{Choice, Pager, date_text};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/search", get(page))
@@ -33,7 +33,7 @@ impl HitRow {
         HitRow {
             kind: kind_label(h.kind),
             body: h.body_name.clone(),
-            date: date_fr(h.date),
+            date: date_text(h.date),
             title: h.title.clone(),
             url: h.url.clone(),
             excerpt: h
@@ -50,7 +50,7 @@ impl HitRow {
 struct SearchPage {
     title: &'static str,
     nav: &'static str,
-    bar: crate::accounts::AccountBar,
+    ui: crate::accounts::Ui,
     q: String,
     bodies: Vec<Choice>,
     years: Vec<Choice>,
@@ -125,9 +125,9 @@ async fn page(
     pager.total = total;
     let beyond_window = total > cadre_search::MAX_WINDOW as i64;
     render(&SearchPage {
-        title: "Recherche",
+        title: crate::language::t("nav-search"),
         nav: "search",
-        bar: who.bar(),
+        ui: who.ui(),
         searched: !text.trim().is_empty(),
         empty_query: !text.trim().is_empty() && results.is_none(),
         q: text,

@@ -341,3 +341,5 @@ async fn refused(s: &TestServer, path: &str, param: &str, words: &str) {
     );
     assert!(message.contains(words), "{path}: {message}");
 }
+
+mod language;
