@@ -44,6 +44,8 @@ pub struct TestResponse {
     pub headers: Vec<(String, String)>,
     /// The body, decoded from chunks when chunked, as UTF-8 (lossy).
     pub body: String,
+    /// The body's bytes as they came (documents, spreadsheets).
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {
@@ -356,6 +358,7 @@ fn parse_response(raw: &[u8]) -> Result<TestResponse, String> {
         status,
         headers,
         body: String::from_utf8_lossy(&body).into_owned(),
+        bytes: body,
     })
 }
 

@@ -396,3 +396,6 @@ account-history-set-password = new password
 account-history-other = change
 lifecycle-too-many = at most { $max } meetings at once
 region-unknown = unknown region
+calendar-name-all = next meetings
+calendar-summary = { $body } meeting
+calendar-body = Calendar of this body (iCalendar)

@@ -393,3 +393,6 @@ account-history-set-password = nouveau mot de passe
 account-history-other = modification
 lifecycle-too-many = au plus { $max } réunions à la fois
 region-unknown = région inconnue
+calendar-name-all = prochaines réunions
+calendar-summary = Réunion { $body }
+calendar-body = Calendrier de cette instance (iCalendar)

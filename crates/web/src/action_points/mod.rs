@@ -2,6 +2,7 @@
 //! its follow-up (`/actions/{id}`, reports), and `GET /api/v1/action-points`.
 
 mod api;
+mod exports;
 pub mod follow_up;
 mod pages;
 
@@ -14,6 +15,8 @@ use crate::AppState;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/actions.csv", get(exports::csv))
+        .route("/actions.xlsx", get(exports::xlsx))
         .route("/actions/{id}", get(follow_up::show))
         .route("/actions/{id}/reports", post(follow_up::report))
         .route(

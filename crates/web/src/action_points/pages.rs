@@ -42,7 +42,7 @@ async fn mine(who: crate::accounts::Who) -> Result<axum::response::Response, Web
 pub const PER_PAGE: i64 = 50;
 
 #[derive(Deserialize)]
-pub struct ListQuery {
+pub(super) struct ListQuery {
     organisation: Option<String>,
     status: Option<String>,
     /// Kept for links made before `due`: `overdue=1` is `due=overdue`.
@@ -69,8 +69,73 @@ struct ListPage {
     filtered: bool,
     /// What the list is narrowed to, for its heading: an organisation, a body or a region.
     scope_name: Option<String>,
+    /// The same list, every page of it, as a spreadsheet.
+    csv_href: String,
+    xlsx_href: String,
     actions: Vec<ActionRow>,
     pager: Pager,
+}
+
+/// The filters of a list, read from its query.
+pub(super) struct Filters {
+    organisation: Option<cadre_domain::OrganisationId>,
+    status: Option<cadre_domain::ActionStatus>,
+    due: Option<&'static str>,
+    body: Option<String>,
+    region: Option<String>,
+}
+
+impl Filters {
+    pub(super) fn read(q: &ListQuery) -> Result<Filters, WebError> {
+        let due = match (
+            params::text("due", &q.due)?.as_deref(),
+            params::flag("overdue", &q.overdue)?,
+        ) {
+            (Some("overdue"), _) | (None, true) => Some("overdue"),
+            (Some("soon"), _) => Some("soon"),
+            (None, false) => None,
+            (Some(_), _) => {
+                return Err(WebError::bad_param("due", "overdue, soon"));
+            }
+        };
+        let region = match params::text("region", &q.region)? {
+            Some(r) => Some(
+                cadre_domain::account::canonical_region(&r)
+                    .ok_or_else(|| {
+                        WebError::bad_param("region", crate::language::t("region-unknown"))
+                    })?
+                    .to_owned(),
+            ),
+            None => None,
+        };
+        Ok(Filters {
+            organisation: params::id("organisation", &q.organisation)?,
+            status: params::status("status", &q.status)?,
+            due,
+            body: params::text("body", &q.body)?,
+            region,
+        })
+    }
+
+    pub(super) fn storage(
+        &self,
+        audience: cadre_domain::Audience,
+        paging: Paging,
+    ) -> ActionPointFilter {
+        let today = crate::today();
+        ActionPointFilter {
+            organisation: self.organisation,
+            status: self.status,
+            overdue_on: (self.due == Some("overdue")).then_some(today),
+            due_between: (self.due == Some("soon"))
+                .then(|| (today, today + chrono::Duration::days(DUE_SOON_DAYS))),
+            body: self.body.clone(),
+            region: self.region.clone(),
+            audience,
+            paging,
+            ..Default::default()
+        }
+    }
 }
 
 async fn list(
@@ -78,45 +143,26 @@ async fn list(
     who: crate::accounts::Who,
     PageQuery(q): PageQuery<ListQuery>,
 ) -> Result<Html<String>, WebError> {
-    let organisation = params::id("organisation", &q.organisation)?;
-    let status = params::status("status", &q.status)?;
-    let due = match (
-        params::text("due", &q.due)?.as_deref(),
-        params::flag("overdue", &q.overdue)?,
-    ) {
-        (Some("overdue"), _) | (None, true) => Some("overdue"),
-        (Some("soon"), _) => Some("soon"),
-        (None, false) => None,
-        (Some(_), _) => {
-            return Err(WebError::bad_param(
-                "due",
-                "valeurs possibles : overdue, soon",
-            ));
-        }
-    };
-    let body = params::text("body", &q.body)?;
-    let region = match params::text("region", &q.region)? {
-        Some(r) => Some(
-            cadre_domain::account::canonical_region(&r)
-                .ok_or_else(|| WebError::bad_param("region", crate::language::t("region-unknown")))?
-                .to_owned(),
-        ),
-        None => None,
-    };
-    let page = params::page("page", &q.page)?;
-    let today = crate::today();
-    let filter = ActionPointFilter {
+    let Filters {
         organisation,
         status,
-        overdue_on: (due == Some("overdue")).then_some(today),
-        due_between: (due == Some("soon"))
-            .then(|| (today, today + chrono::Duration::days(DUE_SOON_DAYS))),
+        due,
+        body,
+        region,
+    } = Filters::read(&q)?;
+    let page = params::page("page", &q.page)?;
+    let filter = Filters {
+        organisation,
+        status,
+        due,
         body: body.clone(),
         region: region.clone(),
-        audience: who.audience(),
-        paging: Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
-        ..Default::default()
-    };
+    }
+    .storage(
+        who.audience(),
+        Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
+    );
+    let today = crate::today();
     let db = &state.store;
     let (organisations, bodies, actions) = tokio::try_join!(
         db.organisations().list(who.audience()),
@@ -222,6 +268,8 @@ async fn list(
             })
             .collect(),
         filtered: filters.iter().any(|(_, v)| !v.is_empty()),
+        csv_href: crate::view::url_with("/actions.csv", &filters),
+        xlsx_href: crate::view::url_with("/actions.xlsx", &filters),
         scope_name,
         pager: Pager::new(
             "/actions",

@@ -3,11 +3,13 @@
 
 mod api;
 mod lifecycle;
+mod outputs;
 mod pages;
 
 use axum::Router;
 
 pub(crate) use api::Api;
+pub(crate) use outputs::download;
 
 use crate::AppState;
 
@@ -16,6 +18,19 @@ pub fn router() -> Router<AppState> {
         .merge(pages::router())
         .merge(api::router())
         .route("/meetings/lifecycle", axum::routing::post(lifecycle::apply))
+        .route(
+            "/meetings/{id}/minutes.docx",
+            axum::routing::get(outputs::docx),
+        )
+        .route(
+            "/meetings/{id}/minutes.pdf",
+            axum::routing::get(outputs::pdf),
+        )
+        .route("/calendar.ics", axum::routing::get(outputs::calendar_all))
+        .route(
+            "/calendar/{file}",
+            axum::routing::get(outputs::calendar_of_body),
+        )
 }
 
 /// A list of meetings as their summary rows show it.

@@ -107,6 +107,8 @@ struct ListPage {
     title: &'static str,
     /// Tick boxes and lifecycle buttons (the secretariat).
     bulk: bool,
+    /// The chosen body's calendar of upcoming meetings.
+    calendar_href: Option<String>,
     nav: &'static str,
     ui: crate::accounts::Ui,
     bodies: Vec<Choice>,
@@ -143,6 +145,13 @@ async fn list(
         title: crate::language::t("nav-meetings"),
         nav: "meetings",
         bulk: who.viewer().is_secretariat(),
+        calendar_href: body.as_ref().and_then(|code| {
+            choices
+                .bodies
+                .iter()
+                .any(|b| &b.body.code == code)
+                .then(|| format!("/calendar/{}.ics", crate::view::url_encode(code)))
+        }),
         ui: who.ui(),
         bodies: choices.body_options(body.as_deref(), true),
         years: choices.year_options(year),
@@ -314,8 +323,48 @@ fn history_label(action: &str) -> &'static str {
     })
 }
 
+/// Everything a meeting's minutes show, as the audience may read it.
+pub(super) struct Minutes {
+    pub meeting: Meeting,
+    pub recommendations: Page<Recommendation>,
+    /// The previous meeting's pending action points, as published.
+    pub previous_pending: Vec<cadre_domain::ActionPoint>,
+}
+
+pub(super) async fn load_minutes(
+    db: &cadre_storage::Store,
+    id: cadre_domain::MeetingId,
+    audience: cadre_domain::Audience,
+    filter: &RecommendationFilter,
+) -> Result<Minutes, WebError> {
+    let (meeting, previous_pending) = tokio::try_join!(
+        crate::published::meeting(db, id, audience),
+        db.action_points()
+            .pending_from_previous_meeting(id, audience)
+    )?;
+    let meeting = meeting.ok_or(WebError::NotFound)?;
+    // Sessions adopt recommendations; GTM minutes have action points instead. Most pages are
+    // minutes, so they skip a query (two statements) that could only come back empty.
+    let recommendations = if meeting.kind == MeetingKind::WorkingGroupMinutes {
+        Page {
+            items: Vec::new(),
+            total: 0,
+        }
+    } else {
+        crate::published::recommendations(db, filter).await?
+    };
+    Ok(Minutes {
+        meeting,
+        recommendations,
+        previous_pending: previous_pending
+            .into_iter()
+            .map(cadre_domain::ActionPoint::for_publication)
+            .collect(),
+    })
+}
+
 /// At most this many recommendations on one meeting's page (a session adopts a few dozen).
-const MAX_RECOMMENDATIONS: i64 = 500;
+pub(super) const MAX_RECOMMENDATIONS: i64 = 500;
 
 async fn show(
     State(state): State<AppState>,
@@ -331,27 +380,16 @@ async fn show(
         paging: Paging::page(MAX_RECOMMENDATIONS, 0),
         ..Default::default()
     };
-    let (meeting, previous_pending) = tokio::try_join!(
-        crate::published::meeting(db, id, who.audience()),
-        db.action_points()
-            .pending_from_previous_meeting(id, who.audience())
-    )?;
-    let meeting = meeting.ok_or(WebError::NotFound)?;
+    let Minutes {
+        meeting,
+        recommendations,
+        previous_pending,
+    } = load_minutes(db, id, who.audience(), &filter).await?;
     let today = crate::today();
     let previous_pending = previous_pending
-        .into_iter()
-        .map(|a| ActionRow::new(&a.for_publication(), today))
+        .iter()
+        .map(|a| ActionRow::new(a, today))
         .collect();
-    // Sessions adopt recommendations; GTM minutes have action points instead. Most pages are
-    // minutes, so they skip a query (two statements) that could only come back empty.
-    let recommendations = if meeting.kind == MeetingKind::WorkingGroupMinutes {
-        Page {
-            items: Vec::new(),
-            total: 0,
-        }
-    } else {
-        crate::published::recommendations(db, &filter).await?
-    };
     let shown = recommendations.items.len();
     let mut page = show_page(
         &who,

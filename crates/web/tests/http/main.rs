@@ -343,3 +343,4 @@ async fn refused(s: &TestServer, path: &str, param: &str, words: &str) {
 }
 
 mod language;
+mod outputs;
