@@ -1,6 +1,8 @@
 //! Meetings laid out like the canevas: header, attendance, agenda, discussion, action points,
 //! next meeting.
 
+use std::collections::BTreeMap;
+
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -123,7 +125,14 @@ pub struct FieldFinding {
     /// The canevas field ("date", "time", "place", "attendance", "agenda", "action_points",
     /// "next_meeting", …), the same names as warnings use.
     pub field: String,
+    /// What was found, in French, as the reader wrote it at import.
     pub found: String,
+    /// The finding as a message of the catalogues (`finding-<code>`) with its data, so that
+    /// pages show it in their own language; none for findings stored before codes existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, String>,
 }
 
 impl FieldFinding {
@@ -131,7 +140,20 @@ impl FieldFinding {
         FieldFinding {
             field: field.into(),
             found: found.into(),
+            code: None,
+            args: BTreeMap::new(),
         }
+    }
+
+    /// The same finding, with the catalogue message that says it in any language.
+    pub fn coded<'a>(
+        mut self,
+        code: &str,
+        args: impl IntoIterator<Item = (&'a str, String)>,
+    ) -> Self {
+        self.code = Some(code.to_owned());
+        self.args = args.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        self
     }
 }
 
@@ -142,9 +164,16 @@ impl FieldFinding {
 pub struct ImportWarning {
     /// The canevas field concerned ("date", "attendance", "body", "unplaced_text", …).
     pub field: String,
+    /// In English, as `cadre import` prints it.
     pub message: String,
     /// The text concerned, as written, when there is one.
     pub text: Option<String>,
+    /// The warning as a message of the catalogues (`warning-<code>`) with its data, so that
+    /// pages show it in their own language; none for warnings stored before codes existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, String>,
 }
 
 impl ImportWarning {
@@ -153,14 +182,26 @@ impl ImportWarning {
             field: field.into(),
             message: message.into(),
             text: None,
+            code: None,
+            args: BTreeMap::new(),
         }
     }
     pub fn with_text(field: &str, message: impl Into<String>, text: impl Into<String>) -> Self {
         ImportWarning {
-            field: field.into(),
-            message: message.into(),
             text: Some(text.into()),
+            ..ImportWarning::new(field, message)
         }
+    }
+
+    /// The same warning, with the catalogue message that says it in any language.
+    pub fn coded<'a>(
+        mut self,
+        code: &str,
+        args: impl IntoIterator<Item = (&'a str, String)>,
+    ) -> Self {
+        self.code = Some(code.to_owned());
+        self.args = args.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        self
     }
 }
 

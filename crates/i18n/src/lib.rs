@@ -34,6 +34,11 @@ const FILES: &[(&str, &str, &str)] = &[
         include_str!("../locales/en/web.ftl"),
     ),
     (
+        "ingest",
+        include_str!("../locales/fr/ingest.ftl"),
+        include_str!("../locales/en/ingest.ftl"),
+    ),
+    (
         "outputs",
         include_str!("../locales/fr/outputs.ftl"),
         include_str!("../locales/en/outputs.ftl"),
@@ -211,6 +216,37 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
         }
     }
     text
+}
+
+/// The message `key` with arguments stored as text (warnings and findings of an import):
+/// numbers become numbers (plural forms), `…_date` (ISO day) and `…_time` (`HH:MM`) arguments
+/// are written the language's way.
+pub fn stored<'a>(
+    lang: Lang,
+    key: &str,
+    args: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> String {
+    let args: Vec<(&str, Arg)> = args
+        .into_iter()
+        .map(|(k, v)| {
+            let arg = if k.ends_with("_date")
+                && let Ok(d) = v.parse::<NaiveDate>()
+            {
+                Arg::Text(date(lang, d))
+            } else if k.ends_with("_time")
+                && let Ok(t) = NaiveTime::parse_from_str(v, "%H:%M")
+            {
+                Arg::Text(time(lang, t))
+            } else {
+                match v.parse::<i64>() {
+                    Ok(n) => Arg::Number(n),
+                    Err(_) => Arg::Text(v.to_owned()),
+                }
+            };
+            (k, arg)
+        })
+        .collect();
+    tf(lang, key, &args)
 }
 
 /// Every key of the catalogues (the same in both languages: a test checks it).

@@ -69,7 +69,7 @@ pub(crate) fn infer_gtm(
     if let Some(place) = place {
         let fp = fold(place);
         if fp.contains("conseil regional") || fp.contains("gouvernorat") || fp.contains("drecm") {
-            signals.push(format!("the place ('{place}')"));
+            signals.push(format!("'{place}'"));
         }
     }
     let has_word = |w: &str| ws.iter().any(|x| x == w || x.starts_with(w));
@@ -86,7 +86,7 @@ pub(crate) fn infer_gtm(
             .first()
             .is_some_and(|s| fold(s).contains(&fold(marker)));
         if present && !in_place {
-            signals.push(format!("'{marker}' in the text"));
+            signals.push(format!("'{marker}'"));
         }
     }
     let named_gtm: Vec<&str> = ws
@@ -99,23 +99,25 @@ pub(crate) fn infer_gtm(
         && let Some((region, n)) = counts.first()
     {
         if named_gtm.contains(region) {
-            signals.push(format!("'GTM-{region}' in the text"));
+            signals.push(format!("'GTM-{region}'"));
         }
-        let message = format!(
-            "the document does not name its body: inferred GTM {region} from {} and {n} mention{} of {region}",
-            signals.join(", "),
-            if *n > 1 { "s" } else { "" }
+        let warning = crate::notes::warning(
+            "body",
+            "body-inferred-gtm",
+            &[
+                ("region", region.to_string()),
+                ("clues", signals.join(", ")),
+                ("n", n.to_string()),
+            ],
         );
-        return (
-            NewBody::gtm(region),
-            Some(ImportWarning::new("body", message)),
-        );
+        return (NewBody::gtm(region), Some(warning));
     }
     (
         NewBody::gtm("Niamey"),
-        Some(ImportWarning::new(
+        Some(crate::notes::warning(
             "body",
-            "nothing in the document names the body that met: assumed GTM Niamey (the national GTM); use --body to say otherwise",
+            "body-assumed-gtm-niamey",
+            &[],
         )),
     )
 }
@@ -128,18 +130,18 @@ pub(crate) fn infer_crcm(head: &str, text: &str) -> (NewBody, Option<ImportWarni
     match region_counts(&words(text)).first() {
         Some((region, n)) => (
             NewBody::crcm(region),
-            Some(ImportWarning::new(
+            Some(crate::notes::warning(
                 "body",
-                format!(
-                    "the report does not name its region in its heading: inferred CRCM {region} from {n} mentions in the text"
-                ),
+                "body-inferred-crcm",
+                &[("region", region.to_string()), ("n", n.to_string())],
             )),
         ),
         None => (
             NewBody::crcm("Niamey"),
-            Some(ImportWarning::new(
+            Some(crate::notes::warning(
                 "body",
-                "the report names no region: assumed CRCM Niamey; use --body to say otherwise",
+                "body-assumed-crcm-niamey",
+                &[],
             )),
         ),
     }

@@ -300,9 +300,10 @@ pub(crate) fn parse(
         if let Some((label, inline)) = header_label(line) {
             let (values, next) = r.label_value(label, inline, i);
             if values.is_empty() {
-                warnings.push(ImportWarning::new(
+                warnings.push(crate::notes::warning(
                     label_field(label),
-                    format!("the '{}' label has no value", line.text),
+                    "label-without-value",
+                    &[("label", line.text.clone())],
                 ));
             }
             let joined = values.join("\n");
@@ -392,9 +393,10 @@ pub(crate) fn parse(
     let mut date = date_value.as_deref().and_then(parse_french_date);
     if date.is_none() {
         if let Some(v) = &date_value {
-            warnings.push(ImportWarning::with_text(
+            warnings.push(crate::notes::warning_with_text(
                 "date",
-                "the 'Date' value is not a date Cadre can read; took the first date in the text",
+                "date-unreadable",
+                &[],
                 v.clone(),
             ));
         }
@@ -404,9 +406,10 @@ pub(crate) fn parse(
             .find_map(|(k, l)| parse_french_date(&l.text).map(|d| (k, d)));
         if let Some((k, d)) = found {
             if date_value.is_none() {
-                warnings.push(ImportWarning::with_text(
+                warnings.push(crate::notes::warning_with_text(
                     "date",
-                    "no 'Date' label: took the first date written in the document",
+                    "date-no-label",
+                    &[],
                     lines[k].text.clone(),
                 ));
             }
@@ -425,29 +428,24 @@ pub(crate) fn parse(
         Some(v) => {
             let range = parse_time_range(v);
             if range.0.is_none() {
-                warnings.push(ImportWarning::with_text(
+                warnings.push(crate::notes::warning_with_text(
                     "time",
-                    "the time is not written in a form Cadre can read",
+                    "time-unreadable",
+                    &[],
                     v.clone(),
                 ));
             }
             range
         }
         None => {
-            warnings.push(ImportWarning::new(
-                "time",
-                "no 'Heure' label: the meeting time is unknown",
-            ));
+            warnings.push(crate::notes::warning("time", "time-no-label", &[]));
             (None, None)
         }
     };
 
     let place = place_value.map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
     if place.is_none() {
-        warnings.push(ImportWarning::new(
-            "place",
-            "no 'Lieu' label: the place is unknown",
-        ));
+        warnings.push(crate::notes::warning("place", "place-no-label", &[]));
     }
     let modality = if place.as_deref().is_some_and(is_virtual_place) {
         Modality::Virtual
@@ -460,19 +458,17 @@ pub(crate) fn parse(
         .map(NewAttendee::organisation)
         .collect();
     if attendance.is_empty() {
-        warnings.push(ImportWarning::new(
-            "attendance",
-            "no attendance list ('Présence') found",
-        ));
+        warnings.push(crate::notes::warning("attendance", "attendance-none", &[]));
     }
 
     let mut agenda_items = match_sections(number_agenda(agenda), sections, &mut warnings);
     if !orphan_points.is_empty() {
         match agenda_items.last_mut() {
             Some(item) => item.action_points.extend(orphan_points),
-            None => warnings.push(ImportWarning::with_text(
+            None => warnings.push(crate::notes::warning_with_text(
                 "action_points",
-                "an action table stands outside any agenda item",
+                "actions-outside-agenda",
+                &[],
                 orphan_points
                     .iter()
                     .map(|p| p.what.clone())
@@ -482,10 +478,7 @@ pub(crate) fn parse(
         }
     }
     if agenda_items.is_empty() {
-        warnings.push(ImportWarning::new(
-            "agenda",
-            "no agenda found ('Points inscrits à l'ordre du jour')",
-        ));
+        warnings.push(crate::notes::warning("agenda", "agenda-none", &[]));
     }
     if agenda_items.is_empty()
         && !saw_agenda_heading
@@ -535,9 +528,10 @@ pub(crate) fn parse(
                 body.name,
                 format_date_fr(date)
             );
-            warnings.push(ImportWarning::new(
+            warnings.push(crate::notes::warning(
                 "title",
-                format!("the document has no title: named it '{t}'"),
+                "title-none",
+                &[("title", t.clone())],
             ));
             t
         }
@@ -763,9 +757,10 @@ fn next_meeting(
         return announced;
     }
     if steps.is_some() || standalone.is_some() {
-        warnings.push(ImportWarning::new(
+        warnings.push(crate::notes::warning(
             "next_meeting",
-            "the next steps name no date for the next meeting",
+            "next-meeting-no-date",
+            &[],
         ));
     }
     None
@@ -787,12 +782,10 @@ fn group_loose(r: &Reader, loose: &[Loose]) -> Vec<ImportWarning> {
                     t.push_str(&l.text);
                 }
             }
-            _ => out.push(ImportWarning::with_text(
+            _ => out.push(crate::notes::warning_with_text(
                 "unplaced_text",
-                format!(
-                    "text the importer could not place ({}); kept here",
-                    l.context
-                ),
+                "unplaced-text",
+                &[("context", l.context.to_string())],
                 l.text.clone(),
             )),
         }

@@ -1,44 +1,47 @@
 //! What the reader found, field by field, in words the person validating a draft checks
-//! against the document. Warnings say what went wrong; findings say what was read.
+//! against the document. Warnings say what went wrong; findings say what was read. Each
+//! finding is a catalogue message with its data (`finding-<code>`), stored in French and shown
+//! in the page's language; dates travel as ISO days in arguments ending in `_date`, times as
+//! `HH:MM` in arguments ending in `_time`, and are written the reader's way when shown.
 
-use cadre_domain::dates::format_date_fr;
 use cadre_domain::{FieldFinding, NewMeeting};
-use chrono::{NaiveTime, Timelike};
+use chrono::NaiveTime;
 
-const NOT_FOUND: &str = "non trouvé";
+use crate::notes::finding;
 
-fn hm(t: NaiveTime) -> String {
-    format!("{}h{:02}", t.hour(), t.minute())
+fn not_found(field: &str) -> FieldFinding {
+    finding(field, "not-found", &[])
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    match n {
-        0 => format!("aucun {one}"),
-        1 => format!("1 {one}"),
-        n => format!("{n} {many}"),
-    }
+fn hm(t: NaiveTime) -> String {
+    t.format("%H:%M").to_string()
 }
 
 pub(crate) fn describe(m: &NewMeeting) -> Vec<FieldFinding> {
     let mut out = vec![
-        FieldFinding::new("body", m.body.name.clone()),
-        FieldFinding::new("title", m.title.clone()),
-        FieldFinding::new("date", format_date_fr(m.date)),
+        finding("body", "as-read", &[("text", m.body.name.clone())]),
+        finding("title", "as-read", &[("text", m.title.clone())]),
+        finding("date", "date", &[("the_date", m.date.to_string())]),
     ];
-    out.push(FieldFinding::new(
-        "time",
-        match (m.start_time, m.end_time) {
-            (Some(s), Some(e)) => format!("{}–{}", hm(s), hm(e)),
-            (Some(s), None) => hm(s),
-            _ => NOT_FOUND.into(),
-        },
+    out.push(match (m.start_time, m.end_time) {
+        (Some(s), Some(e)) => finding(
+            "time",
+            "time-range",
+            &[("start_time", hm(s)), ("end_time", hm(e))],
+        ),
+        (Some(s), None) => finding("time", "time-start", &[("start_time", hm(s))]),
+        _ => not_found("time"),
+    });
+    out.push(match &m.place {
+        Some(p) => finding("place", "as-read", &[("text", p.clone())]),
+        None => not_found("place"),
+    });
+    out.push(finding(
+        "modality",
+        "modality",
+        &[("modality", m.modality.as_str().to_owned())],
     ));
-    out.push(FieldFinding::new(
-        "place",
-        m.place.clone().unwrap_or_else(|| NOT_FOUND.into()),
-    ));
-    out.push(FieldFinding::new("modality", m.modality.label_fr()));
-    let organisations: Vec<&str> = m
+    let mut organisations: Vec<&str> = m
         .attendance
         .iter()
         .map(|a| a.organisation.as_str())
@@ -48,60 +51,63 @@ pub(crate) fn describe(m: &NewMeeting) -> Vec<FieldFinding> {
         .iter()
         .filter(|a| a.person_name.is_some())
         .count();
-    let mut attendance = count(organisations.len(), "participant", "participants");
-    if people > 0 {
-        attendance.push_str(&format!(" dont {people} nommément"));
-    }
-    if !organisations.is_empty() {
-        // Organisation names only: the people's names and contacts stay in the attendance list.
-        let mut names = organisations.clone();
-        names.dedup();
-        attendance.push_str(" : ");
-        attendance.push_str(&names.join(", "));
-    }
-    out.push(FieldFinding::new("attendance", attendance));
-    out.push(FieldFinding::new(
-        "agenda",
-        if m.agenda.is_empty() {
-            NOT_FOUND.into()
-        } else {
-            let titles: Vec<String> = m
-                .agenda
-                .iter()
-                .map(|i| format!("{}. {}", i.number, i.title))
-                .collect();
-            format!(
-                "{} : {}",
-                count(m.agenda.len(), "point", "points"),
-                titles.join(" ; ")
-            )
-        },
+    let present = organisations.len();
+    // Organisation names only: the people's names and contacts stay in the attendance list.
+    organisations.dedup();
+    out.push(finding(
+        "attendance",
+        "attendance",
+        &[
+            ("n", present.to_string()),
+            ("people", people.to_string()),
+            ("names", organisations.join(", ")),
+        ],
     ));
+    out.push(if m.agenda.is_empty() {
+        not_found("agenda")
+    } else {
+        let titles: Vec<String> = m
+            .agenda
+            .iter()
+            .map(|i| format!("{}. {}", i.number, i.title))
+            .collect();
+        finding(
+            "agenda",
+            "agenda",
+            &[
+                ("n", m.agenda.len().to_string()),
+                ("titles", titles.join(" ; ")),
+            ],
+        )
+    });
     let points: Vec<_> = m.agenda.iter().flat_map(|i| &i.action_points).collect();
     let with_deadline = points
         .iter()
         .filter(|p| p.deadline.due_by().is_some())
         .count();
     let without_responsible = points.iter().filter(|p| p.responsible.is_empty()).count();
-    let mut summary = count(points.len(), "point d'action", "points d'action");
-    if !points.is_empty() {
-        summary.push_str(&format!(
-            " ({with_deadline} avec une échéance datée, {without_responsible} sans responsable)"
-        ));
-    }
-    out.push(FieldFinding::new("action_points", summary));
-    out.push(FieldFinding::new(
-        "next_meeting",
-        match &m.next_meeting {
-            Some(n) => match n.date {
-                Some(d) => format!("{} (« {} »)", format_date_fr(d), n.as_written),
-                None => format!("« {} »", n.as_written),
-            },
-            None => NOT_FOUND.into(),
-        },
+    out.push(finding(
+        "action_points",
+        "action-points",
+        &[
+            ("n", points.len().to_string()),
+            ("dated", with_deadline.to_string()),
+            ("unassigned", without_responsible.to_string()),
+        ],
     ));
+    out.push(match &m.next_meeting {
+        Some(n) => match n.date {
+            Some(d) => finding(
+                "next_meeting",
+                "next-meeting-dated",
+                &[("the_date", d.to_string()), ("text", n.as_written.clone())],
+            ),
+            None => finding("next_meeting", "quoted", &[("text", n.as_written.clone())]),
+        },
+        None => not_found("next_meeting"),
+    });
     if let Some(r) = &m.rapporteur {
-        out.push(FieldFinding::new("rapporteur", r.clone()));
+        out.push(finding("rapporteur", "as-read", &[("text", r.clone())]));
     }
     if !m.recommendations.is_empty() {
         let mut roadmaps: Vec<(&str, usize)> = Vec::new();
@@ -111,17 +117,14 @@ pub(crate) fn describe(m: &NewMeeting) -> Vec<FieldFinding> {
                 None => roadmaps.push((&r.roadmap, 1)),
             }
         }
-        let parts: Vec<String> = roadmaps
-            .iter()
-            .map(|(y, n)| format!("feuille de route {y} : {n}"))
-            .collect();
-        out.push(FieldFinding::new(
+        let parts: Vec<String> = roadmaps.iter().map(|(y, n)| format!("{y}: {n}")).collect();
+        out.push(finding(
             "recommendations",
-            format!(
-                "{} ({})",
-                count(m.recommendations.len(), "recommandation", "recommandations"),
-                parts.join(", ")
-            ),
+            "recommendations",
+            &[
+                ("n", m.recommendations.len().to_string()),
+                ("roadmaps", parts.join(", ")),
+            ],
         ));
     }
     out

@@ -182,7 +182,7 @@ enum Reply {
 struct TextReply {
     media_type: String,
     text: String,
-    notes: Vec<String>,
+    notes: Vec<crate::notes::Note>,
     lines_repaired: usize,
 }
 

@@ -13,6 +13,9 @@ pub mod formats;
 pub mod isolated;
 mod lines;
 mod matching;
+mod notes;
+
+pub use notes::Note;
 mod render;
 pub mod segment;
 mod session_report;
@@ -99,7 +102,7 @@ pub struct ReadText {
     pub format: Format,
     pub text: String,
     /// How the text was obtained: encoding, pages, repairs.
-    pub notes: Vec<String>,
+    pub notes: Vec<Note>,
     /// Lines whose spaces had been lost and were restored.
     pub lines_repaired: usize,
 }
@@ -125,9 +128,9 @@ pub fn read_text(
         .unwrap_or_else(|| Lexicon::french());
     let repaired = segment::repair_lost_spaces(&text, lexicon);
     if repaired.lines_repaired > 0 {
-        notes.push(format!(
-            "spaces restored on {} line(s) where they had been lost",
-            repaired.lines_repaired
+        notes.push(crate::notes::Note::new(
+            "spaces-restored",
+            &[("n", repaired.lines_repaired.to_string())],
         ));
     }
     Ok(ReadText {
@@ -154,9 +157,7 @@ pub fn read_document(
     separate_contacts(&mut meeting);
     meeting.findings = findings::describe(&meeting);
     for note in read.notes {
-        meeting
-            .warnings
-            .push(cadre_domain::ImportWarning::new("document", note));
+        meeting.warnings.push(note.into_warning());
     }
     // Contacts may sit outside the attendance list (a focal point's e-mail in a discussion)
     // and outside the text Cadre reads (a footer, a tracked deletion, the document's
@@ -206,10 +207,10 @@ fn separate_contacts(meeting: &mut NewMeeting) {
         a.email = joined(a.email.take(), [&organisation.emails, &name.emails]);
         a.person_name = (!name.rest.is_empty()).then_some(name.rest);
         if organisation.rest.is_empty() {
-            meeting.warnings.push(cadre_domain::ImportWarning::new(
+            meeting.warnings.push(crate::notes::warning(
                 "attendance",
-                "a row of the attendance list names no institution (its contact details were \
-                 kept private, the row was left out)",
+                "attendance-row-contacts-only",
+                &[],
             ));
             continue;
         }

@@ -67,10 +67,7 @@ pub(crate) fn match_sections(
 ) -> Vec<NewAgendaItem> {
     if agenda.is_empty() {
         if !sections.is_empty() {
-            warnings.push(ImportWarning::new(
-                "agenda",
-                "no agenda list ('Points inscrits à l'ordre du jour'): the sections were taken as the agenda",
-            ));
+            warnings.push(crate::notes::warning("agenda", "agenda-from-sections", &[]));
         }
         let mut last = 0;
         return sections
@@ -136,12 +133,13 @@ pub(crate) fn match_sections(
             Some(ai) => {
                 let item = &mut items[ai];
                 if by_position[si] {
-                    warnings.push(ImportWarning::new(
+                    warnings.push(crate::notes::warning(
                         "agenda",
-                        format!(
-                            "section '{}' does not share its words with any agenda item: attached to '{}' by its position",
-                            section.title, item.title
-                        ),
+                        "section-attached-by-position",
+                        &[
+                            ("section", section.title.clone()),
+                            ("item", item.title.clone()),
+                        ],
                     ));
                 }
                 if item.presenter.is_none() {
@@ -151,12 +149,10 @@ pub(crate) fn match_sections(
                 item.action_points = section.points;
             }
             None => {
-                warnings.push(ImportWarning::new(
+                warnings.push(crate::notes::warning(
                     "agenda",
-                    format!(
-                        "section '{}' is not in the agenda list: added as an agenda item",
-                        section.title
-                    ),
+                    "section-added-to-agenda",
+                    &[("section", section.title.clone())],
                 ));
                 extras.push(section);
             }

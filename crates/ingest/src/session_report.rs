@@ -199,10 +199,7 @@ pub(crate) fn parse(
         (None, None) => None,
     };
     if place.is_none() {
-        warnings.push(ImportWarning::new(
-            "place",
-            "the report does not say where the meeting was held",
-        ));
+        warnings.push(crate::notes::warning("place", "report-no-place", &[]));
     }
 
     let cover_rest: Vec<&str> = (0..head_end)
@@ -215,16 +212,18 @@ pub(crate) fn parse(
         .map(|i| lines[i].text.as_str())
         .collect();
     if !cover_rest.is_empty() {
-        warnings.push(ImportWarning::with_text(
+        warnings.push(crate::notes::warning_with_text(
             "unplaced_text",
-            "text of the cover page (letterhead, document status) that fits no field; kept here",
+            "report-cover-text",
+            &[],
             cover_rest.join("\n"),
         ));
     }
     if date_line >= head_end {
-        warnings.push(ImportWarning::with_text(
+        warnings.push(crate::notes::warning_with_text(
             "date",
-            "the cover page gives no date: took the first date in the text",
+            "report-no-cover-date",
+            &[],
             lines[date_line].text.clone(),
         ));
     }
@@ -328,10 +327,7 @@ pub(crate) fn parse(
         .flat_map(|p| p.lines.iter())
         .find_map(|t| find_times(t).first().copied());
     if start_time.is_none() {
-        warnings.push(ImportWarning::new(
-            "time",
-            "the report does not say when the meeting started",
-        ));
+        warnings.push(crate::notes::warning("time", "report-no-time", &[]));
     }
 
     let next_meeting = parts
@@ -357,10 +353,7 @@ pub(crate) fn parse(
         })
         .collect();
     if agenda.is_empty() {
-        warnings.push(ImportWarning::new(
-            "agenda",
-            "the report lists no agenda ('ordre du jour')",
-        ));
+        warnings.push(crate::notes::warning("agenda", "report-no-agenda", &[]));
     }
     let agenda_words: Vec<Vec<String>> = agenda.iter().map(|a| title_words(&a.title)).collect();
     for part in parts {
@@ -395,14 +388,16 @@ pub(crate) fn parse(
             }
             None if text.is_empty() => {}
             None => {
-                let what = match part.heading.as_deref() {
-                    None => "the opening of the report".to_owned(),
-                    Some("(annexe)") => "the heading of the annex".to_owned(),
-                    Some(h) => format!("part '{}'", trim_title(h)),
+                // A narrative section of the report: pages show it as a section of its own.
+                let (code, args) = match part.heading.as_deref() {
+                    None => ("report-opening", vec![]),
+                    Some("(annexe)") => ("report-annex-heading", vec![]),
+                    Some(h) => ("report-part", vec![("part", trim_title(h).to_string())]),
                 };
-                warnings.push(ImportWarning::with_text(
+                warnings.push(crate::notes::warning_with_text(
                     "unplaced_text",
-                    format!("{what} presents no agenda item; kept here"),
+                    code,
+                    &args,
                     text,
                 ));
             }
@@ -410,12 +405,17 @@ pub(crate) fn parse(
     }
 
     if attendance.is_empty() {
-        warnings.push(ImportWarning::new("attendance", "no attendance list found"));
+        warnings.push(crate::notes::warning(
+            "attendance",
+            "report-no-attendance",
+            &[],
+        ));
     }
     if recommendations.is_empty() {
-        warnings.push(ImportWarning::new(
+        warnings.push(crate::notes::warning(
             "recommendations",
-            "no recommendation table found ('Recommandation <année>')",
+            "report-no-recommendations",
+            &[],
         ));
     }
 
@@ -435,9 +435,10 @@ pub(crate) fn parse(
             body.name,
             cadre_domain::dates::format_date_fr(date)
         );
-        warnings.push(ImportWarning::new(
+        warnings.push(crate::notes::warning(
             "title",
-            format!("the report has no title: named it '{t}'"),
+            "report-title-none",
+            &[("title", t.clone())],
         ));
         t
     } else {
@@ -573,9 +574,10 @@ fn recommendation_table(
                     Some(g) => Some(g.to_owned()),
                     None => {
                         let written = cells[0].split(':').nth(1).unwrap_or(&cells[0]).trim();
-                        warnings.push(ImportWarning::with_text(
+                        warnings.push(crate::notes::warning_with_text(
                             "recommendations",
-                            "unknown thematic group: kept as written",
+                            "report-unknown-group",
+                            &[],
                             cells[0].clone(),
                         ));
                         Some(written.to_owned())
@@ -594,9 +596,10 @@ fn recommendation_table(
         let text = row.cells[0].trim().to_owned();
         let rest: Vec<&String> = row.cells[1..].iter().filter(|c| !c.is_empty()).collect();
         if text.is_empty() {
-            warnings.push(ImportWarning::with_text(
+            warnings.push(crate::notes::warning_with_text(
                 "recommendations",
-                format!("a row of the {roadmap} roadmap has no recommendation text"),
+                "report-row-without-text",
+                &[("roadmap", roadmap.to_string())],
                 rest.iter()
                     .map(|s| s.as_str())
                     .collect::<Vec<_>>()
@@ -639,12 +642,13 @@ fn recommendation_table(
             }
         }
         if !extra.is_empty() {
-            warnings.push(ImportWarning::with_text(
+            warnings.push(crate::notes::warning_with_text(
                 "recommendations",
-                format!(
-                    "recommendation {} of the {} roadmap has cells beyond the table's columns",
-                    rec.position, rec.roadmap
-                ),
+                "report-cells-beyond-columns",
+                &[
+                    ("position", rec.position.to_string()),
+                    ("roadmap", rec.roadmap.clone()),
+                ],
                 extra.join("\n"),
             ));
         }
@@ -730,18 +734,20 @@ fn attendance_table(
                 phone: get(Who::Phone),
                 email: get(Who::Email),
             }),
-            None => warnings.push(ImportWarning::with_text(
+            None => warnings.push(crate::notes::warning_with_text(
                 "attendance",
-                "a row of the attendance list names no institution",
+                "report-row-without-institution",
+                &[],
                 l.text.clone(),
             )),
         }
         if other.is_some() || !extra.is_empty() {
             let mut text: Vec<String> = other.into_iter().collect();
             text.extend(extra.iter().map(|s| s.to_string()));
-            warnings.push(ImportWarning::with_text(
+            warnings.push(crate::notes::warning_with_text(
                 "attendance",
-                "cells of the attendance list in no known column",
+                "report-cells-unknown-column",
+                &[],
                 text.join("\n"),
             ));
         }

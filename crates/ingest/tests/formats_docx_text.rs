@@ -101,7 +101,8 @@ fn table(rows: &[String]) -> String {
 }
 
 fn word(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
-    extract("minutes.docx", bytes).map(|e| (e.text, e.notes))
+    extract("minutes.docx", bytes)
+        .map(|e| (e.text, e.notes.into_iter().map(|n| n.message).collect()))
 }
 
 fn word_text(body: &str) -> String {

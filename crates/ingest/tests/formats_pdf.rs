@@ -224,7 +224,7 @@ fn a_forged_page_count_is_not_believed() {
     assert_eq!(read.text, "Lieu");
     // Neither read for four billion pages nor reported as having them.
     assert!(
-        read.notes.contains(&"read from PDF: 1 page".to_owned()),
+        read.notes.iter().any(|n| *n == "read from PDF: 1 page"),
         "{:?}",
         read.notes
     );

@@ -33,6 +33,63 @@ pub fn hours(start: Option<NaiveTime>, end: Option<NaiveTime>) -> Option<String>
     }
 }
 
+/// Text of a document for a page: escaped, with what the readers mark kept as marked —
+/// `5^{ème}` (a superscript in Word) becomes `5<sup>ème</sup>` — and a line that starts with
+/// two list markers ("- • texte", a numbering and a bullet glyph) with one.
+pub fn rich(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let trimmed = line.trim_start();
+        let mut rest = trimmed;
+        let mut markers = 0;
+        while let Some(after) = rest
+            .strip_prefix(['-', '•', '◦', '▪', '\u{f0b7}', '–'])
+            .filter(|a| a.starts_with(' ') || a.is_empty())
+        {
+            markers += 1;
+            rest = after.trim_start();
+        }
+        let line = if markers > 1 {
+            format!("- {rest}")
+        } else {
+            line.to_owned()
+        };
+        let mut pieces = line.split("^{");
+        escape_into(&mut out, pieces.next().unwrap_or_default());
+        for piece in pieces {
+            match piece.split_once('}') {
+                Some((sup, after)) if sup.chars().count() <= 12 => {
+                    out.push_str("<sup>");
+                    escape_into(&mut out, sup);
+                    out.push_str("</sup>");
+                    escape_into(&mut out, after);
+                }
+                _ => {
+                    escape_into(&mut out, "^{");
+                    escape_into(&mut out, piece);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
 /// Percent-encodes a query value (UTF-8), keeping unreserved characters.
 pub fn url_encode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -254,6 +311,18 @@ pub struct Choice {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn document_text_keeps_its_superscripts_and_one_bullet() {
+        assert_eq!(rich("la 5^{ème} session"), "la 5<sup>ème</sup> session");
+        assert_eq!(rich("<b>&</b> ^{x"), "&lt;b&gt;&amp;&lt;/b&gt; ^{x");
+        assert_eq!(rich("^{<script>}"), "<sup>&lt;script&gt;</sup>");
+        assert_eq!(
+            rich("- • Création\n• Duplication"),
+            "- Création\n• Duplication"
+        );
+        assert_eq!(rich("- un\n- deux"), "- un\n- deux");
+    }
 
     #[test]
     fn urls_keep_filters_and_encode_them() {

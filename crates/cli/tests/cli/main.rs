@@ -8,7 +8,9 @@ use std::process::{Command, Output, Stdio};
 use cadre_testkit::{both_engines, seed, seeds_dir};
 use serde_json::Value;
 
+mod browser;
 mod hostile;
+mod notes;
 mod privacy;
 
 fn cadre(args: &[&str]) -> Output {

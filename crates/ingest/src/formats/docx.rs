@@ -40,7 +40,7 @@ const DOCUMENT: &str = "word/document.xml";
 const NUMBERING: &str = "word/numbering.xml";
 const STYLES: &str = "word/styles.xml";
 
-pub(super) fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
+pub(super) fn read(bytes: &[u8]) -> Result<(String, Vec<crate::notes::Note>), IngestError> {
     read_with_limit(bytes, MAX_TEXT_BYTES)
 }
 
@@ -52,7 +52,10 @@ fn unreadable(reason: impl Into<String>) -> IngestError {
 }
 
 /// `limit` bounds each XML part once decompressed, and the text produced.
-fn read_with_limit(bytes: &[u8], limit: usize) -> Result<(String, Vec<String>), IngestError> {
+fn read_with_limit(
+    bytes: &[u8],
+    limit: usize,
+) -> Result<(String, Vec<crate::notes::Note>), IngestError> {
     if bytes.starts_with(&OLE_MAGIC) {
         return Err(unreadable(
             "this is an old Word 97-2003 .doc (or an encrypted document): save it as .docx",
@@ -90,24 +93,17 @@ fn read_with_limit(bytes: &[u8], limit: usize) -> Result<(String, Vec<String>), 
     }
     let mut doc = Document::new(numbering, limit);
     walk(DOCUMENT, &document, |e| doc.on(e))?;
-    let mut notes = vec![format!(
-        "read from Word: {} paragraph{}, {} table{}",
-        doc.paragraphs,
-        plural(doc.paragraphs),
-        doc.tables_read,
-        plural(doc.tables_read)
+    let mut notes = vec![crate::notes::Note::new(
+        "read-from-word",
+        &[
+            ("paragraphs", doc.paragraphs.to_string()),
+            ("tables", doc.tables_read.to_string()),
+        ],
     )];
     if doc.deletions > 0 {
-        notes.push(
-            "tracked changes: deleted text left out, inserted text kept (the text as last edited)"
-                .to_owned(),
-        );
+        notes.push(crate::notes::Note::new("tracked-changes", &[]));
     }
     Ok((doc.out, notes))
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn too_many_entries() -> IngestError {

@@ -73,7 +73,7 @@ pub struct Extracted {
     pub format: Format,
     pub text: String,
     /// What a careful reader would want to know: "decoded as Windows-1252", "3 pages" …
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::notes::Note>,
 }
 
 /// Reads the text of a document of any supported format.

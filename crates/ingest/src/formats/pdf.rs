@@ -23,7 +23,7 @@ const PARAGRAPH_GAP: f32 = 1.6;
 /// Cells starting within this many points of each other are in the same column.
 const COLUMN_TOLERANCE: f32 = 4.0;
 
-pub(super) fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
+pub(super) fn read(bytes: &[u8]) -> Result<(String, Vec<crate::notes::Note>), IngestError> {
     let header_zone = &bytes[..bytes.len().min(1024)];
     if find(header_zone, b"%PDF-").is_none() {
         return Err(unreadable(
@@ -47,9 +47,9 @@ pub(super) fn read(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
     if text.trim().is_empty() {
         return Err(IngestError::NoTextLayer);
     }
-    let mut notes = vec![format!(
-        "read from PDF: {page_count} page{}",
-        if page_count == 1 { "" } else { "s" }
+    let mut notes = vec![crate::notes::Note::new(
+        "read-from-pdf",
+        &[("pages", page_count.to_string())],
     )];
     notes.extend(glyphs.notes);
     Ok((text, notes))
@@ -141,7 +141,7 @@ struct Glyph {
 struct Glyphs {
     /// Each page's glyphs and width.
     pages: Vec<Page>,
-    notes: Vec<String>,
+    notes: Vec<crate::notes::Note>,
 }
 
 struct Page {
@@ -209,9 +209,9 @@ fn page_glyphs(bytes: &[u8]) -> Result<Glyphs, IngestError> {
             "the PDF is encrypted: it needs a password to open, which Cadre does not ask for",
         ));
     }
-    let mut notes: Vec<String> = Vec::new();
+    let mut notes: Vec<crate::notes::Note> = Vec::new();
     if doc.is_encrypted() {
-        notes.push("the PDF is encrypted without a password to open it".to_owned());
+        notes.push(crate::notes::Note::new("pdf-encrypted", &[]));
     }
     let count = doc.page_count().map_err(|e| IngestError::Unreadable {
         format: "PDF",
@@ -221,8 +221,12 @@ fn page_glyphs(bytes: &[u8]) -> Result<Glyphs, IngestError> {
     // with pages that cannot be there, each needing a page object of some bytes.
     let possible = bytes.len() / 16 + 1;
     if count > possible {
-        notes.push(format!(
-            "the PDF claims {count} pages, more than it can hold; at most {possible} were looked for"
+        notes.push(crate::notes::Note::new(
+            "pdf-claims-pages",
+            &[
+                ("claimed", count.to_string()),
+                ("possible", possible.to_string()),
+            ],
         ));
     }
     let count = count.min(possible);
@@ -235,9 +239,12 @@ fn page_glyphs(bytes: &[u8]) -> Result<Glyphs, IngestError> {
         if failing >= MAX_FAILING_PAGES
             && unreadable_pages[failing - MAX_FAILING_PAGES] == index + 1 - MAX_FAILING_PAGES
         {
-            notes.push(format!(
-                "reading stopped at page {}: the {MAX_FAILING_PAGES} pages before it could not be read",
-                index + 1
+            notes.push(crate::notes::Note::new(
+                "pdf-reading-stopped",
+                &[
+                    ("page", (index + 1).to_string()),
+                    ("failing", MAX_FAILING_PAGES.to_string()),
+                ],
             ));
             break;
         }
@@ -323,15 +330,18 @@ fn page_glyphs(bytes: &[u8]) -> Result<Glyphs, IngestError> {
         } else {
             ""
         };
-        notes.push(format!(
-            "the text of {} page(s) could not be read and is missing (page {}{more})",
-            unreadable_pages.len(),
-            list.join(", ")
+        notes.push(crate::notes::Note::new(
+            "pdf-pages-unreadable",
+            &[
+                ("n", unreadable_pages.len().to_string()),
+                ("pages", format!("{}{more}", list.join(", "))),
+            ],
         ));
     }
     if rotated > 0 {
-        notes.push(format!(
-            "{rotated} character(s) drawn at an angle (a watermark or a note in the margin?) were left out"
+        notes.push(crate::notes::Note::new(
+            "pdf-rotated-left-out",
+            &[("n", rotated.to_string())],
         ));
     }
     Ok(Glyphs { pages, notes })

@@ -7,7 +7,7 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use crate::IngestError;
 
 /// Bytes to text, refusing what is not a text document with a reason a person understands.
-pub(super) fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
+pub(super) fn decode(bytes: &[u8]) -> Result<(String, Vec<crate::notes::Note>), IngestError> {
     let mut notes = Vec::new();
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         refuse_binary_bytes(rest, 3)?;
@@ -19,14 +19,17 @@ pub(super) fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError>
             })?
             .to_owned()
     } else if let Some(encoding) = utf16_bom(bytes) {
-        notes.push(format!("decoded as {}", encoding_label(encoding)));
+        notes.push(crate::notes::Note::new(
+            "decoded-utf16",
+            &[("encoding", encoding_label(encoding).to_string())],
+        ));
         utf16(&bytes[2..], encoding, 2)?
     } else if let Some(encoding) = sniff_utf16(bytes) {
         // Without a BOM, UTF-16 shows itself by its NUL bytes: look for it before refusing
         // NUL bytes as the mark of a binary file.
-        notes.push(format!(
-            "decoded as {} (the file has no byte order mark)",
-            encoding_label(encoding)
+        notes.push(crate::notes::Note::new(
+            "decoded-utf16-no-bom",
+            &[("encoding", encoding_label(encoding).to_string())],
         ));
         utf16(bytes, encoding, 0)?
     } else {
@@ -37,17 +40,13 @@ pub(super) fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError>
                 let text = windows_1252(bytes).ok_or(IngestError::InvalidUtf8 {
                     offset: e.valid_up_to(),
                 })?;
-                notes.push("decoded as Windows-1252 (the file is not UTF-8)".to_owned());
+                notes.push(crate::notes::Note::new("decoded-windows-1252", &[]));
                 text
             }
         }
     };
     if let Some(repaired) = repair_mojibake(&text) {
-        notes.push(
-            "accents repaired: the text had been read as Windows-1252 although it was UTF-8, \
-             then saved again (\"rÃ©union\" for \"réunion\")"
-                .to_owned(),
-        );
+        notes.push(crate::notes::Note::new("accents-repaired", &[]));
         return Ok((repaired, notes));
     }
     Ok((text, notes))
@@ -221,7 +220,7 @@ fn repair_mojibake(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn ok(bytes: &[u8]) -> (String, Vec<String>) {
+    fn ok(bytes: &[u8]) -> (String, Vec<crate::notes::Note>) {
         decode(bytes).unwrap_or_else(|e| panic!("{bytes:?}: {e}"))
     }
 
@@ -253,10 +252,10 @@ mod tests {
         assert_eq!(notes, ["decoded as UTF-16 LE"]);
         let mut be = b"\xFE\xFF".to_vec();
         be.extend(utf16be(SAMPLE));
-        assert_eq!(
-            ok(&be),
-            (SAMPLE.to_owned(), vec!["decoded as UTF-16 BE".into()])
-        );
+        let (text, notes) = ok(&be);
+        assert_eq!((text.as_str(), notes.len()), (SAMPLE, 1));
+        assert_eq!(notes[0], "decoded as UTF-16 BE");
+        assert_eq!(notes[0].code, "decoded-utf16");
     }
 
     #[test]

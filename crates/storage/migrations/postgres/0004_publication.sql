@@ -17,3 +17,10 @@ UPDATE action_points SET published = TRUE
 UPDATE recommendations SET published = TRUE
     WHERE meeting_id IN (SELECT id FROM meetings WHERE status = 'published');
 CREATE INDEX meetings_by_status_date ON meetings (status, date DESC, id DESC);
+
+-- Warnings and findings of the import as catalogue messages with their data (JSON), so that
+-- pages say them in their visitor's language; older rows keep their text only.
+ALTER TABLE import_warnings ADD COLUMN code TEXT;
+ALTER TABLE import_warnings ADD COLUMN args TEXT;
+ALTER TABLE field_findings ADD COLUMN code TEXT;
+ALTER TABLE field_findings ADD COLUMN args TEXT;

@@ -74,13 +74,13 @@ const INSERT_AUDIT: MultiInsert = MultiInsert {
     tail: "",
 };
 const INSERT_WARNINGS: MultiInsert = MultiInsert {
-    head: "INSERT INTO import_warnings (meeting_id, position, field, message, text) VALUES ",
-    columns: 5,
+    head: "INSERT INTO import_warnings (meeting_id, position, field, message, text, code, args) VALUES ",
+    columns: 7,
     tail: "",
 };
 const INSERT_FINDINGS: MultiInsert = MultiInsert {
-    head: "INSERT INTO field_findings (meeting_id, position, field, found) VALUES ",
-    columns: 4,
+    head: "INSERT INTO field_findings (meeting_id, position, field, found, code, args) VALUES ",
+    columns: 6,
     tail: "",
 };
 
@@ -358,6 +358,8 @@ async fn import_in(
             w.field.clone().into(),
             w.message.clone().into(),
             w.text.clone().into(),
+            w.code.clone().into(),
+            args_json(&w.args).into(),
         ]
     })
     .await?;
@@ -377,6 +379,8 @@ async fn import_in(
             (*i as i64).into(),
             f.field.clone().into(),
             f.found.clone().into(),
+            f.code.clone().into(),
+            args_json(&f.args).into(),
         ]
     })
     .await?;
@@ -596,4 +600,9 @@ mod tests {
         let kept = dedupe_attendance(&lines, &[oim, oim, oim, oim, oim, None]);
         assert_eq!(kept.len(), 3);
     }
+}
+
+/// A note's arguments as stored: a JSON object, none when empty.
+fn args_json(args: &std::collections::BTreeMap<String, String>) -> Option<String> {
+    (!args.is_empty()).then(|| serde_json::to_string(args).expect("strings serialise"))
 }

@@ -61,9 +61,9 @@ const SQL_MEETING_ATTENDANCE: &str = "SELECT a.organisation_id, o.name, o.acrony
 const SQL_MEETING_AGENDA: &str = "SELECT id, number, title, presenter, discussion FROM agenda_items WHERE meeting_id = $1 ORDER BY position";
 /// The import's notes on a meeting, warnings and findings in one statement: findings first
 /// ('finding' < 'warning'), each in document order.
-const SQL_MEETING_NOTES: &str = "SELECT 'warning' AS kind, position, field, message, text \
+const SQL_MEETING_NOTES: &str = "SELECT 'warning' AS kind, position, field, message, text, code, args \
      FROM import_warnings WHERE meeting_id = $1 \
-     UNION ALL SELECT 'finding' AS kind, position, field, found AS message, NULL AS text \
+     UNION ALL SELECT 'finding' AS kind, position, field, found AS message, NULL AS text, code, args \
      FROM field_findings WHERE meeting_id = $1 ORDER BY kind, position";
 const SQL_UPCOMING: &str = "SELECT m.body_id, b.name AS body, b.code AS body_code, m.next_meeting_date, m.next_meeting_time, \
      m.next_meeting_text, m.id FROM meetings m JOIN bodies b ON b.id = m.body_id \
@@ -232,6 +232,8 @@ struct NoteRow {
     field: String,
     message: String,
     text: Option<String>,
+    code: Option<String>,
+    args: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -266,6 +268,27 @@ impl Meetings<'_> {
             .map(SummaryRow::into_domain)
             .collect::<Result<_>>()?;
         Ok(Page { items, total })
+    }
+
+    /// The summaries of these meetings (any status), in no particular order; unknown ids are
+    /// left out.
+    pub async fn summaries(self, ids: &[MeetingId]) -> Result<Vec<MeetingSummary>> {
+        let mut out = Vec::with_capacity(ids.len());
+        let mut conn = self.0.conn().await?;
+        // A few hundred parameters per statement: within every engine's limit.
+        for chunk in ids.chunks(500) {
+            let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "{MEETING_SUMMARY_SELECT}(SELECT id FROM meetings WHERE id IN ({})) page ON page.id = m.id",
+                placeholders.join(", ")
+            );
+            let statement = Statement::built(sql).bind_all(chunk.iter().map(|id| Value::from(*id)));
+            let rows: Vec<SummaryRow> = conn.link().fetch_all(statement).await?;
+            for row in rows {
+                out.push(row.into_domain()?);
+            }
+        }
+        Ok(out)
     }
 
     /// Years in which meetings took place, most recent first.
@@ -316,16 +339,26 @@ impl Meetings<'_> {
             .await?;
         let (mut warnings, mut findings) = (Vec::new(), Vec::new());
         for note in notes {
+            let args = match &note.args {
+                Some(json) => serde_json::from_str(json).map_err(|e| {
+                    StorageError::Corrupt(format!("arguments of an import note: {e}"))
+                })?,
+                None => Default::default(),
+            };
             if note.kind == "warning" {
                 warnings.push(ImportWarning {
                     field: note.field,
                     message: note.message,
                     text: note.text,
+                    code: note.code,
+                    args,
                 });
             } else {
                 findings.push(FieldFinding {
                     field: note.field,
                     found: note.message,
+                    code: note.code,
+                    args,
                 });
             }
         }

@@ -167,6 +167,15 @@ impl Ui {
         cadre_i18n::number(self.lang, n.count())
     }
 
+    /// ` lang="fr"` on elements that show what the documents say (French) when the interface is
+    /// in another language, so that a screen reader reads them with a French voice.
+    pub fn content_lang(&self) -> &'static str {
+        match self.lang {
+            cadre_i18n::Lang::Fr => "",
+            _ => " lang=\"fr\"",
+        }
+    }
+
     /// `<html lang>`.
     pub fn lang_code(&self) -> &'static str {
         self.lang.code()

@@ -29,6 +29,8 @@ struct OutcomePage {
 
 struct OutcomeRow {
     id: i64,
+    /// "GTM Tahoua, 16 février 2023", as the list showed the meeting ticked.
+    meeting: String,
     outcome: String,
     failed: bool,
 }
@@ -118,6 +120,14 @@ pub async fn apply(
         *r.status_mut() = StatusCode::SEE_OTHER;
         return Ok(r);
     }
+    let summaries: std::collections::HashMap<MeetingId, cadre_domain::MeetingSummary> = state
+        .store
+        .meetings()
+        .summaries(&ids)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, m))
+        .collect();
     let page = OutcomePage {
         title: action_label(transition),
         nav: "meetings",
@@ -129,6 +139,14 @@ pub async fn apply(
                 let (outcome, failed) = outcome_label(o);
                 OutcomeRow {
                     id: id.get(),
+                    meeting: match summaries.get(id) {
+                        Some(m) => format!("{}, {}", m.body, crate::view::date_text(m.date)),
+                        None => cadre_i18n::tf(
+                            crate::language::current(),
+                            "lifecycle-meeting",
+                            &[("id", id.get().into())],
+                        ),
+                    },
                     outcome,
                     failed,
                 }

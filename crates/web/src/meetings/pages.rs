@@ -184,6 +184,15 @@ struct AgendaRow {
     presenter: Option<String>,
     discussion: String,
     actions: Vec<ActionRow>,
+    /// The canevas' own "Coordination prochaines étapes", written as an agenda item: the next
+    /// meeting is shown in it rather than under a second heading of the same name.
+    next_steps: bool,
+}
+
+/// A narrative part of a session report (opening, a part with no agenda item of its own).
+struct NarrativeSection {
+    heading: String,
+    text: String,
 }
 
 struct RecommendationRow {
@@ -235,21 +244,64 @@ fn field_label(field: &str) -> &'static str {
     crate::language::t(&key)
 }
 
+/// A note of the import in the page's language: its catalogue message when it has a code,
+/// its stored text otherwise (notes stored before codes existed).
+fn note_text(
+    prefix: &str,
+    code: Option<&str>,
+    args: &std::collections::BTreeMap<String, String>,
+    stored: &str,
+) -> String {
+    match code {
+        Some(code) => cadre_i18n::stored(
+            crate::language::current(),
+            &format!("{prefix}-{code}"),
+            args.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        ),
+        None => stored.to_owned(),
+    }
+}
+
+/// Codes of the warnings that keep a session report's narrative parts: shown as sections.
+const NARRATIVE: [&str; 3] = ["report-opening", "report-part", "report-annex-heading"];
+
+fn narrative_sections(m: &Meeting) -> Vec<NarrativeSection> {
+    m.warnings
+        .iter()
+        .filter(|w| w.code.as_deref().is_some_and(|c| NARRATIVE.contains(&c)))
+        .filter_map(|w| {
+            let heading = match w.code.as_deref() {
+                Some("report-part") => w.args.get("part")?.clone(),
+                Some("report-opening") => crate::language::t("report-section-opening").to_owned(),
+                _ => crate::language::t("report-section-annex").to_owned(),
+            };
+            Some(NarrativeSection {
+                heading,
+                text: w.text.clone()?,
+            })
+        })
+        .collect()
+}
+
 fn finding_rows(m: &Meeting) -> Vec<FindingRow> {
     let mut rows: Vec<FindingRow> = m
         .findings
         .iter()
         .map(|f| FindingRow {
             field: field_label(&f.field),
-            found: f.found.clone(),
+            found: note_text("finding", f.code.as_deref(), &f.args, &f.found),
             warnings: Vec::new(),
         })
         .collect();
     for w in &m.warnings {
+        if w.code.as_deref().is_some_and(|c| NARRATIVE.contains(&c)) {
+            continue;
+        }
         let label = field_label(&w.field);
+        let message = note_text("warning", w.code.as_deref(), &w.args, &w.message);
         let text = match &w.text {
-            Some(t) => format!("{} « {} »", w.message, t),
-            None => w.message.clone(),
+            Some(t) => format!("{message} « {t} »"),
+            None => message,
         };
         match rows.iter_mut().find(|r| r.field == label) {
             Some(row) => row.warnings.push(text),
@@ -261,6 +313,12 @@ fn finding_rows(m: &Meeting) -> Vec<FindingRow> {
         }
     }
     rows
+}
+
+/// Whether an agenda item is the canevas' "Coordination prochaines étapes".
+fn is_next_steps(title: &str) -> bool {
+    let folded = cadre_domain::text::match_key(title);
+    folded.contains("prochainesetapes") || folded.contains("nextsteps")
 }
 
 #[derive(Template)]
@@ -295,6 +353,10 @@ struct ShowPage {
     unpublished: bool,
     published: bool,
     findings: Vec<FindingRow>,
+    narrative: Vec<NarrativeSection>,
+    /// An agenda item is the canevas' "Coordination prochaines étapes": the next meeting is
+    /// shown there, not under a heading of its own.
+    next_steps_in_agenda: bool,
     /// The still-pending action points of the body's previous meeting.
     previous_pending: Vec<ActionRow>,
     /// Attendees' contacts: filled for the secretariat only.
@@ -462,6 +524,7 @@ fn show_page(
                 } else {
                     format!("{}.", item.number)
                 },
+                next_steps: is_next_steps(&item.title),
                 title: item.title.clone(),
                 presenter: item.presenter.clone(),
                 discussion: item.discussion.trim().to_owned(),
@@ -526,6 +589,8 @@ fn show_page(
         unpublished: m.status == MeetingStatus::Validated,
         published: m.status == MeetingStatus::Published,
         findings: finding_rows(&m),
+        narrative: narrative_sections(&m),
+        next_steps_in_agenda: m.agenda.iter().any(|i| is_next_steps(&i.title)),
         previous_pending: Vec::new(),
         contacts: Vec::new(),
         sees_contacts: false,

@@ -177,3 +177,35 @@ fn every_stored_value_has_a_label_in_both_languages() {
         assert!(keys.contains(&key), "no label {key}");
     }
 }
+
+both_engines! {
+    async fn import_notes_are_shown_in_the_page_language(db: Store) {
+        let mut m = ccm_session();
+        m.source = None;
+        m.warnings = vec![
+            ImportWarning::new("time", "no 'Heure' label: the meeting time is unknown").coded("time-no-label", []),
+            ImportWarning::with_text("unplaced_text", "part 'Cérémonie d'ouverture' presents no agenda item; kept here", "Le Secrétaire permanent a ouvert la 6^{ème} session.")
+                .coded("report-part", [("part", "Cérémonie d'ouverture".to_owned())]),
+            ImportWarning::new("place", "texte ancien sans code"),
+        ];
+        m.findings = vec![
+            cadre_domain::FieldFinding::new("attendance", "3 participants : OIM, HCR")
+                .coded("attendance", [("n", "3".to_owned()), ("people", "0".to_owned()), ("names", "OIM, HCR".to_owned())]),
+            cadre_domain::FieldFinding::new("date", "16 février 2023").coded("date", [("the_date", "2023-02-16".to_owned())]),
+        ];
+        let id = import_published(&db, &m).await;
+        let server = serve(cadre_web::router(db), ServerLimits::default()).await;
+        let path = format!("/meetings/{id}");
+        let fr = page(&server, &path).await;
+        assert!(fr.contains("pas d’étiquette « Heure »\u{a0}: l’heure de la réunion est inconnue"), "{fr}");
+        assert!(fr.contains("3 participants\u{a0}: OIM, HCR") && fr.contains("16 février 2023"));
+        assert!(fr.contains("texte ancien sans code"), "a note without a code keeps its text");
+        // A narrative part of the report is a section of the page, with its superscript.
+        assert!(fr.contains("<h2>Cérémonie d’ouverture</h2>") || fr.contains("<h2>Cérémonie d&#39;ouverture</h2>"), "{fr}");
+        assert!(fr.contains("la 6<sup>ème</sup> session"));
+        assert!(!fr.contains("présente aucun point de l’ordre du jour"), "not buried in the warnings");
+        let en = server.request("GET", &path, &[("Accept-Language", "en")]).await.body;
+        assert!(en.contains("no &#39;Heure&#39; label: the meeting time is unknown") || en.contains("no 'Heure' label: the meeting time is unknown"), "{en}");
+        assert!(en.contains("3 participants: OIM, HCR") && en.contains("16 February 2023"));
+    }
+}
