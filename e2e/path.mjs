@@ -155,6 +155,36 @@ step("published", async (page, state) => {
   assert.equal(text.match(/désormais publié/g)?.length, 2, `both published: ${text}`);
   state.published = true;
 }, ["validated"]);
+// The secretariat writes minutes in the canevas, with an action point for the partner's
+// organisation, then validates and publishes them from their page.
+step("write-form", async (page, state) => {
+  await page.goto(url("/meetings/new?body=gtm-agadez"));
+  assert.equal(await page.locator("form.minutes").count(), 1, "the minutes form");
+  state.writtenAction = "Organiser la restitution de l’étude sur les retours";
+  await page.fill("#title", "Réunion du GTM Agadez écrite dans Cadre");
+  await page.fill("#start", "09:30");
+  await page.fill("#place", "Salle de réunion de la DRECM-R Agadez");
+  await page.fill("#attendance", `${accounts.partner.organisation}\nSP/CCM`);
+  await page.fill("#item-0-title", "Restitution de l’étude sur les retours");
+  await page.fill("#item-0-discussion", "- Présentation des résultats\n- Questions des partenaires");
+  await page.fill("#item-0-ap-0-what", state.writtenAction);
+  await page.fill("#item-0-ap-0-who", accounts.partner.organisation);
+  await page.fill("#item-0-ap-0-deadline", "Le plus tôt possible");
+  state.writeForm = true;
+}, ["secretariat"]);
+step("written-draft", async (page, state) => {
+  await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Enregistrer le brouillon" }).click()]);
+  assert.match(page.url(), /\/meetings\/\d+$/, `saved: ${page.url()}`);
+  state.written = new URL(page.url()).pathname;
+  assert.ok((await page.locator("main").innerText()).includes("Brouillon"), "a draft");
+  assert.equal(await statusOf(state.written), 404, "not public yet");
+}, ["writeForm"]);
+step("written-published", async (page, state) => {
+  await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Valider", exact: true }).click()]);
+  await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Publier", exact: true }).click()]);
+  assert.ok((await page.locator("form.lifecycle").innerText()).includes("Retirer la publication"), "published");
+  state.writtenPublished = true;
+}, ["written"]);
 step("signed-out", async (page) => {
   await signOut(page);
 }, ["secretariat"]);
@@ -166,6 +196,12 @@ step("published-meeting", async (page, state) => {
   assert.equal(await statusOf(state.draft), 200);
 }, ["published"]);
 
+step("written-public", async (page, state) => {
+  const response = await page.goto(url(state.written));
+  assert.equal(response.status(), 200, "the written minutes are public");
+  assert.ok((await page.locator("main").innerText()).includes(state.writtenAction));
+}, ["writtenPublished"]);
+
 // 4. A partner editor reports on one of its organisation's action points.
 step("login-partner", async (page, state) => {
   await signIn(page, accounts.partner);
@@ -176,7 +212,11 @@ step("actions-mine", async (page) => {
   assert.match(page.url(), /\/actions\?.*organisation=\d+/, "/actions/mine leads to the organisation's points");
 }, ["partner"]);
 step("report-form", async (page) => {
-  await Promise.all([page.waitForNavigation(), page.locator("main table a[href^='/actions/']").first().click()]);
+  // The action point of the minutes just written, when they were; else the first of the list.
+  const link = state.written
+    ? (await page.goto(url(state.written)), page.locator("main table a[href^='/actions/']", { hasText: state.writtenAction }))
+    : page.locator("main table a[href^='/actions/']");
+  await Promise.all([page.waitForNavigation(), link.first().click()]);
   assert.match(page.url(), /\/actions\/\d+$/);
   assert.equal(await page.locator("form[action$='/reports']").count(), 1, "the partner editor gets the report form");
   state.reportForm = true;

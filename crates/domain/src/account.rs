@@ -257,6 +257,24 @@ impl<'a> Viewer<'a> {
         self.is_secretariat()
     }
 
+    /// May write or correct the minutes of a body of this region (none: a national body). The
+    /// secretariat writes for every body; a regional focal point for its region's.
+    pub fn may_write_minutes(self, body_region: Option<&str>) -> bool {
+        let Some(account) = self.account().filter(|a| !a.disabled) else {
+            return false;
+        };
+        match account.role {
+            Role::Administrator | Role::Secretariat => true,
+            Role::RegionalFocalPoint => match (&account.region, body_region) {
+                (Some(mine), Some(theirs)) => {
+                    crate::text::match_key(mine) == crate::text::match_key(theirs)
+                }
+                _ => false,
+            },
+            Role::PartnerEditor | Role::InternalReader => false,
+        }
+    }
+
     /// May report on (change the status of) this action point.
     pub fn may_report_on(self, point: &ActionPointScope) -> bool {
         let Some(account) = self.account().filter(|a| !a.disabled) else {

@@ -11,7 +11,7 @@ mod time;
 mod tokens;
 
 pub use date::parse_french_date;
-pub use deadline::{Deadline, DeadlineMeaning, means_none};
+pub use deadline::{AS_SOON_AS_POSSIBLE_DAYS, Deadline, DeadlineMeaning, means_none};
 pub use format::{MONTHS_FR, format_date_fr};
 pub use next_meeting::{MonthOfYear, NextMeeting};
 pub use time::{find_times, parse_time_range};

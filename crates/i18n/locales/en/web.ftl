@@ -399,3 +399,34 @@ region-unknown = unknown region
 calendar-name-all = next meetings
 calendar-summary = { $body } meeting
 calendar-body = Calendar of this body (iCalendar)
+meeting-history-create = written in Cadre
+
+## Writing minutes
+
+write-title = Write minutes
+write-intro = The minutes follow the canevas. They are saved as a draft, then validated and published by the secretariat.
+write-errors = The minutes were not saved: correct these fields.
+write-header = Header
+write-title-hint = left empty: “Compte rendu de la réunion du …”
+write-start = Start
+write-end = End
+write-modality = Modality
+write-place = Place, or link of the online meeting
+write-attendance-hint = One organisation per line; “Organisation — Name” to name a person. An unknown organisation is created and marked to review.
+write-item = Agenda item { $n }
+write-presenter = Presented by
+write-who-hint = Responsible: separate organisations with a comma or “et” (“SP/CCM, DRECM-R et OIM”).
+write-read-as = read as:
+write-add-action = Add an action point
+write-add-item = Add an agenda item
+write-next-hint = e.g. “La prochaine réunion est prévue le 15 janvier 2027 à 9h”
+write-save = Save the draft
+write-save-hint = Empty rows are left out.
+write-default-title = Minutes of the { $body } meeting of { $day }
+write-deadline-asap = from the meeting on
+write-error-body = choose the body that met
+write-error-date = give the meeting's date (YYYY-MM-DD)
+write-error-time = unreadable time: write it like 09:30
+write-error-item-title = this agenda item has content but no title
+write-forbidden = only the secretariat and regional focal points write minutes
+write-link = Write minutes

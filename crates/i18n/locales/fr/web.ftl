@@ -396,3 +396,34 @@ region-unknown = région inconnue
 calendar-name-all = prochaines réunions
 calendar-summary = Réunion { $body }
 calendar-body = Calendrier de cette instance (iCalendar)
+meeting-history-create = rédigé dans Cadre
+
+## Writing minutes
+
+write-title = Rédiger un compte rendu
+write-intro = Le compte rendu suit le canevas. Il est enregistré comme brouillon, puis validé et publié par le secrétariat.
+write-errors = Le compte rendu n’a pas été enregistré : corrigez ces champs.
+write-header = En-tête
+write-title-hint = laissé vide : « Compte rendu de la réunion du … »
+write-start = Début
+write-end = Fin
+write-modality = Modalité
+write-place = Lieu ou lien de la réunion virtuelle
+write-attendance-hint = Une organisation par ligne ; « Organisation — Nom » pour nommer une personne. Une organisation inconnue est créée et marquée à vérifier.
+write-item = Point { $n } de l’ordre du jour
+write-presenter = Présenté par
+write-who-hint = Responsables : séparez les organisations par une virgule ou « et » (« SP/CCM, DRECM-R et OIM »).
+write-read-as = lu comme :
+write-add-action = Ajouter un point d’action
+write-add-item = Ajouter un point à l’ordre du jour
+write-next-hint = ex. « La prochaine réunion est prévue le 15 janvier 2027 à 9h »
+write-save = Enregistrer le brouillon
+write-save-hint = Les lignes vides sont ignorées.
+write-default-title = Compte rendu de la réunion du { $body } du { $day }
+write-deadline-asap = dès la réunion
+write-error-body = choisissez l’instance qui s’est réunie
+write-error-date = indiquez la date de la réunion (AAAA-MM-JJ)
+write-error-time = heure illisible : écrivez-la comme 09:30
+write-error-item-title = ce point de l’ordre du jour a un contenu mais pas de titre
+write-forbidden = seuls le secrétariat et les points focaux régionaux rédigent des comptes rendus
+write-link = Rédiger un compte rendu

@@ -185,7 +185,13 @@ async fn import_in(
             by.name.clone().into(),
             crate::audit::RecordKind::Meeting.as_str().into(),
             s.meeting_id.into(),
-            "import".into(),
+            // Minutes with no document were written in Cadre.
+            if s.meeting.source.is_none() {
+                "create"
+            } else {
+                "import"
+            }
+            .into(),
             Option::<String>::None.into(),
             after.to_string().into(),
         ]

@@ -5,6 +5,7 @@ mod api;
 mod lifecycle;
 mod outputs;
 mod pages;
+mod write;
 
 use axum::Router;
 
@@ -18,6 +19,10 @@ pub fn router() -> Router<AppState> {
         .merge(pages::router())
         .merge(api::router())
         .route("/meetings/lifecycle", axum::routing::post(lifecycle::apply))
+        .route(
+            "/meetings/new",
+            axum::routing::get(write::form).post(write::save),
+        )
         .route(
             "/meetings/{id}/minutes.docx",
             axum::routing::get(outputs::docx),

@@ -109,6 +109,8 @@ struct ListPage {
     bulk: bool,
     /// The chosen body's calendar of upcoming meetings.
     calendar_href: Option<String>,
+    /// The viewer writes minutes (the secretariat, regional focal points).
+    may_write: bool,
     nav: &'static str,
     ui: crate::accounts::Ui,
     bodies: Vec<Choice>,
@@ -145,6 +147,14 @@ async fn list(
         title: crate::language::t("nav-meetings"),
         nav: "meetings",
         bulk: who.viewer().is_secretariat(),
+        may_write: who.account().is_some_and(|a| {
+            matches!(
+                a.role,
+                cadre_domain::Role::Administrator
+                    | cadre_domain::Role::Secretariat
+                    | cadre_domain::Role::RegionalFocalPoint
+            ) && !a.disabled
+        }),
         calendar_href: body.as_ref().and_then(|code| {
             choices
                 .bodies
@@ -377,6 +387,7 @@ pub struct HistoryRow {
 fn history_label(action: &str) -> &'static str {
     crate::language::t(match action {
         "import" => "meeting-history-import",
+        "create" => "meeting-history-create",
         "validate" => "meeting-history-validate",
         "publish" => "meeting-history-publish",
         "withdraw" => "meeting-history-withdraw",

@@ -376,6 +376,7 @@ both_engines! {
             "/organisations/1/focal-points".to_owned(),
             "/organisations/1/focal-points/1/remove".to_owned(),
             "/meetings/lifecycle".to_owned(),
+            "/meetings/new".to_owned(),
             "/admin/accounts".to_owned(),
             "/admin/accounts/1".to_owned(),
             "/account/password".to_owned(),

@@ -344,3 +344,4 @@ async fn refused(s: &TestServer, path: &str, param: &str, words: &str) {
 
 mod language;
 mod outputs;
+mod writing;

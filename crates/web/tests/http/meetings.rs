@@ -248,7 +248,7 @@ both_engines! {
         // Each move is on the meeting's record, with who made it.
         let history = db.audit().history(cadre_storage::RecordKind::Meeting, drafts[0].get()).await.unwrap();
         let moves: Vec<(&str, &str)> = history.iter().map(|e| (e.action.as_str(), e.actor.as_str())).collect();
-        assert_eq!(moves, vec![("import", "cli:test"), ("validate", "sp"), ("publish", "sp")]);
+        assert_eq!(moves, vec![("create", "cli:test"), ("validate", "sp"), ("publish", "sp")], "minutes with no document were written in Cadre");
         // A form without its token changes nothing.
         let r = sp.post("/meetings/lifecycle", &[("csrf", "faux"), ("action", "withdraw"), ("meeting", &drafts[0].to_string())]).await;
         assert_eq!(r.status, 403);
