@@ -419,6 +419,10 @@ pub struct Meeting {
     pub next_meeting: Option<NextMeeting>,
     pub rapporteur: Option<String>,
     pub status: MeetingStatus,
+    /// Changes each time the minutes are corrected or move in their lifecycle: a correction
+    /// is saved on the version it was made from (optimistic concurrency).
+    #[serde(default)]
+    pub version: i64,
     pub warnings: Vec<ImportWarning>,
     pub findings: Vec<FieldFinding>,
     pub source: Option<SourceDocument>,

@@ -162,6 +162,7 @@ mod publication_tests {
             next_meeting: None,
             rapporteur: None,
             status: crate::MeetingStatus::Draft,
+            version: 1,
             warnings: vec![ImportWarning::with_text(
                 "unplaced_text",
                 "kept",

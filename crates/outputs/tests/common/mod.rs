@@ -252,6 +252,7 @@ pub fn gtm() -> Meeting {
         }),
         rapporteur: Some("Ibrahim Soumana".into()),
         status: MeetingStatus::Published,
+        version: 1,
         warnings: Vec::new(),
         findings: Vec::new(),
         source: None,

@@ -131,13 +131,13 @@ impl Meetings<'_> {
 }
 
 /// A meeting whose own row is stored, with the rows still to insert under it.
-struct Stored<'m> {
-    meeting: &'m NewMeeting,
-    meeting_id: MeetingId,
-    body_id: BodyId,
-    attendance: Vec<(OrganisationId, &'m NewAttendee)>,
+pub(super) struct Stored<'m> {
+    pub(super) meeting: &'m NewMeeting,
+    pub(super) meeting_id: MeetingId,
+    pub(super) body_id: BodyId,
+    pub(super) attendance: Vec<(OrganisationId, &'m NewAttendee)>,
     /// (agenda item position, action point, responsible organisations).
-    points: Vec<(usize, &'m NewActionPoint, Vec<OrganisationId>)>,
+    pub(super) points: Vec<(usize, &'m NewActionPoint, Vec<OrganisationId>)>,
 }
 
 /// What [`import_head`] did with one meeting.
@@ -198,125 +198,7 @@ async fn import_in(
     })
     .await?;
 
-    let rows: Vec<(MeetingId, usize, OrganisationId, &NewAttendee)> = stored
-        .iter()
-        .flat_map(|s| {
-            s.attendance
-                .iter()
-                .enumerate()
-                .map(move |(i, (org, a))| (s.meeting_id, i, *org, *a))
-        })
-        .collect();
-    let attendance_ids = insert_keyed(link, INSERT_ATTENDANCES, &rows, |(m, i, org, a)| {
-        vec![
-            (*m).into(),
-            (*i as i64).into(),
-            (*org).into(),
-            a.organisation.clone().into(),
-        ]
-    })
-    .await?;
-    let mut persons: Vec<(i64, &str, OrganisationId, &NewAttendee)> = Vec::new();
-    for (meeting, position, org, a) in &rows {
-        if let Some(name) = person_name(a) {
-            persons.push((id_at(&attendance_ids, *meeting, *position)?, name, *org, *a));
-        }
-    }
-    insert(
-        link,
-        INSERT_PERSONS,
-        &persons,
-        |(attendance, name, org, a)| {
-            vec![
-                (*attendance).into(),
-                (*name).into(),
-                (*org).into(),
-                a.phone.clone().into(),
-                a.email.clone().into(),
-            ]
-        },
-    )
-    .await?;
-
-    let items: Vec<(MeetingId, usize, &NewAgendaItem)> = stored
-        .iter()
-        .flat_map(|s| {
-            s.meeting
-                .agenda
-                .iter()
-                .enumerate()
-                .map(move |(i, item)| (s.meeting_id, i, item))
-        })
-        .collect();
-    let item_ids = insert_keyed(link, INSERT_AGENDA_ITEMS, &items, |(m, i, item)| {
-        vec![
-            (*m).into(),
-            (*i as i64).into(),
-            i64::from(item.number).into(),
-            item.title.clone().into(),
-            item.presenter.clone().into(),
-            item.discussion.clone().into(),
-        ]
-    })
-    .await?;
-
-    /// (meeting, body, meeting date, position, agenda item, point, organisations).
-    type PointRow<'a> = (
-        MeetingId,
-        BodyId,
-        NaiveDate,
-        usize,
-        i64,
-        &'a NewActionPoint,
-        &'a Vec<OrganisationId>,
-    );
-    let mut points: Vec<PointRow<'_>> = Vec::new();
-    for s in &stored {
-        for (position, (item, ap, orgs)) in s.points.iter().enumerate() {
-            let item_id = id_at(&item_ids, s.meeting_id, *item)?;
-            points.push((
-                s.meeting_id,
-                s.body_id,
-                s.meeting.date,
-                position,
-                item_id,
-                *ap,
-                orgs,
-            ));
-        }
-    }
-    let point_ids = insert_keyed(
-        link,
-        INSERT_ACTION_POINTS,
-        &points,
-        |(meeting, body, date, position, item, ap, _)| {
-            let due = ap.deadline.meaning.due_after(*date);
-            vec![
-                (*meeting).into(),
-                (*item).into(),
-                (*body).into(),
-                (*date).into(),
-                (*position as i64).into(),
-                ap.what.clone().into(),
-                ap.responsible.join(", ").into(),
-                ap.deadline.as_written.clone().into(),
-                ap.deadline.meaning.kind().into(),
-                due.into(),
-                due.unwrap_or_else(no_date_sort_key).into(),
-                ap.status.as_str().into(),
-            ]
-        },
-    )
-    .await?;
-    let mut responsibles: Vec<(i64, OrganisationId, i64)> = Vec::new();
-    for (meeting, _, _, position, _, _, orgs) in &points {
-        let id = id_at(&point_ids, *meeting, *position)?;
-        responsibles.extend(orgs.iter().enumerate().map(|(i, org)| (id, *org, i as i64)));
-    }
-    insert(link, INSERT_RESPONSIBLES, &responsibles, |(ap, org, i)| {
-        vec![(*ap).into(), (*org).into(), (*i).into()]
-    })
-    .await?;
+    insert_minutes_rows(link, &stored).await?;
 
     let recommendations: Vec<(MeetingId, NaiveDate, &NewRecommendation)> = stored
         .iter()
@@ -395,6 +277,132 @@ async fn import_in(
     Ok(outcomes)
 }
 
+/// The rows of minutes under their meeting: attendance (with persons), agenda items, action
+/// points and their responsible organisations, for every meeting of a batch at once.
+pub(super) async fn insert_minutes_rows(link: &mut Link<'_>, stored: &[Stored<'_>]) -> Result<()> {
+    let rows: Vec<(MeetingId, usize, OrganisationId, &NewAttendee)> = stored
+        .iter()
+        .flat_map(|s| {
+            s.attendance
+                .iter()
+                .enumerate()
+                .map(move |(i, (org, a))| (s.meeting_id, i, *org, *a))
+        })
+        .collect();
+    let attendance_ids = insert_keyed(link, INSERT_ATTENDANCES, &rows, |(m, i, org, a)| {
+        vec![
+            (*m).into(),
+            (*i as i64).into(),
+            (*org).into(),
+            a.organisation.clone().into(),
+        ]
+    })
+    .await?;
+    let mut persons: Vec<(i64, &str, OrganisationId, &NewAttendee)> = Vec::new();
+    for (meeting, position, org, a) in &rows {
+        if let Some(name) = person_name(a) {
+            persons.push((id_at(&attendance_ids, *meeting, *position)?, name, *org, *a));
+        }
+    }
+    insert(
+        link,
+        INSERT_PERSONS,
+        &persons,
+        |(attendance, name, org, a)| {
+            vec![
+                (*attendance).into(),
+                (*name).into(),
+                (*org).into(),
+                a.phone.clone().into(),
+                a.email.clone().into(),
+            ]
+        },
+    )
+    .await?;
+
+    let items: Vec<(MeetingId, usize, &NewAgendaItem)> = stored
+        .iter()
+        .flat_map(|s| {
+            s.meeting
+                .agenda
+                .iter()
+                .enumerate()
+                .map(move |(i, item)| (s.meeting_id, i, item))
+        })
+        .collect();
+    let item_ids = insert_keyed(link, INSERT_AGENDA_ITEMS, &items, |(m, i, item)| {
+        vec![
+            (*m).into(),
+            (*i as i64).into(),
+            i64::from(item.number).into(),
+            item.title.clone().into(),
+            item.presenter.clone().into(),
+            item.discussion.clone().into(),
+        ]
+    })
+    .await?;
+
+    /// (meeting, body, meeting date, position, agenda item, point, organisations).
+    type PointRow<'a> = (
+        MeetingId,
+        BodyId,
+        NaiveDate,
+        usize,
+        i64,
+        &'a NewActionPoint,
+        &'a Vec<OrganisationId>,
+    );
+    let mut points: Vec<PointRow<'_>> = Vec::new();
+    for s in stored {
+        for (position, (item, ap, orgs)) in s.points.iter().enumerate() {
+            let item_id = id_at(&item_ids, s.meeting_id, *item)?;
+            points.push((
+                s.meeting_id,
+                s.body_id,
+                s.meeting.date,
+                position,
+                item_id,
+                *ap,
+                orgs,
+            ));
+        }
+    }
+    let point_ids = insert_keyed(
+        link,
+        INSERT_ACTION_POINTS,
+        &points,
+        |(meeting, body, date, position, item, ap, _)| {
+            let due = ap.deadline.meaning.due_after(*date);
+            vec![
+                (*meeting).into(),
+                (*item).into(),
+                (*body).into(),
+                (*date).into(),
+                (*position as i64).into(),
+                ap.what.clone().into(),
+                ap.responsible.join(", ").into(),
+                ap.deadline.as_written.clone().into(),
+                ap.deadline.meaning.kind().into(),
+                due.into(),
+                due.unwrap_or_else(no_date_sort_key).into(),
+                ap.status.as_str().into(),
+            ]
+        },
+    )
+    .await?;
+    let mut responsibles: Vec<(i64, OrganisationId, i64)> = Vec::new();
+    for (meeting, _, _, position, _, _, orgs) in &points {
+        let id = id_at(&point_ids, *meeting, *position)?;
+        responsibles.extend(orgs.iter().enumerate().map(|(i, org)| (id, *org, i as i64)));
+    }
+    insert(link, INSERT_RESPONSIBLES, &responsibles, |(ap, org, i)| {
+        vec![(*ap).into(), (*org).into(), (*i).into()]
+    })
+    .await?;
+
+    Ok(())
+}
+
 /// A meeting's own row and source document, and what its other rows need.
 async fn import_head<'m>(
     link: &mut Link<'_>,
@@ -437,44 +445,8 @@ async fn import_head<'m>(
 
     // A body's id never changes: after the first import, skip the upsert (one statement and
     // one written page less per import).
-    let body_key = AliasCache::body_key(&m.body.code);
-    let body_id = BodyId::new(match resolver.cached(&body_key) {
-        Some(id) => id,
-        None => {
-            let (id,): (i64,) = link
-                .fetch_one(
-                    Statement::new(SQL_UPSERT_BODY)
-                        .bind(m.body.code.clone())
-                        .bind(m.body.name.clone())
-                        .bind(m.body.level.as_str())
-                        .bind(m.body.region.clone()),
-                )
-                .await?;
-            resolver.learn(body_key, id);
-            id
-        }
-    });
-
-    let mut resolved = Vec::with_capacity(m.attendance.len());
-    for a in &m.attendance {
-        resolved.push(resolver.resolve(link, &a.organisation).await?);
-    }
-    let attendance = dedupe_attendance(&m.attendance, &resolved);
-    // Action points in document order: (agenda position, point, organisations).
-    let mut points: Vec<(usize, &NewActionPoint, Vec<OrganisationId>)> = Vec::new();
-    for (item_position, item) in m.agenda.iter().enumerate() {
-        for ap in &item.action_points {
-            let mut orgs: Vec<OrganisationId> = Vec::new();
-            for written in &ap.responsible {
-                if let Some(org) = resolver.resolve(link, written).await? {
-                    if !orgs.contains(&org) {
-                        orgs.push(org);
-                    }
-                }
-            }
-            points.push((item_position, ap, orgs));
-        }
-    }
+    let body_id = upsert_body(link, m, resolver).await?;
+    let (attendance, points) = resolve_rows(link, m, resolver).await?;
 
     let next = m.next_meeting.as_ref();
     let (meeting_id,): (i64,) = link
@@ -508,6 +480,66 @@ async fn import_head<'m>(
         attendance,
         points,
     }))
+}
+
+/// The body's id, the body stored on its first meeting. A body's id never changes: after the
+/// first import, the upsert is skipped (one statement and one written page less per import).
+pub(super) async fn upsert_body(
+    link: &mut Link<'_>,
+    m: &NewMeeting,
+    resolver: &mut Resolver<'_>,
+) -> Result<BodyId> {
+    let body_key = AliasCache::body_key(&m.body.code);
+    Ok(BodyId::new(match resolver.cached(&body_key) {
+        Some(id) => id,
+        None => {
+            let (id,): (i64,) = link
+                .fetch_one(
+                    Statement::new(SQL_UPSERT_BODY)
+                        .bind(m.body.code.clone())
+                        .bind(m.body.name.clone())
+                        .bind(m.body.level.as_str())
+                        .bind(m.body.region.clone()),
+                )
+                .await?;
+            resolver.learn(body_key, id);
+            id
+        }
+    }))
+}
+
+/// Attendance resolved to organisations (repeated lines merged), and the action points in
+/// document order: (agenda position, point, responsible organisations).
+pub(super) type ResolvedRows<'m> = (
+    Vec<(OrganisationId, &'m NewAttendee)>,
+    Vec<(usize, &'m NewActionPoint, Vec<OrganisationId>)>,
+);
+
+pub(super) async fn resolve_rows<'m>(
+    link: &mut Link<'_>,
+    m: &'m NewMeeting,
+    resolver: &mut Resolver<'_>,
+) -> Result<ResolvedRows<'m>> {
+    let mut resolved = Vec::with_capacity(m.attendance.len());
+    for a in &m.attendance {
+        resolved.push(resolver.resolve(link, &a.organisation).await?);
+    }
+    let attendance = dedupe_attendance(&m.attendance, &resolved);
+    let mut points: Vec<(usize, &NewActionPoint, Vec<OrganisationId>)> = Vec::new();
+    for (item_position, item) in m.agenda.iter().enumerate() {
+        for ap in &item.action_points {
+            let mut orgs: Vec<OrganisationId> = Vec::new();
+            for written in &ap.responsible {
+                if let Some(org) = resolver.resolve(link, written).await? {
+                    if !orgs.contains(&org) {
+                        orgs.push(org);
+                    }
+                }
+            }
+            points.push((item_position, ap, orgs));
+        }
+    }
+    Ok((attendance, points))
 }
 
 /// Inserts `rows` with `table`'s multi-row statements.

@@ -1,6 +1,7 @@
 //! Meetings and their minutes: header, attendance, agenda with action points, next meeting,
 //! warnings and findings of the import, and the document they came from.
 
+mod correction;
 mod import;
 mod lifecycle;
 
@@ -50,7 +51,7 @@ const SQL_PUBLISHED_MEETING_YEARS: &str =
     "SELECT DISTINCT year FROM meetings WHERE status = 'published' ORDER BY year DESC";
 const SQL_MEETING: &str = "SELECT m.id, m.kind, m.title, m.date, m.start_time, m.end_time, m.place, m.modality, \
      m.attendance_count, m.agenda_count, m.action_point_count, \
-     m.next_meeting_text, m.next_meeting_date, m.next_meeting_time, m.next_meeting_month, m.rapporteur, m.status, \
+     m.next_meeting_text, m.next_meeting_date, m.next_meeting_time, m.next_meeting_month, m.rapporteur, m.status, m.version, \
      b.id AS body_id, b.code AS body_code, b.name AS body_name, b.level AS body_level, b.region AS body_region, \
      s.id AS source_id, s.file_name, s.media_type, s.sha256, s.size, s.personal_data \
      FROM meetings m JOIN bodies b ON b.id = m.body_id \
@@ -161,6 +162,7 @@ struct MeetingRow {
     next_meeting_month: Option<String>,
     rapporteur: Option<String>,
     status: String,
+    version: i64,
     body_id: i64,
     body_code: String,
     body_name: String,
@@ -405,6 +407,7 @@ impl Meetings<'_> {
             next_meeting: row.next_meeting()?,
             rapporteur: row.rapporteur.clone(),
             status: parse_stored(&row.status, MeetingStatus::parse, "meeting status")?,
+            version: row.version,
             warnings,
             findings,
             source: row.source()?,

@@ -24,6 +24,10 @@ pub fn router() -> Router<AppState> {
             axum::routing::get(write::form).post(write::save),
         )
         .route(
+            "/meetings/{id}/edit",
+            axum::routing::get(write::correct_form).post(write::correct),
+        )
+        .route(
             "/meetings/{id}/minutes.docx",
             axum::routing::get(outputs::docx),
         )

@@ -115,6 +115,71 @@ impl MinutesDraft {
     }
 }
 
+impl MinutesDraft {
+    /// Stored minutes, as the form shows them for correction.
+    fn from_meeting(m: &cadre_domain::Meeting) -> MinutesDraft {
+        let hm =
+            |t: Option<NaiveTime>| t.map(|t| t.format("%H:%M").to_string()).unwrap_or_default();
+        MinutesDraft {
+            body: m.body.code.clone(),
+            title: m.title.clone(),
+            date: m.date.format("%Y-%m-%d").to_string(),
+            start: hm(m.start_time),
+            end: hm(m.end_time),
+            modality: m.modality.as_str().to_owned(),
+            place: m.place.clone().unwrap_or_default(),
+            attendance: m
+                .attendance
+                .iter()
+                .map(|a| match &a.person_name {
+                    Some(p) => format!("{} — {p}", a.as_written),
+                    None => a.as_written.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            next: m
+                .next_meeting
+                .as_ref()
+                .map(|n| n.as_written.clone())
+                .unwrap_or_default(),
+            rapporteur: m.rapporteur.clone().unwrap_or_default(),
+            items: m
+                .agenda
+                .iter()
+                .map(|i| ItemDraft {
+                    title: i.title.clone(),
+                    presenter: i.presenter.clone().unwrap_or_default(),
+                    discussion: i.discussion.clone(),
+                    actions: if i.action_points.is_empty() {
+                        vec![ActionDraft::default()]
+                    } else {
+                        i.action_points
+                            .iter()
+                            .map(|a| ActionDraft {
+                                what: a.what.clone(),
+                                who: a.responsible_as_written.clone(),
+                                deadline: a.deadline.as_written.clone(),
+                            })
+                            .collect()
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Correcting stored minutes: which, on which version, and what the import noted, field by
+/// field, to show beside each field.
+struct Correction {
+    id: i64,
+    version: i64,
+    /// (field, what the reader found and warned about).
+    notes: Vec<(&'static str, Vec<String>)>,
+    has_original: bool,
+    /// Why the save was refused (changed meanwhile, no longer a draft…).
+    refusal: Option<String>,
+}
+
 /// A field the form could not take, and why (in the page's language).
 #[derive(Debug, Clone)]
 struct FieldError {
@@ -324,9 +389,19 @@ struct WritePage {
     /// The chosen body's previous meeting's pending action points.
     follow_up: Vec<ActionRow>,
     follow_up_from: Option<(i64, String)>,
+    correction: Option<Correction>,
 }
 
 impl WritePage {
+    /// What the import read and warned about for a field, when correcting.
+    fn notes(&self, field: &str) -> Vec<String> {
+        self.correction
+            .as_ref()
+            .and_then(|c| c.notes.iter().find(|(f, _)| *f == field))
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default()
+    }
+
     fn error(&self, field: &str) -> Option<&str> {
         self.errors
             .iter()
@@ -378,6 +453,7 @@ async fn page(
     draft: MinutesDraft,
     errors: Vec<FieldError>,
     status: StatusCode,
+    correction: Option<Correction>,
 ) -> Result<Response, WebError> {
     let meeting_date = NaiveDate::parse_from_str(draft.date.trim(), "%Y-%m-%d").ok();
     // The follow-up table: the still-pending points of the body's latest meeting.
@@ -443,7 +519,11 @@ async fn page(
         })
         .collect();
     let page = WritePage {
-        title: t("write-title"),
+        title: if correction.is_some() {
+            t("correct-title")
+        } else {
+            t("write-title")
+        },
         nav: "meetings",
         ui: who.ui(),
         bodies: bodies
@@ -459,6 +539,7 @@ async fn page(
         errors,
         follow_up,
         follow_up_from,
+        correction,
         draft,
     };
     // The form shows the writer what they typed, contacts included.
@@ -480,7 +561,16 @@ pub async fn form(
         }],
         ..Default::default()
     };
-    page(&state, &who, &bodies, draft, Vec::new(), StatusCode::OK).await
+    page(
+        &state,
+        &who,
+        &bodies,
+        draft,
+        Vec::new(),
+        StatusCode::OK,
+        None,
+    )
+    .await
 }
 
 pub async fn save(
@@ -501,7 +591,16 @@ pub async fn save(
                     ..Default::default()
                 });
             }
-            return page(&state, &who, &bodies, draft, Vec::new(), StatusCode::OK).await;
+            return page(
+                &state,
+                &who,
+                &bodies,
+                draft,
+                Vec::new(),
+                StatusCode::OK,
+                None,
+            )
+            .await;
         }
         Some(add) => {
             if let Some(item) = add
@@ -512,7 +611,16 @@ pub async fn save(
             {
                 item.actions.push(ActionDraft::default());
             }
-            return page(&state, &who, &bodies, draft, Vec::new(), StatusCode::OK).await;
+            return page(
+                &state,
+                &who,
+                &bodies,
+                draft,
+                Vec::new(),
+                StatusCode::OK,
+                None,
+            )
+            .await;
         }
         None => {}
     }
@@ -526,6 +634,7 @@ pub async fn save(
                 draft,
                 errors,
                 StatusCode::UNPROCESSABLE_ENTITY,
+                None,
             )
             .await;
         }
@@ -539,6 +648,226 @@ pub async fn save(
     let mut r = Redirect::to(&format!("/meetings/{id}")).into_response();
     *r.status_mut() = StatusCode::SEE_OTHER;
     Ok(r)
+}
+
+/// The draft to correct, if the viewer may: the secretariat, or the focal point of its region.
+async fn correctable(
+    state: &AppState,
+    who: &Who,
+    id: &str,
+) -> Result<cadre_domain::Meeting, WebError> {
+    who.require()?;
+    let id = crate::params::path_id("id", id.to_owned()).map_err(|_| WebError::NotFound)?;
+    let meeting = state
+        .store
+        .meetings()
+        .get(id)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    if !who
+        .viewer()
+        .may_write_minutes(meeting.body.region.as_deref())
+    {
+        return Err(WebError::Forbidden(t("write-forbidden").to_owned()));
+    }
+    Ok(meeting)
+}
+
+/// What the import noted for each field of the form (its findings, then its warnings), in
+/// the page's language.
+fn import_notes(m: &cadre_domain::Meeting) -> Vec<(&'static str, Vec<String>)> {
+    let lang = crate::language::current();
+    let text = |prefix: &str,
+                code: &Option<String>,
+                args: &std::collections::BTreeMap<String, String>,
+                stored: &str| {
+        match code {
+            Some(c) => cadre_i18n::stored(
+                lang,
+                &format!("{prefix}-{c}"),
+                args.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+            ),
+            None => stored.to_owned(),
+        }
+    };
+    // The form's fields and the canevas fields the import notes on.
+    const FIELDS: [(&str, &[&str]); 8] = [
+        ("body", &["body"]),
+        ("title", &["title"]),
+        ("date", &["date"]),
+        ("start", &["time"]),
+        ("place", &["place", "modality"]),
+        ("attendance", &["attendance"]),
+        ("agenda", &["agenda", "action_points", "unplaced_text"]),
+        ("next", &["next_meeting", "rapporteur"]),
+    ];
+    FIELDS
+        .iter()
+        .map(|(form_field, fields)| {
+            let mut notes: Vec<String> = m
+                .findings
+                .iter()
+                .filter(|f| fields.contains(&f.field.as_str()))
+                .map(|f| {
+                    cadre_i18n::tf(
+                        lang,
+                        "correct-read",
+                        &[("found", text("finding", &f.code, &f.args, &f.found).into())],
+                    )
+                })
+                .collect();
+            notes.extend(
+                m.warnings
+                    .iter()
+                    .filter(|w| fields.contains(&w.field.as_str()))
+                    .map(|w| text("warning", &w.code, &w.args, &w.message)),
+            );
+            (*form_field, notes)
+        })
+        .collect()
+}
+
+fn correction_of(m: &cadre_domain::Meeting, version: i64, refusal: Option<String>) -> Correction {
+    Correction {
+        id: m.id.get(),
+        version,
+        notes: import_notes(m),
+        has_original: m.source.is_some(),
+        refusal,
+    }
+}
+
+pub async fn correct_form(
+    State(state): State<AppState>,
+    who: Who,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Response, WebError> {
+    let meeting = correctable(&state, &who, &id).await?;
+    let bodies = writable_bodies(&state, &who).await?;
+    let draft = MinutesDraft::from_meeting(&meeting);
+    let correction = correction_of(&meeting, meeting.version, None);
+    page(
+        &state,
+        &who,
+        &bodies,
+        draft,
+        Vec::new(),
+        StatusCode::OK,
+        Some(correction),
+    )
+    .await
+}
+
+pub async fn correct(
+    State(state): State<AppState>,
+    who: Who,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let fields: HashMap<String, String> = form_urlencoded::parse(&body).into_owned().collect();
+    who.check_csrf(fields.get("csrf").map_or("", String::as_str))?;
+    let meeting = correctable(&state, &who, &id).await?;
+    let bodies = writable_bodies(&state, &who).await?;
+    let version: i64 = fields
+        .get("version")
+        .and_then(|v| v.trim().parse().ok())
+        .ok_or_else(|| WebError::bad_param("version", t("form-version-unreadable")))?;
+    let mut draft = MinutesDraft::read(&fields);
+    let again = |draft, errors, status, refusal, version| {
+        let correction = correction_of(&meeting, version, refusal);
+        page(
+            &state,
+            &who,
+            &bodies,
+            draft,
+            errors,
+            status,
+            Some(correction),
+        )
+    };
+    match fields.get("add").map(String::as_str) {
+        Some("item") => {
+            if draft.items.len() < MAX_ITEMS {
+                draft.items.push(ItemDraft {
+                    actions: vec![ActionDraft::default()],
+                    ..Default::default()
+                });
+            }
+            return again(draft, Vec::new(), StatusCode::OK, None, version).await;
+        }
+        Some(add) => {
+            if let Some(item) = add
+                .strip_prefix("ap-")
+                .and_then(|i| i.parse::<usize>().ok())
+                .and_then(|i| draft.items.get_mut(i))
+                && item.actions.len() < MAX_ACTIONS
+            {
+                item.actions.push(ActionDraft::default());
+            }
+            return again(draft, Vec::new(), StatusCode::OK, None, version).await;
+        }
+        None => {}
+    }
+    let mut corrected = match to_meeting(&draft, &bodies) {
+        Ok(m) => m,
+        Err(errors) => {
+            return again(
+                draft,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+                version,
+            )
+            .await;
+        }
+    };
+    // The kind of minutes stays what the document was.
+    corrected.kind = meeting.kind;
+    match state
+        .store
+        .meetings()
+        .correct_draft(
+            meeting.id,
+            version,
+            &corrected,
+            &who.actor()?,
+            chrono::Utc::now(),
+        )
+        .await
+    {
+        Ok(()) => {
+            let mut r = Redirect::to(&format!("/meetings/{}", meeting.id)).into_response();
+            *r.status_mut() = StatusCode::SEE_OTHER;
+            Ok(r)
+        }
+        // Someone saved first: nothing overwritten; the form comes back with what this person
+        // typed, on the new version, so that saving again is a deliberate choice.
+        Err(cadre_storage::StorageError::Stale { current_version }) => {
+            again(
+                draft,
+                Vec::new(),
+                StatusCode::CONFLICT,
+                Some(t("correct-stale").to_owned()),
+                current_version,
+            )
+            .await
+        }
+        Err(cadre_storage::StorageError::Refused(why)) => {
+            again(
+                draft,
+                Vec::new(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(cadre_i18n::tf(
+                    crate::language::current(),
+                    "refused",
+                    &[("why", why.into())],
+                )),
+                version,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[cfg(test)]

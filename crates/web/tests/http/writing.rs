@@ -138,3 +138,103 @@ both_engines! {
         assert!(!xml.contains("Aïcha Moussa") || xml.contains("Aïcha Moussa"), "names may appear; contacts never do");
     }
 }
+
+both_engines! {
+    async fn an_imported_draft_is_corrected_beside_what_the_import_read(db: Store) {
+        let mut m = tahoua();
+        m.findings = vec![cadre_domain::FieldFinding::new("place", "Salle DGECM").coded("as-read", [("text", "Salle DGECM".to_owned())])];
+        m.warnings = vec![ImportWarning::new("time", "no 'Heure' label: the meeting time is unknown").coded("time-no-label", [])];
+        let id = db.meetings().import(&m, &test_actor()).await.unwrap().meeting_id();
+        add(&db, "sp", Role::Secretariat, None, None).await;
+        add(&db, "oim", Role::PartnerEditor, Some("OIM"), None).await;
+        let server = serve(cadre_web::router(db.clone()), ServerLimits::default()).await;
+        let path = format!("/meetings/{id}/edit");
+        let mut oim = Browser::new(&server);
+        oim.sign_in("oim", PASSWORD).await;
+        assert_eq!(oim.get(&path).await.status, 403);
+
+        let mut sp = Browser::new(&server);
+        sp.sign_in("sp", PASSWORD).await;
+        assert!(sp.get(&format!("/meetings/{id}")).await.body.contains(&format!("href=\"{path}\"")), "a draft offers its correction");
+        let form = sp.get(&path).await;
+        assert_eq!(form.status, 200, "{}", form.body);
+        assert!(form.body.contains("lu dans le document\u{a0}: Salle DGECM"), "what the import read, beside the field");
+        assert!(form.body.contains("pas d’étiquette « Heure »"), "and its warnings");
+        assert!(form.body.contains(&format!("href=\"/meetings/{id}/original\"")), "the original one click away");
+        assert!(form.body.contains("Présentation du projet Re.Mi"), "prefilled with the minutes as read");
+        let version = form.hidden_field("version").unwrap();
+        let csrf = form.hidden_field("csrf").unwrap();
+        // The form as shown, with the place corrected and an action point added to the first item.
+        let mut fields: Vec<(String, String)> = Vec::new();
+        let html = form.body.clone();
+        for piece in html.split("name=\"").skip(1) {
+            let name = piece.split('"').next().unwrap().to_owned();
+            if name == "add" || name == "action" {
+                continue;
+            }
+            let value = if let Some(v) = piece.split_once("value=\"").filter(|(before, _)| !before.contains('>')) {
+                v.1.split('"').next().unwrap().to_owned()
+            } else if let Some((_, after)) = piece.split_once('>') {
+                // A textarea's text, or a select's selected option.
+                if piece.starts_with(&format!("{name}\" rows")) || html.contains(&format!("<textarea id=\"{name}\"")) {
+                    after.split("</textarea>").next().unwrap().to_owned()
+                } else {
+                    after.split("selected").next().and_then(|s| s.rsplit("value=\"").next()).map(|s| s.split('"').next().unwrap().to_owned()).unwrap_or_default()
+                }
+            } else {
+                String::new()
+            };
+            fields.push((name, value));
+        }
+        let set = |fields: &mut Vec<(String, String)>, name: &str, value: &str| {
+            fields.retain(|(k, _)| k != name);
+            fields.push((name.to_owned(), value.to_owned()));
+        };
+        let decode = |s: &str| s.replace("&#39;", "'").replace("&#x27;", "'").replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+        for (_, v) in fields.iter_mut() {
+            *v = decode(v);
+        }
+        set(&mut fields, "csrf", &csrf);
+        set(&mut fields, "version", &version);
+        set(&mut fields, "body", "gtm-tahoua");
+        set(&mut fields, "modality", "in_person");
+        set(&mut fields, "place", "Salle de réunion de la DRECM-R Tahoua");
+        let aps: usize = fields.iter().find(|(k, _)| k == "item-1-aps").unwrap().1.parse().unwrap();
+        set(&mut fields, "item-1-aps", &(aps + 1).to_string());
+        set(&mut fields, &format!("item-1-ap-{aps}-what"), "Transmettre la liste des participants");
+        set(&mut fields, &format!("item-1-ap-{aps}-who"), "SP/CCM");
+        set(&mut fields, &format!("item-1-ap-{aps}-deadline"), "31 mars 2023");
+        let stale = fields.clone();
+        let r = sp.post(&path, &field(&fields)).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let corrected = db.meetings().get(id).await.unwrap().unwrap();
+        assert_eq!(corrected.place.as_deref(), Some("Salle de réunion de la DRECM-R Tahoua"));
+        assert_eq!(corrected.version, version.parse::<i64>().unwrap() + 1);
+        let points: Vec<&str> = corrected.agenda.iter().flat_map(|i| &i.action_points).map(|a| a.what.as_str()).collect();
+        assert!(points.contains(&"Transmettre la liste des participants"), "{points:?}");
+        assert_eq!(points.len(), m.agenda.iter().map(|i| i.action_points.len()).sum::<usize>() + 1, "nothing lost: {points:?}");
+        assert_eq!(corrected.findings, m.findings, "the import's notes stay");
+        // The person named in the attendance keeps the contacts the document gave.
+        let contacts = db.meetings().attendee_contacts(id).await.unwrap();
+        assert!(contacts.iter().any(|c| c.name == PERSON && c.phone.is_some()), "{contacts:?}");
+        let history = db.audit().history(cadre_storage::RecordKind::Meeting, id.get()).await.unwrap();
+        assert_eq!(history.last().map(|e| (e.action.as_str(), e.actor.as_str())), Some(("edit", "sp")));
+
+        // A second save on the version read before: refused, nothing overwritten, text kept.
+        let mut second = stale;
+        set(&mut second, "place", "Autre salle");
+        let r = sp.post(&path, &field(&second)).await;
+        assert_eq!(r.status, 409, "{}", r.body);
+        assert!(r.body.contains("modifié entre-temps") && r.body.contains("Autre salle"));
+        assert_eq!(db.meetings().get(id).await.unwrap().unwrap().place.as_deref(), Some("Salle de réunion de la DRECM-R Tahoua"));
+
+        // Once validated, minutes are no longer corrected here.
+        db.meetings().validate(id, &test_actor(), chrono::Utc::now()).await.unwrap();
+        let current = db.meetings().get(id).await.unwrap().unwrap().version.to_string();
+        let mut late = second;
+        set(&mut late, "version", &current);
+        let r = sp.post(&path, &field(&late)).await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert!(r.body.contains("seuls les brouillons se corrigent"));
+    }
+}
