@@ -62,7 +62,8 @@ pub async fn run(db: Store, search: Search, addr: &str) -> anyhow::Result<ExitCo
     // Tests and scripts read this line to learn the port when --addr ends in :0.
     println!("Cadre listening on http://{local}/");
     tracing::info!(%local, "serving");
-    cadre_web::serve(db, search, listener)
+    let documents = IsolatedDocuments::new(&db).await?;
+    cadre_web::serve(db, search, listener, Some(std::sync::Arc::new(documents)))
         .await
         .context("the server stopped")?;
     Ok(ExitCode::SUCCESS)
@@ -80,4 +81,37 @@ pub async fn reindex(db: Store, search: Search) -> anyhow::Result<ExitCode> {
         started.elapsed().as_secs_f64()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The web's document reader: each uploaded document is read in a child process (the same
+/// isolation as `cadre import`), one at a time; uploads are rare and small.
+struct IsolatedDocuments {
+    reader: std::sync::Mutex<cadre_ingest::isolated::IsolatedReader>,
+}
+
+impl IsolatedDocuments {
+    async fn new(db: &Store) -> anyhow::Result<IsolatedDocuments> {
+        let setup = cadre_ingest::isolated::Setup {
+            vocabulary: crate::extract::vocabulary_of(db).await?,
+            ..Default::default()
+        };
+        Ok(IsolatedDocuments {
+            reader: std::sync::Mutex::new(crate::extract::isolated_reader(setup)?),
+        })
+    }
+}
+
+impl cadre_web::meetings::DocumentReader for IsolatedDocuments {
+    fn read(
+        &self,
+        file_name: &str,
+        bytes: &[u8],
+        _body: Option<&cadre_domain::NewBody>,
+    ) -> Result<cadre_domain::NewMeeting, String> {
+        let mut reader = self.reader.lock().unwrap_or_else(|e| e.into_inner());
+        reader
+            .read_document(file_name, bytes)
+            .map(|read| read.meeting)
+            .map_err(|e| e.to_string())
+    }
 }

@@ -52,6 +52,8 @@ pub struct AppState {
     search: Search,
     /// How long sessions last.
     pub sessions: accounts::SessionSettings,
+    /// Reads documents uploaded for import; none: the upload page says so.
+    pub documents: Option<std::sync::Arc<dyn meetings::DocumentReader>>,
 }
 
 impl AppState {
@@ -62,6 +64,7 @@ impl AppState {
             pages: Default::default(),
             search,
             sessions: Default::default(),
+            documents: None,
         }
     }
 }
@@ -120,8 +123,9 @@ pub async fn serve(
     db: Store,
     search: Search,
     listener: tokio::net::TcpListener,
+    documents: Option<std::sync::Arc<dyn meetings::DocumentReader>>,
 ) -> std::io::Result<()> {
-    serve_with_limits(db, search, listener, ServerLimits::default()).await
+    serve_with_limits(db, search, listener, ServerLimits::default(), documents).await
 }
 
 /// [`serve`] within other limits (timeouts, connections): see [`server`].
@@ -130,6 +134,7 @@ pub async fn serve_with_limits(
     search: Search,
     listener: tokio::net::TcpListener,
     limits: ServerLimits,
+    documents: Option<std::sync::Arc<dyn meetings::DocumentReader>>,
 ) -> std::io::Result<()> {
     if let Ok(addr) = listener.local_addr() {
         tracing::info!(%addr, "Cadre à l'écoute");
@@ -146,7 +151,9 @@ pub async fn serve_with_limits(
             }
         });
     }
-    serve_router(listener, router_with(db, search), limits, shutdown_signal()).await
+    let mut state = AppState::new(db, search);
+    state.documents = documents;
+    serve_router(listener, router_for(state), limits, shutdown_signal()).await
 }
 
 async fn shutdown_signal() {

@@ -5,12 +5,14 @@ mod api;
 mod lifecycle;
 mod outputs;
 mod pages;
+mod upload;
 mod write;
 
 use axum::Router;
 
 pub(crate) use api::Api;
 pub(crate) use outputs::download;
+pub use upload::{DocumentReader, MAX_FILES, MAX_UPLOAD_BYTES};
 
 use crate::AppState;
 
@@ -22,6 +24,12 @@ pub fn router() -> Router<AppState> {
         .route(
             "/meetings/new",
             axum::routing::get(write::form).post(write::save),
+        )
+        .route(
+            "/meetings/import",
+            axum::routing::get(upload::form)
+                .post(upload::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD_BYTES)),
         )
         .route(
             "/meetings/{id}/edit",

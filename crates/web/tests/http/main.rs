@@ -342,6 +342,7 @@ async fn refused(s: &TestServer, path: &str, param: &str, words: &str) {
     assert!(message.contains(words), "{path}: {message}");
 }
 
+mod importing;
 mod language;
 mod outputs;
 mod writing;
