@@ -390,6 +390,8 @@ struct WritePage {
     follow_up: Vec<ActionRow>,
     follow_up_from: Option<(i64, String)>,
     correction: Option<Correction>,
+    /// Known organisations, offered as one types a responsible organisation.
+    organisations: Vec<String>,
 }
 
 impl WritePage {
@@ -540,6 +542,14 @@ async fn page(
         follow_up,
         follow_up_from,
         correction,
+        organisations: state
+            .store
+            .organisations()
+            .list(Audience::Internal)
+            .await?
+            .into_iter()
+            .map(|o| o.organisation.acronym.unwrap_or(o.organisation.name))
+            .collect(),
         draft,
     };
     // The form shows the writer what they typed, contacts included.

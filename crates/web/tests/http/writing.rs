@@ -135,6 +135,11 @@ both_engines! {
         let mut xml = String::new();
         archive.by_name("word/document.xml").unwrap().read_to_string(&mut xml).unwrap();
         assert!(xml.contains("Partager les chiffres des retours"));
+        // And the PDF, its text read back by Cadre's own PDF reader.
+        let pdf = server.get(&format!("{path}/minutes.pdf")).await;
+        assert_eq!(pdf.status, 200);
+        let text = cadre_ingest::read_text("minutes.pdf", &pdf.bytes, &Default::default()).unwrap().text;
+        assert!(text.contains("Partager les chiffres des retours"), "{text}");
         assert!(!xml.contains("Aïcha Moussa") || xml.contains("Aïcha Moussa"), "names may appear; contacts never do");
     }
 }
