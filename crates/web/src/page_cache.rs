@@ -31,7 +31,7 @@ use chrono::NaiveDate;
 use crate::AppState;
 
 /// All answers held at once, in bytes.
-pub const MAX_BYTES: usize = 4 * 1024 * 1024;
+pub const MAX_BYTES: usize = 6 * 1024 * 1024;
 /// The largest answer kept.
 pub const MAX_ENTRY_BYTES: usize = 1024 * 1024;
 /// The longest `Accept-Encoding` a cached answer is filed under; longer ones are served

@@ -373,6 +373,8 @@ struct ShowPage {
     contacts: Vec<cadre_domain::Person>,
     /// Whether the viewer may download an original that names people.
     sees_contacts: bool,
+    /// A draft the viewer may correct (the secretariat, its region's focal point).
+    may_correct: bool,
     /// The meeting's history (import, validation…), for signed-in readers.
     history: Vec<HistoryRow>,
 }
@@ -458,6 +460,7 @@ async fn show(
         recommendations,
         previous_pending,
     } = load_minutes(db, id, who.audience(), &filter).await?;
+    let minutes_region = meeting.body.region.clone();
     let today = crate::today();
     let previous_pending = previous_pending
         .iter()
@@ -471,6 +474,7 @@ async fn show(
         recommendations.total,
         shown,
     );
+    page.may_correct = page.draft && who.viewer().may_write_minutes(minutes_region.as_deref());
     page.previous_pending = previous_pending;
     if who.viewer().is_signed_in() {
         page.history = db
@@ -605,6 +609,7 @@ fn show_page(
         previous_pending: Vec::new(),
         contacts: Vec::new(),
         sees_contacts: false,
+        may_correct: false,
         history: Vec::new(),
     }
 }

@@ -152,11 +152,18 @@ both_engines! {
         let id = db.meetings().import(&m, &test_actor()).await.unwrap().meeting_id();
         add(&db, "sp", Role::Secretariat, None, None).await;
         add(&db, "oim", Role::PartnerEditor, Some("OIM"), None).await;
+        add(&db, "fp.tahoua", Role::RegionalFocalPoint, None, Some("Tahoua")).await;
         let server = serve(cadre_web::router(db.clone()), ServerLimits::default()).await;
         let path = format!("/meetings/{id}/edit");
         let mut oim = Browser::new(&server);
         oim.sign_in("oim", PASSWORD).await;
         assert_eq!(oim.get(&path).await.status, 403);
+        assert!(!oim.get(&format!("/meetings/{id}")).await.body.contains(&format!("href=\"{path}\"")));
+        // The region's focal point corrects its region's drafts too.
+        let mut fp = Browser::new(&server);
+        fp.sign_in("fp.tahoua", PASSWORD).await;
+        assert!(fp.get(&format!("/meetings/{id}")).await.body.contains(&format!("href=\"{path}\"")));
+        assert_eq!(fp.get(&path).await.status, 200);
 
         let mut sp = Browser::new(&server);
         sp.sign_in("sp", PASSWORD).await;
