@@ -151,10 +151,18 @@ impl FieldFinding {
         code: &str,
         args: impl IntoIterator<Item = (&'a str, String)>,
     ) -> Self {
-        self.code = Some(code.to_owned());
-        self.args = args.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        (self.code, self.args) = coded(code, args);
         self
     }
+}
+
+/// A note's code and arguments, as findings and warnings store them.
+fn coded<'a>(
+    code: &str,
+    args: impl IntoIterator<Item = (&'a str, String)>,
+) -> (Option<String>, BTreeMap<String, String>) {
+    let args = args.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    (Some(code.to_owned()), args)
 }
 
 /// Something the importer noticed: a field it could not read, or text it could not place.
@@ -199,8 +207,7 @@ impl ImportWarning {
         code: &str,
         args: impl IntoIterator<Item = (&'a str, String)>,
     ) -> Self {
-        self.code = Some(code.to_owned());
-        self.args = args.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        (self.code, self.args) = coded(code, args);
         self
     }
 }

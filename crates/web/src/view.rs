@@ -33,6 +33,24 @@ pub fn hours(start: Option<NaiveTime>, end: Option<NaiveTime>) -> Option<String>
     }
 }
 
+/// A note of the import in the page's language: its catalogue message when it has a code,
+/// its stored text otherwise (notes stored before codes existed).
+pub fn note_text(
+    prefix: &str,
+    code: Option<&str>,
+    args: &std::collections::BTreeMap<String, String>,
+    stored: &str,
+) -> String {
+    match code {
+        Some(code) => cadre_i18n::stored(
+            crate::language::current(),
+            &format!("{prefix}-{code}"),
+            args.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        ),
+        None => stored.to_owned(),
+    }
+}
+
 /// Text of a document for a page: escaped, with what the readers mark kept as marked —
 /// `5^{ème}` (a superscript in Word) becomes `5<sup>ème</sup>` — and a line that starts with
 /// two list markers ("- • texte", a numbering and a bullet glyph) with one.

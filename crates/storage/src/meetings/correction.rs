@@ -7,10 +7,10 @@
 //! report (action points are rewritten, and reports must never lose their point).
 
 use cadre_domain::{Actor, MeetingId, MeetingStatus, NewMeeting};
-use chrono::{DateTime, Datelike as _, Utc};
+use chrono::{DateTime, Utc};
 
 use super::Meetings;
-use super::import::{Stored, insert_minutes_rows, resolve_rows, upsert_body};
+use super::import::{Stored, head_columns, insert_minutes_rows, resolve_rows, upsert_body};
 use crate::organisations::Resolver;
 use crate::statement::Statement;
 use crate::stored::{month_key, parse_stored};
@@ -115,19 +115,7 @@ impl Meetings<'_> {
         link.execute(
             Statement::new(SQL_UPDATE_HEAD)
                 .bind(id)
-                .bind(body_id)
-                .bind(m.kind.as_str())
-                .bind(m.title.clone())
-                .bind(m.date)
-                .bind(i64::from(m.date.year()))
-                .bind(m.start_time)
-                .bind(m.end_time)
-                .bind(m.place.clone())
-                .bind(m.modality.as_str())
-                .bind(next.map(|n| n.as_written.clone()))
-                .bind(next.and_then(|n| n.date))
-                .bind(next.and_then(|n| n.time))
-                .bind(m.rapporteur.clone())
+                .bind_all(head_columns(&m, body_id))
                 .bind(attendance.len() as i64)
                 .bind(m.agenda.len() as i64)
                 .bind(points.len() as i64)

@@ -452,19 +452,7 @@ async fn import_head<'m>(
     let (meeting_id,): (i64,) = link
         .fetch_one(
             Statement::new(SQL_INSERT_MEETING)
-                .bind(body_id)
-                .bind(m.kind.as_str())
-                .bind(m.title.clone())
-                .bind(m.date)
-                .bind(i64::from(m.date.year()))
-                .bind(m.start_time)
-                .bind(m.end_time)
-                .bind(m.place.clone())
-                .bind(m.modality.as_str())
-                .bind(next.map(|n| n.as_written.clone()))
-                .bind(next.and_then(|n| n.date))
-                .bind(next.and_then(|n| n.time))
-                .bind(m.rapporteur.clone())
+                .bind_all(head_columns(m, body_id))
                 .bind(source_id)
                 .bind(attendance.len() as i64)
                 .bind(m.agenda.len() as i64)
@@ -540,6 +528,27 @@ pub(super) async fn resolve_rows<'m>(
         }
     }
     Ok((attendance, points))
+}
+
+/// A meeting's own columns from `body_id` to `rapporteur`, in the order the statements that
+/// store them list them (import inserts them, correction updates them).
+pub(super) fn head_columns(m: &NewMeeting, body_id: BodyId) -> Vec<Value> {
+    let next = m.next_meeting.as_ref();
+    vec![
+        body_id.into(),
+        m.kind.as_str().into(),
+        m.title.clone().into(),
+        m.date.into(),
+        i64::from(m.date.year()).into(),
+        m.start_time.into(),
+        m.end_time.into(),
+        m.place.clone().into(),
+        m.modality.as_str().into(),
+        next.map(|n| n.as_written.clone()).into(),
+        next.and_then(|n| n.date).into(),
+        next.and_then(|n| n.time).into(),
+        m.rapporteur.clone().into(),
+    ]
 }
 
 /// Inserts `rows` with `table`'s multi-row statements.

@@ -143,25 +143,19 @@ async fn list(
     who: crate::accounts::Who,
     PageQuery(q): PageQuery<ListQuery>,
 ) -> Result<Html<String>, WebError> {
+    let filters = Filters::read(&q)?;
+    let page = params::page("page", &q.page)?;
+    let filter = filters.storage(
+        who.audience(),
+        Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
+    );
     let Filters {
         organisation,
         status,
         due,
         body,
         region,
-    } = Filters::read(&q)?;
-    let page = params::page("page", &q.page)?;
-    let filter = Filters {
-        organisation,
-        status,
-        due,
-        body: body.clone(),
-        region: region.clone(),
-    }
-    .storage(
-        who.audience(),
-        Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
-    );
+    } = filters;
     let today = crate::today();
     let db = &state.store;
     let (organisations, bodies, actions) = tokio::try_join!(

@@ -16,7 +16,7 @@ use crate::error::WebError;
 use crate::meetings::MeetingRow;
 use crate::params::{self, PageQuery};
 use crate::published::render;
-use crate::view::{ActionRow, Choice, Pager, date_text, hours, time_text};
+use crate::view::{ActionRow, Choice, Pager, date_text, hours, note_text, time_text};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -252,24 +252,6 @@ fn field_label(field: &str) -> &'static str {
         _ => "field-other".to_owned(),
     };
     crate::language::t(&key)
-}
-
-/// A note of the import in the page's language: its catalogue message when it has a code,
-/// its stored text otherwise (notes stored before codes existed).
-fn note_text(
-    prefix: &str,
-    code: Option<&str>,
-    args: &std::collections::BTreeMap<String, String>,
-    stored: &str,
-) -> String {
-    match code {
-        Some(code) => cadre_i18n::stored(
-            crate::language::current(),
-            &format!("{prefix}-{code}"),
-            args.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        ),
-        None => stored.to_owned(),
-    }
 }
 
 /// Codes of the warnings that keep a session report's narrative parts: shown as sections.

@@ -116,6 +116,34 @@ impl MinutesDraft {
 }
 
 impl MinutesDraft {
+    /// Adds the row a button asked for (`add=item`, `add=ap-{i}`); false when the form was
+    /// submitted to be saved.
+    fn add_row(&mut self, add: Option<&str>) -> bool {
+        match add {
+            None => false,
+            Some("item") => {
+                if self.items.len() < MAX_ITEMS {
+                    self.items.push(ItemDraft {
+                        actions: vec![ActionDraft::default()],
+                        ..Default::default()
+                    });
+                }
+                true
+            }
+            Some(add) => {
+                if let Some(item) = add
+                    .strip_prefix("ap-")
+                    .and_then(|i| i.parse::<usize>().ok())
+                    .and_then(|i| self.items.get_mut(i))
+                    && item.actions.len() < MAX_ACTIONS
+                {
+                    item.actions.push(ActionDraft::default());
+                }
+                true
+            }
+        }
+    }
+
     /// Stored minutes, as the form shows them for correction.
     fn from_meeting(m: &cadre_domain::Meeting) -> MinutesDraft {
         let hm =
@@ -593,46 +621,17 @@ pub async fn save(
     let bodies = writable_bodies(&state, &who).await?;
     let mut draft = MinutesDraft::read(&fields);
     // A button that adds a row shows the form again, with everything typed kept.
-    match fields.get("add").map(String::as_str) {
-        Some("item") => {
-            if draft.items.len() < MAX_ITEMS {
-                draft.items.push(ItemDraft {
-                    actions: vec![ActionDraft::default()],
-                    ..Default::default()
-                });
-            }
-            return page(
-                &state,
-                &who,
-                &bodies,
-                draft,
-                Vec::new(),
-                StatusCode::OK,
-                None,
-            )
-            .await;
-        }
-        Some(add) => {
-            if let Some(item) = add
-                .strip_prefix("ap-")
-                .and_then(|i| i.parse::<usize>().ok())
-                .and_then(|i| draft.items.get_mut(i))
-                && item.actions.len() < MAX_ACTIONS
-            {
-                item.actions.push(ActionDraft::default());
-            }
-            return page(
-                &state,
-                &who,
-                &bodies,
-                draft,
-                Vec::new(),
-                StatusCode::OK,
-                None,
-            )
-            .await;
-        }
-        None => {}
+    if draft.add_row(fields.get("add").map(String::as_str)) {
+        return page(
+            &state,
+            &who,
+            &bodies,
+            draft,
+            Vec::new(),
+            StatusCode::OK,
+            None,
+        )
+        .await;
     }
     let meeting = match to_meeting(&draft, &bodies) {
         Ok(m) => m,
@@ -687,19 +686,6 @@ async fn correctable(
 /// the page's language.
 fn import_notes(m: &cadre_domain::Meeting) -> Vec<(&'static str, Vec<String>)> {
     let lang = crate::language::current();
-    let text = |prefix: &str,
-                code: &Option<String>,
-                args: &std::collections::BTreeMap<String, String>,
-                stored: &str| {
-        match code {
-            Some(c) => cadre_i18n::stored(
-                lang,
-                &format!("{prefix}-{c}"),
-                args.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-            ),
-            None => stored.to_owned(),
-        }
-    };
     // The form's fields and the canevas fields the import notes on.
     const FIELDS: [(&str, &[&str]); 8] = [
         ("body", &["body"]),
@@ -722,7 +708,11 @@ fn import_notes(m: &cadre_domain::Meeting) -> Vec<(&'static str, Vec<String>)> {
                     cadre_i18n::tf(
                         lang,
                         "correct-read",
-                        &[("found", text("finding", &f.code, &f.args, &f.found).into())],
+                        &[(
+                            "found",
+                            crate::view::note_text("finding", f.code.as_deref(), &f.args, &f.found)
+                                .into(),
+                        )],
                     )
                 })
                 .collect();
@@ -730,7 +720,9 @@ fn import_notes(m: &cadre_domain::Meeting) -> Vec<(&'static str, Vec<String>)> {
                 m.warnings
                     .iter()
                     .filter(|w| fields.contains(&w.field.as_str()))
-                    .map(|w| text("warning", &w.code, &w.args, &w.message)),
+                    .map(|w| {
+                        crate::view::note_text("warning", w.code.as_deref(), &w.args, &w.message)
+                    }),
             );
             (*form_field, notes)
         })
@@ -795,28 +787,8 @@ pub async fn correct(
             Some(correction),
         )
     };
-    match fields.get("add").map(String::as_str) {
-        Some("item") => {
-            if draft.items.len() < MAX_ITEMS {
-                draft.items.push(ItemDraft {
-                    actions: vec![ActionDraft::default()],
-                    ..Default::default()
-                });
-            }
-            return again(draft, Vec::new(), StatusCode::OK, None, version).await;
-        }
-        Some(add) => {
-            if let Some(item) = add
-                .strip_prefix("ap-")
-                .and_then(|i| i.parse::<usize>().ok())
-                .and_then(|i| draft.items.get_mut(i))
-                && item.actions.len() < MAX_ACTIONS
-            {
-                item.actions.push(ActionDraft::default());
-            }
-            return again(draft, Vec::new(), StatusCode::OK, None, version).await;
-        }
-        None => {}
+    if draft.add_row(fields.get("add").map(String::as_str)) {
+        return again(draft, Vec::new(), StatusCode::OK, None, version).await;
     }
     let mut corrected = match to_meeting(&draft, &bodies) {
         Ok(m) => m,
