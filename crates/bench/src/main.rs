@@ -3,6 +3,8 @@
 //! - `cadre-bench segment [SEEDS_DIR]`: lost-space repair throughput and word accuracy.
 //! - `cadre-bench search [COUNT]`: search latency and recall, Cadre's index beside SQLite FTS5.
 //! - `cadre-bench accuracy [SEEDS_DIR]`: field-level accuracy per seed and rendering.
+//! - `cadre-bench evalset [--all | --write DIR]`: field accuracy on the evaluation set, per
+//!   style, field and rendering, the held-out quarter apart.
 //! - `cadre-bench hostile DIR`: the hostile documents of the security review, full size.
 //! - `cadre-bench fuzz-corpus DIR [SEEDS_DIR]`: starting inputs for every fuzz target.
 //! - `cadre-bench follow-up BASE_URL DATABASE_URL [SECONDS] [USERS]`: signed-in users reporting
@@ -10,6 +12,7 @@
 
 mod accuracy;
 mod corpus;
+mod evalset;
 mod follow_up;
 mod fuzz_corpus;
 mod hostile;
@@ -24,11 +27,12 @@ fn main() -> anyhow::Result<()> {
         Some("segment") => segment::run(rest),
         Some("search") => search::run(rest),
         Some("accuracy") => accuracy::run(rest),
+        Some("evalset") => evalset::run(rest),
         Some("hostile") => hostile::run(rest),
         Some("fuzz-corpus") => fuzz_corpus::run(rest),
         Some("follow-up") => follow_up::run(rest),
         _ => anyhow::bail!(
-            "usage: cadre-bench corpus|segment|search|accuracy|hostile|fuzz-corpus|follow-up ARGS…"
+            "usage: cadre-bench corpus|segment|search|accuracy|evalset|hostile|fuzz-corpus|follow-up ARGS…"
         ),
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod accuracy;
 pub mod docx;
+pub mod evalset;
 pub mod hostile;
 pub mod pdf;
 
