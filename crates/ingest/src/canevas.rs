@@ -16,9 +16,10 @@ use cadre_domain::{
 };
 
 use crate::IngestError;
+use crate::header::{Label, header_fields, header_label};
 use crate::lines::{
-    Label, Line, header_label, heading_with_inline_discussion, is_action_header, is_agenda_heading,
-    is_discussion_label, is_next_steps_title, list_item, split_presenter,
+    Line, heading_with_inline_discussion, is_action_header, is_agenda_heading, is_discussion_label,
+    is_next_steps_title, list_item, split_presenter,
 };
 use crate::matching::match_sections;
 use crate::tables::action_table;
@@ -297,34 +298,45 @@ pub(crate) fn parse(
             i += 1;
             continue;
         }
-        if let Some((label, inline)) = header_label(line) {
-            let (values, next) = r.label_value(label, inline, i);
-            if values.is_empty() {
-                warnings.push(crate::notes::warning(
-                    label_field(label),
-                    "label-without-value",
-                    &[("label", line.text.clone())],
-                ));
-            }
-            let joined = values.join("\n");
-            let slot = match label {
-                Label::Date => &mut date_value,
-                Label::Time => &mut time_value,
-                Label::Place => &mut place_value,
-                Label::Attendance => {
-                    attendance_values.extend(values);
-                    i = next;
+        let fields = header_fields(line);
+        if !fields.is_empty() {
+            let mut next = i + 1;
+            for (k, (label, inline)) in fields.into_iter().enumerate() {
+                // Only the last field of a line may continue on the lines below.
+                let (values, after) = if k == 0 {
+                    r.label_value(label, inline, i)
+                } else {
+                    (inline.into_iter().collect(), next)
+                };
+                if k == 0 {
+                    next = after;
+                }
+                if values.is_empty() {
+                    warnings.push(crate::notes::warning(
+                        label.field(),
+                        "label-without-value",
+                        &[("label", line.text.clone())],
+                    ));
                     continue;
                 }
-            };
-            if slot.is_some() {
-                // A second value for the same label: keep the first, report the second.
-                r.loose(i, format!("a second '{}' label", line.text));
-                for k in i + 1..next {
-                    r.loose_if_content(k, format!("a second '{}' label", line.text));
+                let slot = match label {
+                    Label::Date => &mut date_value,
+                    Label::Time => &mut time_value,
+                    Label::Place => &mut place_value,
+                    Label::Attendance => {
+                        attendance_values.extend(values);
+                        continue;
+                    }
+                };
+                if slot.is_some() {
+                    // A second value for the same label: keep the first, report the second.
+                    r.loose(i, format!("a second '{}' label", line.text));
+                    for k in i + 1..after {
+                        r.loose_if_content(k, format!("a second '{}' label", line.text));
+                    }
+                } else {
+                    *slot = Some(values.join("\n"));
                 }
-            } else if !joined.is_empty() {
-                *slot = Some(joined);
             }
             i = next;
             continue;
@@ -555,15 +567,6 @@ pub(crate) fn parse(
         findings: Vec::new(),
         source: None,
     })
-}
-
-fn label_field(label: Label) -> &'static str {
-    match label {
-        Label::Date => "date",
-        Label::Time => "time",
-        Label::Place => "place",
-        Label::Attendance => "attendance",
-    }
 }
 
 /// A line of the agenda list, or None when the line is prose rather than an item.

@@ -10,6 +10,7 @@ mod body;
 mod canevas;
 mod findings;
 pub mod formats;
+pub(crate) mod header;
 pub mod isolated;
 mod lines;
 mod matching;

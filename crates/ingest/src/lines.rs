@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use cadre_domain::text::{fold, match_key};
+use cadre_domain::text::match_key;
 use regex::Regex;
 
 /// One line of the document, split into cells once so that every parser reads the same thing.
@@ -112,59 +112,6 @@ pub(crate) fn clean_cell(cell: &str) -> String {
     s.trim().to_owned()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Label {
-    Date,
-    Time,
-    Place,
-    Attendance,
-}
-
-fn label_word(word: &str) -> Option<Label> {
-    // Labels are short: folding a whole paragraph to learn it is not one would cost a pass
-    // over the document for every line.
-    if word.len() > 40 {
-        return None;
-    }
-    let f = fold(word.trim().trim_end_matches(':').trim());
-    match f.as_str() {
-        "date" | "date de la reunion" => Some(Label::Date),
-        "heure" | "heures" | "time" | "horaire" => Some(Label::Time),
-        "lieu" | "place" => Some(Label::Place),
-        "presence" | "presences" | "participants" | "liste des participants" => {
-            Some(Label::Attendance)
-        }
-        _ => None,
-    }
-}
-
-static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(date|heure|time|lieu|présences?|presences?|participants)\s*:\s*(.+)$")
-        .expect("static regex")
-});
-
-/// A header label ("Date", "Heure", "Time", "Lieu", "Présence") and the value written on the
-/// same line, if any: "Date<TAB>16 février 2023", "Lieu : Salle…", or the bare label.
-pub(crate) fn header_label(line: &Line) -> Option<(Label, Option<String>)> {
-    let mut cells = line.non_empty_cells();
-    let first = cells.next()?;
-    if let Some(label) = label_word(first) {
-        let rest = cells.collect::<Vec<_>>().join(" ");
-        return Some((label, (!rest.is_empty()).then_some(rest)));
-    }
-    if !first.contains(':') {
-        return None;
-    }
-    let caps = INLINE_LABEL.captures(first)?;
-    let label = label_word(&caps[1])?;
-    let mut value = caps[2].trim().to_owned();
-    for c in cells {
-        value.push(' ');
-        value.push_str(c);
-    }
-    Some((label, Some(value)))
-}
-
 /// "Points inscrits à l'ordre du jour", also with its spaces lost by PDF extraction.
 pub(crate) fn is_agenda_heading(line: &Line) -> bool {
     let k = line.key.as_str();
@@ -174,20 +121,36 @@ pub(crate) fn is_agenda_heading(line: &Line) -> bool {
         || k == "agenda"
 }
 
+/// "Points de discussion clés", "Points clés de discussion", "Principaux points de discussion".
 pub(crate) fn is_discussion_label(line: &Line) -> bool {
     let k = line.key.as_str();
-    k.starts_with("pointsdediscussion") && k.len() <= 30
+    k.len() <= 34
+        && (k.starts_with("pointsdediscussion")
+            || k.starts_with("pointsclesdediscussion")
+            || k.starts_with("pointscledediscussion")
+            || k.starts_with("principauxpointsdediscussion")
+            || k == "discussions"
+            || k == "discussion")
 }
 
 static INLINE_DISCUSSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.*?\S)[\s:–-]*points\s+de\s+discussions?\s+cl[ée]s?\s*:?$")
+    Regex::new(
+        r"(?i)^(.*?\S)[\s:–-]*points\s+(?:de\s+discussions?\s+cl[ée]s?|cl[ée]s\s+de\s+discussions?)\s*:?$",
+    )
         .expect("static regex")
 });
 
 /// "3.Présentation des axes … : Points de discussion clés": a heading that carries the label
 /// on its own line. Returns the heading part.
 pub(crate) fn heading_with_inline_discussion(line: &Line) -> Option<String> {
-    if !line.key.ends_with("pointsdediscussioncles") && !line.key.ends_with("pointsdediscussion") {
+    if ![
+        "pointsdediscussioncles",
+        "pointsdediscussion",
+        "pointsclesdediscussion",
+    ]
+    .iter()
+    .any(|end| line.key.ends_with(end))
+    {
         return None;
     }
     let caps = INLINE_DISCUSSION.captures(&line.text)?;
@@ -401,24 +364,6 @@ mod tests {
         );
         assert_eq!(split_presenter("4- Divers ;").1, None);
         assert_eq!(split_presenter("(x)").1, None);
-    }
-
-    #[test]
-    fn labels_on_the_line_or_alone() {
-        let l = Line::new("Date\t16 février 2023");
-        assert_eq!(
-            header_label(&l),
-            Some((Label::Date, Some("16 février 2023".into())))
-        );
-        assert_eq!(
-            header_label(&Line::new("\tTime")),
-            Some((Label::Time, None))
-        );
-        assert_eq!(
-            header_label(&Line::new("Lieu : Salle A")),
-            Some((Label::Place, Some("Salle A".into())))
-        );
-        assert_eq!(header_label(&Line::new("Date limite")), None);
     }
 
     #[test]

@@ -15,9 +15,8 @@ use regex::Regex;
 
 use crate::IngestError;
 use crate::canevas::is_virtual_place;
-use crate::lines::{
-    Line, header_label, is_agenda_heading, is_discussion_label, list_item, trim_title,
-};
+use crate::header::header_label;
+use crate::lines::{Line, is_agenda_heading, is_discussion_label, list_item, trim_title};
 use crate::matching::{similarity, title_words};
 use crate::tables::{RowAssembler, html_to_text};
 
