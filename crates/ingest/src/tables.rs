@@ -193,9 +193,43 @@ pub(crate) fn split_responsible(cell: &str) -> Vec<String> {
         return Vec::new();
     }
     cell.split([',', ';', '\n'])
-        .map(clean_written_name)
+        .flat_map(split_conjunction)
+        .map(|s| clean_written_name(&s))
         .filter(|s| !s.is_empty() && !means_none(s))
         .collect()
+}
+
+/// "DRECM-R et Partenaires", "HCR & UNICEF": two organisations joined by a conjunction. A
+/// conjunction inside a name ("Ministère de l'Intérieur et de la Décentralisation") is not
+/// split: the part after it must itself name an organisation (a known one, an acronym, or a
+/// short capitalised name), and the whole must not be a known name.
+fn split_conjunction(piece: &str) -> Vec<String> {
+    use cadre_domain::organisation::{is_known_name, known};
+    let names_one = |s: &str| {
+        let s = s.trim();
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let acronym = words.len() == 1
+            && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !s.chars().any(char::is_lowercase);
+        let capitalised = !words.is_empty()
+            && words.len() <= 3
+            && s.chars().next().is_some_and(char::is_uppercase);
+        !s.is_empty() && (known(s).is_some() || acronym || capitalised)
+    };
+    if is_known_name(piece) {
+        return vec![piece.to_owned()];
+    }
+    for conjunction in [" et ", " & ", " and "] {
+        if let Some((left, right)) = piece.rsplit_once(conjunction)
+            && names_one(right)
+            && !left.trim().is_empty()
+        {
+            let mut out = split_conjunction(left);
+            out.push(right.trim().to_owned());
+            return out;
+        }
+    }
+    vec![piece.to_owned()]
 }
 
 /// Appends a piece of a broken cell: bullets start their own line, words continue the sentence.
@@ -348,6 +382,19 @@ mod tests {
             vec!["SP/CCM", "DRC/MMC"]
         );
         assert!(split_responsible("//////").is_empty());
+        assert_eq!(
+            split_responsible("SP/CCM, DRECM/R et Partenaires"),
+            vec!["SP/CCM", "DRECM/R", "Partenaires"]
+        );
+        assert_eq!(split_responsible("HCR et UNICEF"), vec!["HCR", "UNICEF"]);
+        assert_eq!(
+            split_responsible("Ministère de l'Intérieur et de la Décentralisation"),
+            vec!["Ministère de l'Intérieur et de la Décentralisation"]
+        );
+        assert_eq!(
+            split_responsible("Etat et collectivités territoriales"),
+            vec!["Etat et collectivités territoriales"]
+        );
         assert_eq!(
             split_responsible("Croix Rouge Danoise"),
             vec!["Croix Rouge Danoise"]
