@@ -12,6 +12,7 @@ mod findings;
 pub mod formats;
 pub(crate) mod header;
 pub mod isolated;
+mod layout;
 mod lines;
 mod matching;
 mod notes;
@@ -151,10 +152,24 @@ pub fn read_document(
     let read = read_text(file_name, bytes, options)?;
     let text = read.text;
     let lines = lines::split_lines(&text);
+    let mut layout_notes = Vec::new();
     let mut meeting = match session_report::report_kind(&lines) {
         Some(kind) => session_report::parse(&lines, kind, options.body.as_ref(), &text)?,
-        None => canevas::parse(&lines, options.body.as_ref(), &text)?,
+        None => {
+            let laid_out = layout::clean(&text);
+            if !laid_out.furniture.is_empty() {
+                layout_notes.push(crate::notes::warning_with_text(
+                    "unplaced_text",
+                    "page-furniture-removed",
+                    &[("n", laid_out.furniture.len().to_string())],
+                    laid_out.furniture.join("\n"),
+                ));
+            }
+            let lines = lines::split_lines(&laid_out.text);
+            canevas::parse(&lines, options.body.as_ref(), &text)?
+        }
     };
+    meeting.warnings.extend(layout_notes);
     separate_contacts(&mut meeting);
     meeting.findings = findings::describe(&meeting);
     for note in read.notes {

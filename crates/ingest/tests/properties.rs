@@ -249,6 +249,10 @@ proptest! {
 
     #[test]
     fn render_then_read_gives_the_meeting_back(m in meeting()) {
+        // A paragraph that repeats the title word for word is read as the running title of a
+        // printed page, which it is in real minutes.
+        let title_key = cadre_domain::text::match_key(&m.title);
+        prop_assume!(m.agenda.iter().all(|a| a.discussion.lines().all(|l| cadre_domain::text::match_key(l) != title_key)));
         let text = render_canevas(&m);
         let back = read_document("rendered.txt", text.as_bytes(), &ReadOptions::default())
             .map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?

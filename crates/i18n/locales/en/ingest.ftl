@@ -103,3 +103,4 @@ warning-pdf-reading-stopped = reading stopped at page { $page }: the { $failing 
 warning-pdf-pages-unreadable = the text of { $n } page(s) could not be read and is missing (page { $pages })
 warning-pdf-rotated-left-out = { $n } character(s) drawn at an angle (a watermark or a note in the margin?) were left out
 warning-spaces-restored = spaces restored on { $n } line(s) where they had been lost
+warning-page-furniture-removed = { $n } line(s) of page furniture removed (page numbers, running title, web-page links); kept here

@@ -103,3 +103,4 @@ warning-pdf-reading-stopped = lecture arrêtée à la page { $page } : les { $f
 warning-pdf-pages-unreadable = le texte de { $n } page(s) est illisible et manque (page { $pages })
 warning-pdf-rotated-left-out = { $n } caractère(s) écrits en biais (filigrane ou note en marge ?) ont été écartés
 warning-spaces-restored = espaces rétablis sur { $n } ligne(s) où ils avaient été perdus
+warning-page-furniture-removed = { $n } ligne(s) de mise en page retirée(s) (numéros de page, titre courant, liens de page web) ; conservée(s) ici
