@@ -225,6 +225,7 @@ impl<'l, 'a> Reader<'l, 'a> {
     /// A label's value: on the same line, or on the following line(s).
     fn label_value(&self, label: Label, inline: Option<String>, at: usize) -> (Vec<String>, usize) {
         let n = self.lines.len();
+        let inline_value = inline.is_some();
         let mut values: Vec<String> = inline.into_iter().collect();
         let mut i = at + 1;
         if values.is_empty() {
@@ -239,17 +240,46 @@ impl<'l, 'a> Reader<'l, 'a> {
             }
         }
         if label == Label::Attendance {
-            // A list written one organisation per line continues until a blank line.
-            while i < n
-                && !self.lines[i].is_blank()
-                && !self.is_structural(i)
-                && !self.is_page_header(i)
-            {
-                values.push(self.lines[i].text.clone());
-                i += 1;
-            }
+            i = self.attendance_lines(&mut values, inline_value, i);
         }
         (values, i)
+    }
+}
+
+impl Reader<'_, '_> {
+    /// The rest of an attendance list written one organisation per line, from line `i`: up to
+    /// the next part of the canevas. Across a blank line the list goes on only with another
+    /// entry like those before it (a bulleted line after bulleted ones, a short line in a list
+    /// of short lines), so that a paragraph after the list is not taken for an organisation.
+    fn attendance_lines(
+        &self,
+        values: &mut Vec<String>,
+        inline_value: bool,
+        mut i: usize,
+    ) -> usize {
+        let n = self.lines.len();
+        loop {
+            let mut j = i;
+            let mut gap = false;
+            while j < n && self.skippable(j) {
+                gap |= self.lines[j].is_blank();
+                j += 1;
+            }
+            if j >= n || self.is_structural(j) {
+                return i;
+            }
+            let text = &self.lines[j].text;
+            let bulleted = list_item(text).bulleted;
+            let short = |t: &str| t.chars().count() <= 80 && !t.trim_end().ends_with(['.', ':']);
+            let accept = !gap
+                || (bulleted && values.iter().any(|v| list_item(v).bulleted))
+                || (!inline_value && !bulleted && short(text) && values.iter().all(|v| short(v)));
+            if !accept {
+                return i;
+            }
+            values.push(text.clone());
+            i = j + 1;
+        }
     }
 }
 
@@ -628,7 +658,7 @@ pub(crate) fn is_virtual_place(place: &str) -> bool {
 /// so "Forum-Réfugiés" and "ARC-EN-CIEL" stay whole.
 pub(crate) fn split_attendance(values: &[String]) -> Vec<String> {
     let mut out = Vec::new();
-    for value in values {
+    for value in &join_wrapped_entries(values) {
         for piece in value.split([';', '·', '•', '\n']) {
             if let Some(names) = split_dashes_without_spaces(piece) {
                 for name in names {
@@ -648,6 +678,33 @@ pub(crate) fn split_attendance(values: &[String]) -> Vec<String> {
                 prev = Some(c);
             }
             push_name(&mut out, &piece[start..]);
+        }
+    }
+    out
+}
+
+/// An entry wrapped over two lines ("• Secrétariat … Migration (SP" then "CCM)") is one entry:
+/// in a bulleted list, a line without a bullet continues the entry above; in any list, so does
+/// a line that closes a parenthesis left open or starts in lower case.
+fn join_wrapped_entries(values: &[String]) -> Vec<String> {
+    let bulleted = values.iter().filter(|v| list_item(v).bulleted).count();
+    let bulleted_list = bulleted >= 2 && bulleted * 2 >= values.len();
+    let mut out: Vec<String> = Vec::new();
+    for v in values {
+        let t = v.trim();
+        let continues = !list_item(t).bulleted
+            && out.last().is_some_and(|prev| {
+                bulleted_list
+                    || prev.matches('(').count() > prev.matches(')').count()
+                    || t.starts_with(')')
+                    || crate::lines::starts_lowercase(t)
+            });
+        match out.last_mut() {
+            Some(prev) if continues => {
+                prev.push(' ');
+                prev.push_str(t);
+            }
+            _ => out.push(t.to_owned()),
         }
     }
     out
@@ -834,6 +891,29 @@ mod tests {
         );
         let v = vec!["· CICR".to_string(), "· GIZ/APM ".to_string()];
         assert_eq!(split_attendance(&v), vec!["CICR", "GIZ/APM"]);
+    }
+
+    #[test]
+    fn entries_wrapped_over_two_lines_are_one() {
+        let v: Vec<String> = [
+            "• Secrétariat Permanent du Cadre de Concertation Migration (SP",
+            "CCM)",
+            "• OIM",
+            "• Direction Régionale de la Promotion",
+            "de la Femme",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            split_attendance(&v),
+            [
+                "Secrétariat Permanent du Cadre de Concertation Migration (SP CCM)",
+                "OIM",
+                "Direction Régionale de la Promotion de la Femme"
+            ]
+        );
+        let plain: Vec<String> = ["OIM", "HCR"].map(String::from).to_vec();
+        assert_eq!(split_attendance(&plain), ["OIM", "HCR"]);
     }
 
     #[test]
