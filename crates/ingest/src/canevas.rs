@@ -53,6 +53,8 @@ struct Reader<'l, 'a> {
     title_key: String,
     /// For each line, the heading text when it opens a section.
     heading: Vec<Option<String>>,
+    /// Lines that continue a heading wrapped over several lines.
+    continuation: Vec<bool>,
     loose: Vec<Loose>,
 }
 
@@ -85,6 +87,7 @@ impl<'l, 'a> Reader<'l, 'a> {
         let is_page_header =
             |i: usize| !title_key.is_empty() && Some(i) != title_idx && lines[i].key == title_key;
         let mut heading = vec![None; n];
+        let mut continuation = vec![false; n];
         for i in 0..n {
             let l = &lines[i];
             if l.is_blank()
@@ -106,6 +109,19 @@ impl<'l, 'a> Reader<'l, 'a> {
             }
             if j.is_some_and(|j| is_discussion_label(&lines[j])) && l.text.chars().count() <= 300 {
                 heading[i] = Some(l.text.clone());
+                // A heading wrapped over lines ("1. SUIVI DES POINTS D'ACTION DE LA" then
+                // "DERNIÈRE RÉUNION (SP/CCM)"): the lines just above, up to its number, are
+                // its beginning.
+                if list_item(&l.text).number.is_none()
+                    && let Some(first) = wrapped_heading_start(lines, i)
+                {
+                    let joined: Vec<&str> = (first..=i).map(|k| lines[k].text.as_str()).collect();
+                    heading[i] = None;
+                    heading[first] = Some(joined.join(" "));
+                    for c in &mut continuation[first + 1..=i] {
+                        *c = true;
+                    }
+                }
             }
         }
         Reader {
@@ -113,6 +129,7 @@ impl<'l, 'a> Reader<'l, 'a> {
             title_idx,
             title_key,
             heading,
+            continuation,
             loose: Vec::new(),
         }
     }
@@ -124,7 +141,10 @@ impl<'l, 'a> Reader<'l, 'a> {
     }
 
     fn skippable(&self, i: usize) -> bool {
-        self.lines[i].is_blank() || self.is_page_header(i) || Some(i) == self.title_idx
+        self.lines[i].is_blank()
+            || self.is_page_header(i)
+            || Some(i) == self.title_idx
+            || self.continuation[i]
     }
 
     /// Lines that begin a part of the canevas of their own.
@@ -303,6 +323,10 @@ pub(crate) fn parse(
     let mut place_value: Option<String> = None;
     let mut attendance_values: Vec<String> = Vec::new();
     let mut agenda: Vec<AgendaEntry> = Vec::new();
+    // The agenda items as written, to join an item wrapped over lines; and whether the list
+    // ends its items with ';' or '.', which makes an item without them unfinished.
+    let mut agenda_written: Vec<String> = Vec::new();
+    let mut agenda_terminated = false;
     let mut sections: Vec<Section> = Vec::new();
     let mut orphan_points: Vec<NewActionPoint> = Vec::new();
     let mut next_steps_text: Option<String> = None;
@@ -395,8 +419,22 @@ pub(crate) fn parse(
             continue;
         }
         if zone == Zone::Agenda {
+            if let Some(prev) = agenda_written.last_mut()
+                && continues_agenda_item(prev, &line.text, agenda_terminated)
+                && let Some(entry) = agenda_entry(&format!("{prev} {}", line.text))
+            {
+                prev.push(' ');
+                prev.push_str(&line.text);
+                *agenda.last_mut().expect("an entry per written item") = entry;
+                i += 1;
+                continue;
+            }
             if let Some(entry) = agenda_entry(&line.text) {
+                if let Some(prev) = agenda_written.last() {
+                    agenda_terminated |= prev.trim_end().ends_with([';', '.']);
+                }
                 agenda.push(entry);
+                agenda_written.push(line.text.clone());
                 i += 1;
                 continue;
             }
@@ -614,6 +652,49 @@ fn agenda_entry(text: &str) -> Option<AgendaEntry> {
         title,
         presenter,
     })
+}
+
+/// Whether `next` continues the agenda item `prev` wrapped over lines: `next` has no number or
+/// bullet of its own, `prev` has one, and either `next` starts in lower case or with the
+/// presenter's parenthesis, or the list ends its items with ';' or '.' and `prev` has not.
+fn continues_agenda_item(prev: &str, next: &str, terminated: bool) -> bool {
+    let item = list_item(next);
+    let own = list_item(prev);
+    if item.bulleted || item.number.is_some() || !(own.bulleted || own.number.is_some()) {
+        return false;
+    }
+    let prev = prev.trim_end();
+    let next = next.trim_start();
+    if prev.ends_with([';', '.']) || is_next_steps_title(next) || fold(next).starts_with("divers") {
+        return false;
+    }
+    crate::lines::starts_lowercase(next) || next.starts_with('(') || terminated
+}
+
+/// The first line of a heading wrapped over the lines just above line `last` (no blank line
+/// between), when one of them starts with a list number: "1. SUIVI DES POINTS" / "(SP/CCM)".
+fn wrapped_heading_start(lines: &[Line], last: usize) -> Option<usize> {
+    let mut k = last;
+    for _ in 0..3 {
+        let above = k.checked_sub(1)?;
+        let l = &lines[above];
+        if l.is_blank()
+            || l.has_tab()
+            || l.text.chars().count() > 150
+            || l.text.trim_end().ends_with(['.', ';', ':'])
+            || header_label(l).is_some()
+            || is_agenda_heading(l)
+            || is_discussion_label(l)
+            || is_action_header(l)
+        {
+            return None;
+        }
+        if list_item(&l.text).number.is_some() {
+            return Some(above);
+        }
+        k = above;
+    }
+    None
 }
 
 /// An unnumbered item before numbered ones is the opening (0); other unnumbered items follow
