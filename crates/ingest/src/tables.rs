@@ -97,6 +97,7 @@ fn one_cell_per_line_rows(
         break;
     }
     let columns = columns.max(2);
+    let body_start = i;
     let mut rows = Vec::new();
     let mut end = i;
     while i < lines.len() {
@@ -140,9 +141,108 @@ fn one_cell_per_line_rows(
         }
         end = i;
     }
+    if rows.is_empty() && end == body_start {
+        return flattened_rows(lines, body_start, columns, skip, stop);
+    }
     let mut table = rows_to_points(rows);
     table.end = end;
     table
+}
+
+/// A table flattened into one cell per line with nothing to tell the columns apart (each cell
+/// a bulleted line, blank lines between): the cells are read in row order and told apart by
+/// what they say. A row is one or more things to do, then who is responsible (organisations,
+/// acronyms, "Partenaires"), then the deadline (a date, a year, "N/A", "Au cours de
+/// l'atelier") when the table has that column. Several things to do in one row share its
+/// responsible and deadline. Lines left after the last complete row are not the table's.
+fn flattened_rows(
+    lines: &[Line],
+    mut i: usize,
+    columns: usize,
+    skip: &dyn Fn(usize) -> bool,
+    stop: &dyn Fn(usize) -> bool,
+) -> ActionTable {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut whats: Vec<String> = Vec::new();
+    let mut who: Option<String> = None;
+    // The line of the first cell of the row being read, and the line after the last complete row.
+    let mut row_start = i;
+    let mut end = i;
+    let finish =
+        |rows: &mut Vec<Vec<String>>, whats: &mut Vec<String>, who: String, deadline: String| {
+            for what in whats.drain(..) {
+                rows.push(vec![what, who.clone(), deadline.clone()]);
+            }
+        };
+    while i < lines.len() {
+        if lines[i].is_blank() || skip(i) {
+            i += 1;
+            continue;
+        }
+        if stop(i) || lines[i].has_tab() {
+            break;
+        }
+        let cell = crate::lines::list_item(&lines[i].text)
+            .rest
+            .trim()
+            .to_owned();
+        let line = i;
+        i += 1;
+        if let Some(w) = who.take() {
+            // The deadline column, or the next row when this cell is no deadline.
+            if is_deadline_like(&cell) {
+                finish(&mut rows, &mut whats, w, cell);
+                end = i;
+                continue;
+            }
+            finish(&mut rows, &mut whats, w, String::new());
+            end = line;
+        }
+        if whats.is_empty() {
+            row_start = line;
+            whats.push(cell);
+        } else if is_responsible_like(&cell) || means_none(&cell) {
+            if columns >= 3 {
+                who = Some(cell);
+            } else {
+                finish(&mut rows, &mut whats, cell, String::new());
+                end = i;
+            }
+        } else {
+            whats.push(cell);
+        }
+    }
+    if let Some(w) = who.take() {
+        finish(&mut rows, &mut whats, w, String::new());
+        end = i;
+    } else if !whats.is_empty() {
+        end = row_start;
+    }
+    let mut table = rows_to_points(rows);
+    table.end = end;
+    table
+}
+
+fn is_deadline_like(cell: &str) -> bool {
+    means_none(cell) || Deadline::parse(cell).meaning != cadre_domain::DeadlineMeaning::None
+}
+
+/// Whether a cell names who is responsible rather than what to do: each of its names is a
+/// known organisation, an acronym, or a short capitalised name.
+fn is_responsible_like(cell: &str) -> bool {
+    use cadre_domain::organisation::known;
+    let cell = cell.trim();
+    if cell.chars().count() > 120 || cell.ends_with('.') {
+        return false;
+    }
+    let names = split_responsible(cell);
+    !names.is_empty()
+        && names.iter().all(|n| {
+            let words = n.split_whitespace().count();
+            let acronym = words == 1 && !n.chars().any(char::is_lowercase);
+            let capitalised = words <= 3 && n.chars().next().is_some_and(char::is_uppercase);
+            known(n).is_some() || acronym || capitalised
+        })
 }
 
 fn rows_to_points(rows: Vec<Vec<String>>) -> ActionTable {
@@ -399,6 +499,47 @@ mod tests {
             split_responsible("Croix Rouge Danoise"),
             vec!["Croix Rouge Danoise"]
         );
+    }
+
+    #[test]
+    fn flattened_tables_are_read_by_what_their_cells_say() {
+        let text = "Points d'actions :\n\nPersonnes/Structures responsables :\n\nDate limite :\n\n\u{2022} Partager la fiche\n\n\u{2022} Organiser l'atelier de validation\n\n\u{2022} SP/CCM, DRECM/R et Partenaires\n\n\u{2022} 2023\n\n\u{2022} Transmettre les données\n\n\u{2022} OIM\n\n\u{2022} Au cours de l'atelier\n\n//////////\n\n//////////\n\n//////////\n\nLe Rapporteur";
+        let lines: Vec<Line> = text.split('\n').map(Line::new).collect();
+        let t = action_table(&lines, 0, &|_| false, &|_| false);
+        let got: Vec<(&str, Vec<String>, &str)> = t
+            .points
+            .iter()
+            .map(|p| {
+                (
+                    p.what.as_str(),
+                    p.responsible.clone(),
+                    p.deadline.as_written.as_str(),
+                )
+            })
+            .collect();
+        let who = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Partager la fiche",
+                    who(&["SP/CCM", "DRECM/R", "Partenaires"]),
+                    "2023"
+                ),
+                (
+                    "Organiser l'atelier de validation",
+                    who(&["SP/CCM", "DRECM/R", "Partenaires"]),
+                    "2023"
+                ),
+                (
+                    "Transmettre les données",
+                    who(&["OIM"]),
+                    "Au cours de l'atelier"
+                ),
+            ]
+        );
+        // The signature after the table is left for the minutes.
+        assert_eq!(lines[t.end].text, "Le Rapporteur");
     }
 
     #[test]
