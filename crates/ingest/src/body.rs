@@ -46,6 +46,70 @@ pub(crate) fn region_counts(words: &[String]) -> Vec<(&'static str, usize)> {
     out
 }
 
+/// What a title calls the body that met: "Compte rendu de la réunion (mensuelle) du
+/// Sous-Cluster Protection de Tahoua" → "Sous-Cluster Protection de Tahoua".
+fn name_in_title(title: &str) -> Option<String> {
+    static NAMED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)r[ée]union\s+(?:[\p{L}-]+\s+){0,3}?(?:du|de la|de l'|des)\s+(.+)$")
+            .expect("static regex")
+    });
+    let caps = NAMED.captures(title)?;
+    let mut name = caps[1].trim();
+    // The date or a subtitle after the name is not part of it.
+    static TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\s+(?:du|le|tenue?|en date)\s+\d.*$|\s+[–—-]\s+.*$|\s*[,:;.]\s*$")
+            .expect("static regex")
+    });
+    if let Some(m) = TAIL.find(name) {
+        name = &name[..m.start()];
+    }
+    let name = name.trim();
+    (name.chars().count() >= 3 && name.chars().count() <= 120).then(|| name.to_owned())
+}
+
+/// Whether a body's name is that of a GTM (national or regional).
+fn is_gtm_name(folded: &str) -> bool {
+    folded.contains("groupe technique")
+        || folded.contains("groupe de technique")
+        || folded.contains("groupe de travail sur la migration")
+        || folded.contains("groupe technique de travail")
+        || words(folded).iter().any(|w| w == "gtm")
+}
+
+/// The body that held a meeting, and a warning when it was guessed or is new: a body the title
+/// names that is neither a GTM nor a CRCM becomes a new body named as the title names it, and
+/// flagged for review, rather than being filed under a GTM.
+pub(crate) fn infer(
+    title: Option<&str>,
+    place: Option<&str>,
+    text: &str,
+) -> (NewBody, Option<ImportWarning>) {
+    if let Some(name) = title.and_then(name_in_title) {
+        let folded = fold(&name);
+        let crcm = folded.contains("cadre regional de concertation")
+            || words(&folded).iter().any(|w| w == "crcm");
+        if crcm && let Some(region) = first_region(&name).or_else(|| title.and_then(first_region)) {
+            return (NewBody::crcm(region), None);
+        }
+        if !crcm && !is_gtm_name(&folded) && !folded.contains("concertation sur la migration") {
+            let region = first_region(&name).or_else(|| place.and_then(first_region));
+            let body = NewBody {
+                code: cadre_domain::text::slug(&name),
+                name: name.clone(),
+                level: if region.is_some_and(|r| r != "Niamey") {
+                    cadre_domain::BodyLevel::Regional
+                } else {
+                    cadre_domain::BodyLevel::National
+                },
+                region: region.map(str::to_owned),
+            };
+            let warning = crate::notes::warning("body", "body-new-from-title", &[("name", name)]);
+            return (body, Some(warning));
+        }
+    }
+    infer_gtm(title, place, text)
+}
+
 /// The GTM that held a meeting, and a warning when it was guessed.
 pub(crate) fn infer_gtm(
     title: Option<&str>,
@@ -150,6 +214,37 @@ pub(crate) fn infer_crcm(head: &str, text: &str) -> (NewBody, Option<ImportWarni
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bodies_outside_the_gtms_are_named_from_the_title() {
+        let (b, w) = infer(
+            Some("Compte rendu de la réunion mensuelle du Sous-Cluster Protection de Tahoua"),
+            None,
+            "",
+        );
+        assert_eq!(b.name, "Sous-Cluster Protection de Tahoua");
+        assert_eq!(b.region.as_deref(), Some("Tahoua"));
+        assert!(w.unwrap().message.contains("new"));
+        let (b, w) = infer(
+            Some("Compte-rendu de la réunion du Groupe de Travail sur la Migration – Coordination"),
+            Some("Salle de réunion DGECM-R"),
+            "",
+        );
+        assert_eq!((b, w), (NewBody::gtm("Niamey"), None));
+        let (b, _) = infer(
+            Some(
+                "Compte rendu de la réunion du Cadre Régional de Concertation sur la Migration de Zinder",
+            ),
+            None,
+            "",
+        );
+        assert_eq!(b, NewBody::crcm("Zinder"));
+        assert_eq!(
+            name_in_title("Compte rendu de la réunion du Cluster Protection du 12 mars 2022")
+                .as_deref(),
+            Some("Cluster Protection")
+        );
+    }
 
     #[test]
     fn title_then_place_then_content() {

@@ -597,7 +597,7 @@ pub(crate) fn parse(
     let title_text = r.title_idx.map(|k| lines[k].text.clone());
     let (body, body_warning) = match body_override {
         Some(b) => (b.clone(), None),
-        None => crate::body::infer_gtm(title_text.as_deref(), place.as_deref(), full_text),
+        None => crate::body::infer(title_text.as_deref(), place.as_deref(), full_text),
     };
     warnings.extend(body_warning);
     let title = match title_text {
@@ -747,6 +747,12 @@ pub(crate) fn split_attendance(values: &[String]) -> Vec<String> {
                 }
                 continue;
             }
+            if let Some(names) = split_commas(piece) {
+                for name in names {
+                    push_name(&mut out, &name);
+                }
+                continue;
+            }
             let mut start = 0;
             let mut prev: Option<char> = None;
             let chars: Vec<(usize, char)> = piece.char_indices().collect();
@@ -789,6 +795,41 @@ fn join_wrapped_entries(values: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+/// "HCR, OIM, UNICEF et DRC": organisations separated by commas, the last maybe by "et". A
+/// comma followed by a lower-case word is inside a name ("Direction Régionale de l'Etat
+/// Civil, des Migrations et des Réfugiés"). Applies only to a piece with two commas or more
+/// between names, or one and a final conjunction: a lone comma may be part of a name.
+fn split_commas(piece: &str) -> Option<Vec<String>> {
+    if piece.contains(" -") || piece.trim_start().starts_with('-') {
+        return None;
+    }
+    let mut parts: Vec<String> = vec![String::new()];
+    let mut rest = piece;
+    while let Some(at) = rest.find(',') {
+        let after = &rest[at + 1..];
+        let next_word_lower = crate::lines::starts_lowercase(after);
+        let last = parts.last_mut().expect("a part");
+        last.push_str(&rest[..at]);
+        if next_word_lower {
+            last.push(',');
+        } else {
+            parts.push(String::new());
+        }
+        rest = after;
+    }
+    parts.last_mut().expect("a part").push_str(rest);
+    if parts.len() < 2 {
+        return None;
+    }
+    let last = parts.pop().expect("a part");
+    let tail = crate::tables::split_conjunction(last.trim().trim_end_matches('.'));
+    if parts.len() < 2 && tail.len() < 2 {
+        return None;
+    }
+    parts.extend(tail);
+    Some(parts)
 }
 
 /// "-DRECM/R-IOM-UNHCR-ARC-EN-CIEL": a dash list whose spaces were lost, so that the dashes
@@ -992,6 +1033,23 @@ mod tests {
                 "OIM",
                 "Direction Régionale de la Promotion de la Femme"
             ]
+        );
+        let commas = vec![
+            "HCR, OIM, Direction Régionale de l'Etat Civil, des Migrations et des Réfugiés et DRC."
+                .to_string(),
+        ];
+        assert_eq!(
+            split_attendance(&commas),
+            [
+                "HCR",
+                "OIM",
+                "Direction Régionale de l'Etat Civil, des Migrations et des Réfugiés",
+                "DRC"
+            ]
+        );
+        assert_eq!(
+            split_attendance(&["Ministère de l'Intérieur, de la Sécurité Publique".to_string()]),
+            ["Ministère de l'Intérieur, de la Sécurité Publique"]
         );
         let plain: Vec<String> = ["OIM", "HCR"].map(String::from).to_vec();
         assert_eq!(split_attendance(&plain), ["OIM", "HCR"]);

@@ -303,7 +303,7 @@ pub(crate) fn split_responsible(cell: &str) -> Vec<String> {
 /// conjunction inside a name ("Ministère de l'Intérieur et de la Décentralisation") is not
 /// split: the part after it must itself name an organisation (a known one, an acronym, or a
 /// short capitalised name), and the whole must not be a known name.
-fn split_conjunction(piece: &str) -> Vec<String> {
+pub(crate) fn split_conjunction(piece: &str) -> Vec<String> {
     use cadre_domain::organisation::{is_known_name, known};
     let names_one = |s: &str| {
         let s = s.trim();

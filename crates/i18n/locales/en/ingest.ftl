@@ -3,6 +3,7 @@
 
 warning-body-inferred-gtm = the document does not name its body: inferred GTM { $region } from { $clues } and { $n } mentions of { $region }
 warning-body-assumed-gtm-niamey = nothing in the document names the body that met: assumed GTM Niamey (the national GTM); use --body to say otherwise
+warning-body-new-from-title = the title names a body Cadre does not know: "{ $name }" created as a new body; check that it is not an existing one
 warning-body-inferred-crcm = the report does not name its region in its heading: inferred CRCM { $region } from { $n } mentions in the text
 warning-body-assumed-crcm-niamey = the report names no region: assumed CRCM Niamey; use --body to say otherwise
 warning-label-without-value = the '{ $label }' label has no value

@@ -3,6 +3,7 @@
 
 warning-body-inferred-gtm = le document ne nomme pas son instance : GTM { $region } déduit de { $clues } et de { $n } mentions de { $region }
 warning-body-assumed-gtm-niamey = rien dans le document ne nomme l’instance réunie : GTM Niamey (le GTM national) supposé ; corrigez l’instance si ce n’est pas lui
+warning-body-new-from-title = le titre nomme une instance que Cadre ne connaît pas : « { $name } » créée ; vérifiez qu’il ne s’agit pas d’une instance existante
 warning-body-inferred-crcm = le rapport ne nomme pas sa région dans son titre : CRCM { $region } déduit de { $n } mentions dans le texte
 warning-body-assumed-crcm-niamey = le rapport ne nomme aucune région : CRCM Niamey supposé ; corrigez l’instance si ce n’est pas lui
 warning-label-without-value = l’étiquette « { $label } » n’a pas de valeur
