@@ -72,6 +72,9 @@ impl<'l, 'a> Reader<'l, 'a> {
             }
         }
         let first = (0..n).find(|&i| !lines[i].is_blank());
+        // Under a letterhead ("REPUBLIQUE DU NIGER", a ministry, "Agadez, le …") the title is
+        // the first line that names the minutes.
+        let first = first.map(|f| named_title(lines, f).unwrap_or(f));
         let title_idx = first.filter(|&i| {
             let l = &lines[i];
             header_label(l).is_none()
@@ -155,6 +158,7 @@ impl<'l, 'a> Reader<'l, 'a> {
             || header_label(l).is_some()
             || is_discussion_label(l)
             || is_action_header(l)
+            || crate::prose::announces_agenda(l)
     }
 
     fn ends_table(&self, i: usize) -> bool {
@@ -227,6 +231,9 @@ impl<'l, 'a> Reader<'l, 'a> {
                 i = table.end.max(i + 1);
                 after_table = true;
                 continue;
+            }
+            if line.text.len() <= 200 && crate::prose::is_closing(&line.text) {
+                break;
             }
             if after_table && line.text.len() <= 160 && is_next_steps_title(&line.text) {
                 // The next steps written as a plain paragraph after the last table.
@@ -346,7 +353,9 @@ pub(crate) fn parse(
             continue;
         }
         let line = &lines[i];
-        if is_agenda_heading(line) {
+        if is_agenda_heading(line)
+            || (zone == Zone::Header && agenda.is_empty() && crate::prose::announces_agenda(line))
+        {
             saw_agenda_heading = true;
             zone = Zone::Agenda;
             i += 1;
@@ -439,6 +448,9 @@ pub(crate) fn parse(
                 continue;
             }
             zone = Zone::Body;
+            if mark_repeated_headings(&mut r, i, &agenda) {
+                continue;
+            }
         }
         if line.text.len() <= 160 && is_next_steps_title(&line.text) {
             // "Coordination prochaines étapes" written as a plain paragraph, without the
@@ -469,7 +481,12 @@ pub(crate) fn parse(
         i += 1;
     }
 
-    // The date: the 'Date' label, else the first date written in the document.
+    // Prose minutes say when and where in the sentence that says the meeting was held.
+    let sentence = crate::prose::meeting_sentence(lines);
+    let sentence_text = sentence.map(|k| lines[k].text.as_str());
+    let mut sentence_used = false;
+    // The date: the 'Date' label, else the meeting sentence, else the first date written in
+    // the document.
     let mut date = date_value.as_deref().and_then(parse_french_date);
     if date.is_none() {
         if let Some(v) = &date_value {
@@ -480,6 +497,12 @@ pub(crate) fn parse(
                 v.clone(),
             ));
         }
+        if let Some(d) = sentence_text.and_then(parse_french_date) {
+            date = Some(d);
+            sentence_used = true;
+        }
+    }
+    if date.is_none() {
         let found = lines
             .iter()
             .enumerate()
@@ -517,12 +540,27 @@ pub(crate) fn parse(
             }
             range
         }
-        None => {
-            warnings.push(crate::notes::warning("time", "time-no-label", &[]));
-            (None, None)
-        }
+        None => match sentence_text.map(parse_time_range) {
+            Some(range) if range.0.is_some() => {
+                sentence_used = true;
+                range
+            }
+            _ => {
+                warnings.push(crate::notes::warning("time", "time-no-label", &[]));
+                (None, None)
+            }
+        },
     };
 
+    if place_value.is_none()
+        && let Some(p) = sentence_text.and_then(crate::prose::place_in_sentence)
+    {
+        place_value = Some(p);
+        sentence_used = true;
+    }
+    if sentence_used && let Some(k) = sentence {
+        r.loose.retain(|l| l.line != k);
+    }
     let place = place_value.map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "));
     if place.is_none() {
         warnings.push(crate::notes::warning("place", "place-no-label", &[]));
@@ -652,6 +690,53 @@ fn agenda_entry(text: &str) -> Option<AgendaEntry> {
         title,
         presenter,
     })
+}
+
+/// Sections whose heading repeats an agenda item without a "Points de discussion clés" label
+/// under it (prose minutes: "2°ème point : Divers"): every later line that repeats an item's
+/// number and words opens that item's section. Returns whether line `from` is one.
+fn mark_repeated_headings(r: &mut Reader, from: usize, agenda: &[AgendaEntry]) -> bool {
+    if agenda.is_empty() {
+        return false;
+    }
+    for k in from..r.lines.len() {
+        let l = &r.lines[k];
+        if l.is_blank() || l.has_tab() || l.text.chars().count() > 300 || r.is_structural(k) {
+            continue;
+        }
+        let item = list_item(&l.text);
+        let (title, _) = split_presenter(item.rest);
+        let repeats = agenda.iter().any(|e| {
+            (item.number.is_none() || e.number.is_none() || item.number == e.number)
+                && (item.number.is_some() || title.chars().count() >= 5)
+                && crate::prose::repeats_title(&title, &e.title)
+        });
+        if repeats {
+            r.heading[k] = Some(l.text.clone());
+        }
+    }
+    r.heading[from].is_some()
+}
+
+/// The line under a letterhead that names the minutes ("COMPTE RENDU DE LA REUNION …"), when
+/// the document does not open with it.
+fn named_title(lines: &[Line], first: usize) -> Option<usize> {
+    let names = |l: &Line| {
+        l.key.contains("compterendu")
+            || l.key.contains("procesverbal")
+            || l.key.starts_with("reunion")
+    };
+    if names(&lines[first]) {
+        return None;
+    }
+    (first..lines.len())
+        .filter(|&k| !lines[k].is_blank())
+        .take(12)
+        .take_while(|&k| {
+            let l = &lines[k];
+            header_label(l).is_none() && !is_agenda_heading(l) && l.text.chars().count() <= 200
+        })
+        .find(|&k| names(&lines[k]))
 }
 
 /// Whether `next` continues the agenda item `prev` wrapped over lines: `next` has no number or

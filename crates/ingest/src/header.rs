@@ -103,6 +103,15 @@ static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// "Ont pris part à cette réunion les représentants des structures suivantes : …": the
+/// attendance introduced by a sentence, the list after its colon or on the lines below.
+static ATTENDANCE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:ont\s+pris\s+part|ont\s+particip[ée]|[ée]taient\s+pr[ée]sents?|ont\s+assist[ée]|y\s+ont\s+pris\s+part|ont\s+r[ée]pondu\s+pr[ée]sents?|la\s+r[ée]union\s+a\s+regroup[ée])\b[^:]{0,150}:\s*(.*)$",
+    )
+    .expect("static regex")
+});
+
 /// Whether a value written after a label and spaces alone fits that label.
 fn fits(label: Label, value: &str) -> bool {
     let v = value.trim();
@@ -151,6 +160,13 @@ pub(crate) fn header_fields(line: &Line) -> Vec<(Label, Option<String>)> {
         return Vec::new();
     }
     let text = line.text.as_str();
+    if let Some(caps) = ATTENDANCE_SENTENCE.captures(text) {
+        let value = caps[1].trim();
+        return vec![(
+            Label::Attendance,
+            (!value.is_empty()).then(|| value.to_owned()),
+        )];
+    }
     let Some((label, len)) = label_at_start(text) else {
         return Vec::new();
     };
@@ -283,5 +299,13 @@ mod tests {
             [(Label::Attendance, some("HCR, OIM"))]
         );
         assert_eq!(fields("Participants"), [(Label::Attendance, None)]);
+        assert_eq!(
+            fields("Ont pris part à cette réunion les structures suivantes : OIM, HCR et CICR."),
+            [(Label::Attendance, some("OIM, HCR et CICR."))]
+        );
+        assert_eq!(
+            fields("Etaient présents les représentants des structures suivantes :"),
+            [(Label::Attendance, None)]
+        );
     }
 }

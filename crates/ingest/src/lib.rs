@@ -16,6 +16,7 @@ mod layout;
 mod lines;
 mod matching;
 mod notes;
+mod prose;
 
 pub use notes::Note;
 mod render;

@@ -227,12 +227,52 @@ pub(crate) struct ListItem<'a> {
     pub rest: &'a str,
 }
 
+/// "1er point :", "2°ème point :", "Point 3 :", "Deuxième point :": prose numbering.
+static ORDINAL_POINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(\d{1,2})\s*(?:er|ère|re|e|ème|eme|è|°\s*(?:ème|eme|e)?)?\s+point|point\s+(?:n°\s*)?(\d{1,2})|(premier|deuxi[eè]me|second|troisi[eè]me|quatri[eè]me|cinqui[eè]me|sixi[eè]me|septi[eè]me|huiti[eè]me)\s+point)\s*[:.\-–]\s*(.+)$",
+    )
+    .expect("static regex")
+});
+
+fn ordinal_word(word: &str) -> Option<u32> {
+    let w = cadre_domain::text::fold(word);
+    let n = match w.as_str() {
+        "premier" => 1,
+        "deuxieme" | "second" => 2,
+        "troisieme" => 3,
+        "quatrieme" => 4,
+        "cinquieme" => 5,
+        "sixieme" => 6,
+        "septieme" => 7,
+        "huitieme" => 8,
+        _ => return None,
+    };
+    Some(n)
+}
+
 pub(crate) fn list_item(text: &str) -> ListItem<'_> {
     let mut s = text.trim();
     let mut bulleted = false;
     if let Some(rest) = s.strip_prefix(BULLETS) {
         bulleted = true;
         s = rest.trim_start();
+    }
+    if s.len() <= 1000
+        && let Some(caps) = ORDINAL_POINT.captures(s)
+    {
+        let number = caps
+            .get(1)
+            .or(caps.get(2))
+            .and_then(|m| m.as_str().parse().ok())
+            .or_else(|| caps.get(3).and_then(|m| ordinal_word(m.as_str())));
+        if let (Some(number), Some(rest)) = (number, caps.get(4)) {
+            return ListItem {
+                bulleted,
+                number: Some(number),
+                rest: rest.as_str().trim(),
+            };
+        }
     }
     if let Some(caps) = NUMBERING.captures(s) {
         let rest = caps.get(4).map_or("", |m| m.as_str());
@@ -347,6 +387,18 @@ mod tests {
         assert_eq!(list_item("- Ouverture (SP/CCM) ;").number, None);
         assert_eq!(list_item("Divers").number, None);
         assert_eq!(list_item("1.    Présentation").rest, "Présentation");
+        for (text, n) in [
+            ("1er point : Suivi des points", 1),
+            ("2°ème point : Divers", 2),
+            ("3ème point: Divers", 3),
+            ("Point 4 : Divers", 4),
+            ("Deuxième point : Divers", 2),
+        ] {
+            let i = list_item(text);
+            assert_eq!(i.number, Some(n), "{text}");
+            assert!(i.rest == "Suivi des points" || i.rest == "Divers", "{text}");
+        }
+        assert_eq!(list_item("Point sur les tendances : OIM").number, None);
     }
 
     #[test]
