@@ -23,6 +23,12 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         let dir = args.get(1).context("--write needs a directory")?;
         return write(Path::new(dir));
     }
+    if args.first().map(String::as_str) == Some("--show") {
+        let name = args
+            .get(1)
+            .context("--show needs a document name (07-prose)")?;
+        return show(name);
+    }
     let all = args.iter().any(|a| a == "--all");
     let docs = evalset::documents();
     let read = |name: &str, bytes: &[u8]| {
@@ -171,5 +177,45 @@ fn write(dir: &Path) -> anyhow::Result<()> {
         docs.len(),
         dir.display()
     );
+    Ok(())
+}
+
+/// What the reader made of one development document, plain text: for investigating.
+fn show(name: &str) -> anyhow::Result<()> {
+    let docs = evalset::documents();
+    let doc = docs
+        .iter()
+        .find(|d| d.name == name && !d.held_out)
+        .context("no development document of that name")?;
+    let read = read_document(
+        &format!("{name}.txt"),
+        doc.text.as_bytes(),
+        &ReadOptions::default(),
+    )?;
+    let m = read.meeting;
+    println!(
+        "title: {}\nbody: {}\ndate: {} {:?}-{:?}\nplace: {:?}",
+        m.title, m.body.name, m.date, m.start_time, m.end_time, m.place
+    );
+    println!(
+        "attendance: {:?}",
+        m.attendance
+            .iter()
+            .map(|a| &a.organisation)
+            .collect::<Vec<_>>()
+    );
+    for item in &m.agenda {
+        println!("{}. {} ({:?})", item.number, item.title, item.presenter);
+        for p in &item.action_points {
+            println!(
+                "    -> {} | {:?} | {}",
+                p.what, p.responsible, p.deadline.as_written
+            );
+        }
+    }
+    println!("next: {:?}\nrapporteur: {:?}", m.next_meeting, m.rapporteur);
+    for w in &m.warnings {
+        println!("warning [{}] {} {:?}", w.field, w.message, w.text);
+    }
     Ok(())
 }

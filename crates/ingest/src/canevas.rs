@@ -427,6 +427,13 @@ pub(crate) fn parse(
             i = table.end.max(i + 1);
             continue;
         }
+        if zone == Zone::Agenda && repeats_agenda_entry(&line.text, &agenda) {
+            // The agenda is over: its first item comes again as a section heading.
+            zone = Zone::Body;
+            if mark_repeated_headings(&mut r, i, &agenda) {
+                continue;
+            }
+        }
         if zone == Zone::Agenda {
             if let Some(prev) = agenda_written.last_mut()
                 && continues_agenda_item(prev, &line.text, agenda_terminated)
@@ -704,18 +711,25 @@ fn mark_repeated_headings(r: &mut Reader, from: usize, agenda: &[AgendaEntry]) -
         if l.is_blank() || l.has_tab() || l.text.chars().count() > 300 || r.is_structural(k) {
             continue;
         }
-        let item = list_item(&l.text);
-        let (title, _) = split_presenter(item.rest);
-        let repeats = agenda.iter().any(|e| {
-            (item.number.is_none() || e.number.is_none() || item.number == e.number)
-                && (item.number.is_some() || title.chars().count() >= 5)
-                && crate::prose::repeats_title(&title, &e.title)
-        });
-        if repeats {
+        if repeats_agenda_entry(&l.text, agenda) {
             r.heading[k] = Some(l.text.clone());
         }
     }
     r.heading[from].is_some()
+}
+
+/// Whether a line repeats an agenda item: its number (when both have one) and its words.
+fn repeats_agenda_entry(text: &str, agenda: &[AgendaEntry]) -> bool {
+    if text.chars().count() > 300 {
+        return false;
+    }
+    let item = list_item(text);
+    let (title, _) = split_presenter(item.rest);
+    agenda.iter().any(|e| {
+        (item.number.is_none() || e.number.is_none() || item.number == e.number)
+            && (item.number.is_some() || title.chars().count() >= 5)
+            && crate::prose::repeats_title(&title, &e.title)
+    })
 }
 
 /// The line under a letterhead that names the minutes ("COMPTE RENDU DE LA REUNION …"), when
