@@ -5,7 +5,8 @@
 //! development documents and the held-out quarter apart, then the wrong fields of the
 //! development documents (never those of the held-out ones). `--write DIR` writes the
 //! documents and their labels instead, for reading. `--all` also lists the wrong fields of
-//! every rendering, not only the plain text.
+//! every rendering, not only the plain text. `--show NAME [RENDERING] [--text]` prints what the
+//! reader made of one development document (and the text it read).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -27,7 +28,11 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         let name = args
             .get(1)
             .context("--show needs a document name (07-prose)")?;
-        return show(name);
+        let rendering = match args.get(2).filter(|a| !a.starts_with("--")) {
+            Some(r) => Rendering::from_name(r).context("unknown rendering")?,
+            None => Rendering::Plain,
+        };
+        return show(name, rendering, args.iter().any(|a| a == "--text"));
     }
     let all = args.iter().any(|a| a == "--all");
     let docs = evalset::documents();
@@ -181,17 +186,18 @@ fn write(dir: &Path) -> anyhow::Result<()> {
 }
 
 /// What the reader made of one development document, plain text: for investigating.
-fn show(name: &str) -> anyhow::Result<()> {
+fn show(name: &str, rendering: Rendering, text: bool) -> anyhow::Result<()> {
     let docs = evalset::documents();
     let doc = docs
         .iter()
         .find(|d| d.name == name && !d.held_out)
         .context("no development document of that name")?;
-    let read = read_document(
-        &format!("{name}.txt"),
-        doc.text.as_bytes(),
-        &ReadOptions::default(),
-    )?;
+    let (file, bytes) = rendering.render(name, &doc.text);
+    if text {
+        let read = cadre_ingest::read_text(&file, &bytes, &ReadOptions::default())?;
+        println!("{}\n-----", read.text);
+    }
+    let read = read_document(&file, &bytes, &ReadOptions::default())?;
     let m = read.meeting;
     println!(
         "title: {}\nbody: {}\ndate: {} {:?}-{:?}\nplace: {:?}",

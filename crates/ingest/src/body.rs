@@ -121,7 +121,12 @@ pub(crate) fn infer_gtm(
     }
     if let Some(place) = place {
         let folded = fold(place);
-        if folded.contains("dgecm") {
+        // The national directorates and the secretariat are in Niamey and host its GTM.
+        if folded.contains("dgecm")
+            || folded.contains("direction generale")
+            || folded.contains("sp/ccm")
+            || folded.contains("secretariat permanent")
+        {
             return (NewBody::gtm("Niamey"), None);
         }
         if let Some(region) = first_region(place) {

@@ -852,18 +852,26 @@ pub(crate) fn split_attendance(values: &[String]) -> Vec<String> {
                 }
                 continue;
             }
+            let mut names = Vec::new();
             let mut start = 0;
             let mut prev: Option<char> = None;
             let chars: Vec<(usize, char)> = piece.char_indices().collect();
             for (k, &(pos, c)) in chars.iter().enumerate() {
                 let next_is_word = chars.get(k + 1).is_some_and(|(_, n)| !n.is_whitespace());
                 if c == '-' && prev.is_none_or(char::is_whitespace) && next_is_word {
-                    push_name(&mut out, &piece[start..pos]);
+                    names.push(&piece[start..pos]);
                     start = pos + 1;
                 }
                 prev = Some(c);
             }
-            push_name(&mut out, &piece[start..]);
+            names.push(&piece[start..]);
+            // "-DRECM-R/Tahoua-Direction … -OIM": some spaces before dashes lost, some kept.
+            for name in names {
+                match split_dashes_without_spaces(&format!("-{}", name.trim())) {
+                    Some(split) => split.iter().for_each(|n| push_name(&mut out, n)),
+                    None => push_name(&mut out, name),
+                }
+            }
         }
     }
     out
@@ -939,7 +947,7 @@ fn split_commas(piece: &str) -> Option<Vec<String>> {
 fn split_dashes_without_spaces(piece: &str) -> Option<Vec<String>> {
     use cadre_domain::organisation::{is_known_name, known};
     let body = piece.trim();
-    if !body.starts_with('-') || body.contains(" -") || body.matches('-').count() < 3 {
+    if !body.starts_with('-') || body.contains(" -") || body.matches('-').count() < 2 {
         return None;
     }
     let mut parts: Vec<String> = vec![String::new()];
@@ -963,9 +971,15 @@ fn split_dashes_without_spaces(piece: &str) -> Option<Vec<String>> {
     while i < parts.len() {
         // Pieces are joined back only into a whole known name, never into "DRECM/R-IOM" on the
         // strength of its head alone.
+        let names_known = |j: usize| {
+            let name = parts[i..j].join("-");
+            is_known_name(&name)
+                || cadre_domain::organisation::regional_unit(&name)
+                    .is_some_and(|(organisation, _)| is_known_name(&organisation))
+        };
         let joined = (i + 2..=(i + 4).min(parts.len()))
             .rev()
-            .find(|&j| is_known_name(&parts[i..j].join("-")));
+            .find(|&j| names_known(j));
         let j = joined.unwrap_or(i + 1);
         known_count += usize::from(joined.is_some() || known(&parts[i]).is_some());
         out.push(parts[i..j].join("-"));
@@ -1028,7 +1042,8 @@ fn next_meeting(
     {
         return Some(nm);
     }
-    let announced = lines.iter().find_map(|l| {
+    // A table row ("Inviter … à la prochaine réunion<TAB>SP/CCM<TAB>3 avril") announces nothing.
+    let announced = lines.iter().filter(|l| !l.has_tab()).find_map(|l| {
         let f = fold(&l.text);
         (f.contains("prochaine reunion") || f.contains("prochaine rencontre"))
             .then(|| dated(&l.text))
@@ -1092,6 +1107,19 @@ mod tests {
                 "INS",
                 "ARC-EN-CIEL",
                 "Association Tassara"
+            ]
+        );
+        let names = split_attendance(&[
+            "-DRECM-R/Tahoua-Direction Régionale de la Femme de Tahoua-Danish Refugee Council (DRC) -GIZ-OIM".into(),
+        ]);
+        assert_eq!(
+            names,
+            [
+                "DRECM-R/Tahoua",
+                "Direction Régionale de la Femme de Tahoua",
+                "Danish Refugee Council (DRC)",
+                "GIZ",
+                "OIM"
             ]
         );
         let names = split_attendance(&["-Forum-Réfugiés-ONU Femmes".into()]);

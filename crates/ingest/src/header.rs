@@ -104,10 +104,11 @@ static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "Ont pris part à cette réunion les représentants des structures suivantes : …": the
-/// attendance introduced by a sentence, the list after its colon or on the lines below.
+/// attendance introduced by a sentence (at the start of a line, or after another sentence a
+/// PDF put on the same line), the list after its colon or on the lines below.
 static ATTENDANCE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:ont\s+pris\s+part|ont\s+particip[ée]|[ée]taient\s+pr[ée]sents?|ont\s+assist[ée]|y\s+ont\s+pris\s+part|ont\s+r[ée]pondu\s+pr[ée]sents?|la\s+r[ée]union\s+a\s+regroup[ée])\b[^:]{0,150}:\s*(.*)$",
+        r"(?i)(?:^|[.!?]\s+)(?:ont\s+pris\s+part|ont\s+particip[ée]|[ée]taient\s+pr[ée]sents?|ont\s+assist[ée]|y\s+ont\s+pris\s+part|ont\s+r[ée]pondu\s+pr[ée]sents?|la\s+r[ée]union\s+a\s+regroup[ée])\b[^:]{0,150}:\s*(.*)$",
     )
     .expect("static regex")
 });
@@ -305,6 +306,10 @@ mod tests {
         );
         assert_eq!(
             fields("Etaient présents les représentants des structures suivantes :"),
+            [(Label::Attendance, None)]
+        );
+        assert_eq!(
+            fields("La réunion a été présidée par le Directeur. Etaient présents :"),
             [(Label::Attendance, None)]
         );
     }

@@ -319,6 +319,14 @@ pub(crate) fn split_conjunction(piece: &str) -> Vec<String> {
     if is_known_name(piece) {
         return vec![piece.to_owned()];
     }
+    // "DRECM-Ret Partenaires": a conjunction glued to a known name when spaces were lost.
+    if let Some((head, tail)) = piece.trim().split_once(' ')
+        && let Some(name) = head.strip_suffix("et")
+        && known(name).is_some()
+        && names_one(tail)
+    {
+        return vec![name.to_owned(), tail.trim().to_owned()];
+    }
     for conjunction in [" et ", " & ", " and "] {
         if let Some((left, right)) = piece.rsplit_once(conjunction)
             && names_one(right)
@@ -487,6 +495,10 @@ mod tests {
             vec!["SP/CCM", "DRECM/R", "Partenaires"]
         );
         assert_eq!(split_responsible("HCR et UNICEF"), vec!["HCR", "UNICEF"]);
+        assert_eq!(
+            split_responsible("SP/CCM, DRECM-Ret Partenaires"),
+            vec!["SP/CCM", "DRECM-R", "Partenaires"]
+        );
         assert_eq!(
             split_responsible("Ministère de l'Intérieur et de la Décentralisation"),
             vec!["Ministère de l'Intérieur et de la Décentralisation"]

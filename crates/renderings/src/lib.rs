@@ -86,9 +86,9 @@ pub fn spaces_removed(text: &str) -> String {
 /// The characters the seeds hold that Windows-1252 has no code for, and what an editor saving
 /// as "ANSI" would sensibly write instead. Seed 000 uses check marks (U+2713) as bullets: the
 /// bullet keeps their role. Anything else unknown becomes '?', as Windows' own conversion does.
-fn closest_in_windows_1252(c: char) -> char {
+pub(crate) fn closest_in_windows_1252(c: char) -> char {
     match c {
-        '\u{2713}' | '\u{2714}' | '\u{25AA}' | '\u{25CF}' | '\u{F0B7}' => '\u{2022}',
+        '\u{2713}' | '\u{2714}' | '\u{25AA}' | '\u{25CF}' | '\u{F000}'..='\u{F0FF}' => '\u{2022}',
         '\u{2010}' | '\u{2011}' => '-',
         '\u{202F}' => '\u{00A0}',
         _ => '?',

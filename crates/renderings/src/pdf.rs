@@ -87,6 +87,10 @@ impl Pages {
     }
 
     fn table(&mut self, lines: &[&str]) {
+        // A table right under a paragraph stands clear of it, as Word's cell padding keeps it.
+        if !self.page_is_empty {
+            self.y -= ROW_GAP;
+        }
         let rows: Vec<Vec<&str>> = lines.iter().map(|l| l.split('\t').collect()).collect();
         let columns = rows.iter().map(Vec::len).max().unwrap_or(1);
         let widths = column_widths(&rows, columns);
@@ -316,14 +320,18 @@ fn win_ansi(c: char) -> Option<u8> {
     }
 }
 
-/// A PDF literal string of the WinAnsi bytes of `text`; what the font cannot show becomes '?'.
+/// A PDF literal string of the WinAnsi bytes of `text`; what the font cannot show becomes its
+/// closest character (a symbol-font bullet a bullet), else '?'.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_control() {
             continue;
         }
-        match win_ansi(c).unwrap_or(b'?') {
+        match win_ansi(c)
+            .or_else(|| win_ansi(crate::closest_in_windows_1252(c)))
+            .unwrap_or(b'?')
+        {
             b'(' => out.push_str("\\("),
             b')' => out.push_str("\\)"),
             b'\\' => out.push_str("\\\\"),
