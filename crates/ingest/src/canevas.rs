@@ -364,14 +364,15 @@ pub(crate) fn parse(
         let fields = header_fields(line);
         if !fields.is_empty() {
             let mut next = i + 1;
+            let last = fields.len() - 1;
             for (k, (label, inline)) in fields.into_iter().enumerate() {
                 // Only the last field of a line may continue on the lines below.
-                let (values, after) = if k == 0 {
+                let (values, after) = if k == last {
                     r.label_value(label, inline, i)
                 } else {
                     (inline.into_iter().collect(), next)
                 };
-                if k == 0 {
+                if k == last {
                     next = after;
                 }
                 if values.is_empty() {
