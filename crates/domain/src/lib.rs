@@ -19,9 +19,9 @@ pub use dates::{
     Deadline, DeadlineMeaning, MonthOfYear, NextMeeting, parse_french_date, parse_time_range,
 };
 pub use meeting::{
-    ActionPoint, ActionStatus, AgendaItem, Attendee, Audience, FieldFinding, ImportWarning,
-    Meeting, MeetingKind, MeetingStatus, MeetingSummary, Modality, NewActionPoint, NewAgendaItem,
-    NewAttendee, NewMeeting, Person, SourceDocument,
+    ActionPoint, ActionStatus, AgendaItem, Attendee, Audience, FieldFinding, FoundBy,
+    ImportWarning, Meeting, MeetingKind, MeetingStatus, MeetingSummary, Modality, NewActionPoint,
+    NewAgendaItem, NewAttendee, NewMeeting, Person, SourceDocument,
 };
 pub use organisation::{KNOWN_ORGANISATIONS, KnownOrganisation, Organisation, OrganisationKind};
 pub use recommendation::{NewRecommendation, Recommendation, RecommendationScope};

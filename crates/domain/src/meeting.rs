@@ -117,6 +117,45 @@ impl MeetingStatus {
     }
 }
 
+/// How the reader found a field's value, so that a person validating a draft checks first what
+/// was guessed: written under its label, read in a sentence ("Le jeudi 3 février 2022 s'est
+/// tenue dans la salle …"), inferred from clues elsewhere in the document, or a default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FoundBy {
+    Label,
+    Sentence,
+    Inference,
+    Default,
+}
+
+impl FoundBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FoundBy::Label => "label",
+            FoundBy::Sentence => "sentence",
+            FoundBy::Inference => "inference",
+            FoundBy::Default => "default",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FoundBy> {
+        [
+            FoundBy::Label,
+            FoundBy::Sentence,
+            FoundBy::Inference,
+            FoundBy::Default,
+        ]
+        .into_iter()
+        .find(|f| f.as_str() == s)
+    }
+
+    /// Whether a person should check the value before anything else.
+    pub fn needs_checking(self) -> bool {
+        matches!(self, FoundBy::Inference | FoundBy::Default)
+    }
+}
+
 /// What the reader found for one field of the canevas, as the document wrote it: the person
 /// who validates a draft checks each finding against the original.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,6 +175,11 @@ pub struct FieldFinding {
 }
 
 impl FieldFinding {
+    /// How the value was found, when the reader said (the `found_by` argument).
+    pub fn found_by(&self) -> Option<FoundBy> {
+        self.args.get("found_by").and_then(|s| FoundBy::parse(s))
+    }
+
     pub fn new(field: &str, found: impl Into<String>) -> Self {
         FieldFinding {
             field: field.into(),

@@ -5,7 +5,7 @@
 //! regional ones). A guess is always reported, so that a person can correct it.
 
 use cadre_domain::text::{fold, words};
-use cadre_domain::{ImportWarning, NewBody, REGIONS};
+use cadre_domain::{FoundBy, ImportWarning, NewBody, REGIONS};
 
 /// The region names as they appear folded in text, with the spellings the documents use.
 fn region_of_word(word: &str) -> Option<&'static str> {
@@ -83,13 +83,13 @@ pub(crate) fn infer(
     title: Option<&str>,
     place: Option<&str>,
     text: &str,
-) -> (NewBody, Option<ImportWarning>) {
+) -> (NewBody, Option<ImportWarning>, FoundBy) {
     if let Some(name) = title.and_then(name_in_title) {
         let folded = fold(&name);
         let crcm = folded.contains("cadre regional de concertation")
             || words(&folded).iter().any(|w| w == "crcm");
         if crcm && let Some(region) = first_region(&name).or_else(|| title.and_then(first_region)) {
-            return (NewBody::crcm(region), None);
+            return (NewBody::crcm(region), None, FoundBy::Label);
         }
         if !crcm && !is_gtm_name(&folded) && !folded.contains("concertation sur la migration") {
             let region = first_region(&name).or_else(|| place.and_then(first_region));
@@ -104,10 +104,18 @@ pub(crate) fn infer(
                 region: region.map(str::to_owned),
             };
             let warning = crate::notes::warning("body", "body-new-from-title", &[("name", name)]);
-            return (body, Some(warning));
+            return (body, Some(warning), FoundBy::Label);
         }
     }
-    infer_gtm(title, place, text)
+    let named = title.and_then(first_region).is_some();
+    let (body, warning) = infer_gtm(title, place, text);
+    let how = match &warning {
+        None if named => FoundBy::Label,
+        None => FoundBy::Inference,
+        Some(w) if w.code.as_deref().is_some_and(|c| c.contains("assumed")) => FoundBy::Default,
+        Some(_) => FoundBy::Inference,
+    };
+    (body, warning, how)
 }
 
 /// The GTM that held a meeting, and a warning when it was guessed.
@@ -222,7 +230,7 @@ mod tests {
 
     #[test]
     fn bodies_outside_the_gtms_are_named_from_the_title() {
-        let (b, w) = infer(
+        let (b, w, _) = infer(
             Some("Compte rendu de la réunion mensuelle du Sous-Cluster Protection de Tahoua"),
             None,
             "",
@@ -230,13 +238,16 @@ mod tests {
         assert_eq!(b.name, "Sous-Cluster Protection de Tahoua");
         assert_eq!(b.region.as_deref(), Some("Tahoua"));
         assert!(w.unwrap().message.contains("new"));
-        let (b, w) = infer(
+        let (b, w, how) = infer(
             Some("Compte-rendu de la réunion du Groupe de Travail sur la Migration – Coordination"),
             Some("Salle de réunion DGECM-R"),
             "",
         );
-        assert_eq!((b, w), (NewBody::gtm("Niamey"), None));
-        let (b, _) = infer(
+        assert_eq!(
+            (b, w, how),
+            (NewBody::gtm("Niamey"), None, FoundBy::Inference)
+        );
+        let (b, _, _) = infer(
             Some(
                 "Compte rendu de la réunion du Cadre Régional de Concertation sur la Migration de Zinder",
             ),

@@ -11,11 +11,12 @@ use cadre_domain::dates::{format_date_fr, parse_french_date, parse_time_range};
 use cadre_domain::organisation::clean_written_name;
 use cadre_domain::text::fold;
 use cadre_domain::{
-    ImportWarning, MeetingKind, Modality, NewActionPoint, NewAgendaItem, NewAttendee, NewBody,
-    NewMeeting, NextMeeting,
+    FoundBy, ImportWarning, MeetingKind, Modality, NewActionPoint, NewAgendaItem, NewAttendee,
+    NewBody, NewMeeting, NextMeeting,
 };
 
 use crate::IngestError;
+use crate::findings::Provenance;
 use crate::header::{Label, header_fields, header_label};
 use crate::lines::{
     Line, heading_with_inline_discussion, is_action_header, is_agenda_heading, is_discussion_label,
@@ -255,6 +256,19 @@ impl<'l, 'a> Reader<'l, 'a> {
         let inline_value = inline.is_some();
         let mut values: Vec<String> = inline.into_iter().collect();
         let mut i = at + 1;
+        // A value cell wrapped in its column: the next row holds only the rest of it.
+        if let Some(value) = values.last_mut()
+            && label != Label::Attendance
+            && i < n
+            && self.lines[i].has_tab()
+            && self.lines[i].cells.first().is_some_and(String::is_empty)
+            && self.lines[i].non_empty_cell_count() == 1
+            && !self.is_structural(i)
+        {
+            value.push(' ');
+            value.push_str(&self.lines[i].text);
+            i += 1;
+        }
         if values.is_empty() {
             while i < n && self.skippable(i) {
                 i += 1;
@@ -321,7 +335,7 @@ pub(crate) fn parse(
     lines: &[Line],
     body_override: Option<&NewBody>,
     full_text: &str,
-) -> Result<NewMeeting, IngestError> {
+) -> Result<(NewMeeting, Provenance), IngestError> {
     let mut r = Reader::new(lines);
     let n = lines.len();
     let mut warnings = Vec::new();
@@ -338,6 +352,8 @@ pub(crate) fn parse(
     let mut orphan_points: Vec<NewActionPoint> = Vec::new();
     let mut next_steps_text: Option<String> = None;
     let mut saw_agenda_heading = false;
+    let mut attendance_by_sentence = false;
+    let mut provenance = Provenance::default();
     let mut zone = Zone::Header;
     let mut i = 0;
     while i < n {
@@ -361,13 +377,29 @@ pub(crate) fn parse(
             i += 1;
             continue;
         }
-        let fields = header_fields(line);
+        // A header written as a table: the labels in a row, their values in the row below.
+        let row = crate::header::label_row(line).and_then(|labels| {
+            let j = (i + 1..n).find(|&k| !lines[k].is_blank())?;
+            let values = &lines[j];
+            (values.non_empty_cell_count() == labels.len() && header_fields(values).is_empty())
+                .then(|| {
+                    let fields: Vec<(Label, Option<String>)> = labels
+                        .into_iter()
+                        .zip(values.non_empty_cells().map(|c| Some(c.to_owned())))
+                        .collect();
+                    (fields, j + 1)
+                })
+        });
+        let (fields, row_end) = match row {
+            Some((fields, end)) => (fields, Some(end)),
+            None => (header_fields(line), None),
+        };
         if !fields.is_empty() {
             let mut next = i + 1;
             let last = fields.len() - 1;
             for (k, (label, inline)) in fields.into_iter().enumerate() {
                 // Only the last field of a line may continue on the lines below.
-                let (values, after) = if k == last {
+                let (values, after) = if k == last && row_end.is_none() {
                     r.label_value(label, inline, i)
                 } else {
                     (inline.into_iter().collect(), next)
@@ -388,6 +420,9 @@ pub(crate) fn parse(
                     Label::Time => &mut time_value,
                     Label::Place => &mut place_value,
                     Label::Attendance => {
+                        if crate::header::is_attendance_sentence(line) {
+                            attendance_by_sentence = true;
+                        }
                         attendance_values.extend(values);
                         continue;
                     }
@@ -402,7 +437,7 @@ pub(crate) fn parse(
                     *slot = Some(values.join("\n"));
                 }
             }
-            i = next;
+            i = row_end.unwrap_or(next);
             continue;
         }
         if is_discussion_label(line) {
@@ -496,6 +531,9 @@ pub(crate) fn parse(
     // The date: the 'Date' label, else the meeting sentence, else the first date written in
     // the document.
     let mut date = date_value.as_deref().and_then(parse_french_date);
+    if date.is_some() {
+        provenance.set("date", FoundBy::Label);
+    }
     if date.is_none() {
         if let Some(v) = &date_value {
             warnings.push(crate::notes::warning_with_text(
@@ -508,6 +546,7 @@ pub(crate) fn parse(
         if let Some(d) = sentence_text.and_then(parse_french_date) {
             date = Some(d);
             sentence_used = true;
+            provenance.set("date", FoundBy::Sentence);
         }
     }
     if date.is_none() {
@@ -525,6 +564,7 @@ pub(crate) fn parse(
                 ));
             }
             date = Some(d);
+            provenance.set("date", FoundBy::Inference);
         }
     }
     let Some(date) = date else {
@@ -538,6 +578,9 @@ pub(crate) fn parse(
     let (start_time, end_time) = match &time_value {
         Some(v) => {
             let range = parse_time_range(v);
+            if range.0.is_some() {
+                provenance.set("time", FoundBy::Label);
+            }
             if range.0.is_none() {
                 warnings.push(crate::notes::warning_with_text(
                     "time",
@@ -551,6 +594,7 @@ pub(crate) fn parse(
         None => match sentence_text.map(parse_time_range) {
             Some(range) if range.0.is_some() => {
                 sentence_used = true;
+                provenance.set("time", FoundBy::Sentence);
                 range
             }
             _ => {
@@ -560,11 +604,12 @@ pub(crate) fn parse(
         },
     };
 
-    if place_value.is_none()
-        && let Some(p) = sentence_text.and_then(crate::prose::place_in_sentence)
-    {
+    if place_value.is_some() {
+        provenance.set("place", FoundBy::Label);
+    } else if let Some(p) = sentence_text.and_then(crate::prose::place_in_sentence) {
         place_value = Some(p);
         sentence_used = true;
+        provenance.set("place", FoundBy::Sentence);
     }
     if sentence_used && let Some(k) = sentence {
         r.loose.retain(|l| l.line != k);
@@ -578,6 +623,32 @@ pub(crate) fn parse(
     } else {
         Modality::InPerson
     };
+    // In person unless the place says otherwise: read from the place, else assumed.
+    provenance.set(
+        "modality",
+        if place.is_some() {
+            FoundBy::Inference
+        } else {
+            FoundBy::Default
+        },
+    );
+    provenance.set(
+        "attendance",
+        if attendance_by_sentence {
+            FoundBy::Sentence
+        } else {
+            FoundBy::Label
+        },
+    );
+    // The agenda listed under its heading, or put together from the sections' headings.
+    provenance.set(
+        "agenda",
+        if saw_agenda_heading {
+            FoundBy::Label
+        } else {
+            FoundBy::Inference
+        },
+    );
 
     let attendance: Vec<NewAttendee> = split_attendance(&attendance_values)
         .into_iter()
@@ -641,10 +712,19 @@ pub(crate) fn parse(
     warnings.extend(group_loose(&r, &r.loose));
 
     let title_text = r.title_idx.map(|k| lines[k].text.clone());
-    let (body, body_warning) = match body_override {
-        Some(b) => (b.clone(), None),
+    let (body, body_warning, body_how) = match body_override {
+        Some(b) => (b.clone(), None, FoundBy::Label),
         None => crate::body::infer(title_text.as_deref(), place.as_deref(), full_text),
     };
+    provenance.set("body", body_how);
+    provenance.set(
+        "title",
+        if title_text.is_some() {
+            FoundBy::Label
+        } else {
+            FoundBy::Default
+        },
+    );
     warnings.extend(body_warning);
     let title = match title_text {
         Some(t) => t,
@@ -663,7 +743,7 @@ pub(crate) fn parse(
         }
     };
 
-    Ok(NewMeeting {
+    let meeting = NewMeeting {
         body,
         kind: MeetingKind::WorkingGroupMinutes,
         title,
@@ -680,7 +760,8 @@ pub(crate) fn parse(
         warnings,
         findings: Vec::new(),
         source: None,
-    })
+    };
+    Ok((meeting, provenance))
 }
 
 /// A line of the agenda list, or None when the line is prose rather than an item.
@@ -768,7 +849,46 @@ fn continues_agenda_item(prev: &str, next: &str, terminated: bool) -> bool {
     if prev.ends_with([';', '.']) || is_next_steps_title(next) || fold(next).starts_with("divers") {
         return false;
     }
-    crate::lines::starts_lowercase(next) || next.starts_with('(') || terminated
+    crate::lines::starts_lowercase(next)
+        || next.starts_with('(')
+        || terminated
+        || ends_unfinished(prev)
+}
+
+/// A line cut after an article or a preposition ("… financé par la") is unfinished.
+fn ends_unfinished(text: &str) -> bool {
+    let last = text.rsplit([' ', '\'']).next().unwrap_or("");
+    let f = fold(last);
+    matches!(
+        f.as_str(),
+        "la" | "le"
+            | "les"
+            | "de"
+            | "du"
+            | "des"
+            | "d"
+            | "l"
+            | "et"
+            | "a"
+            | "au"
+            | "aux"
+            | "pour"
+            | "par"
+            | "sur"
+            | "en"
+            | "dans"
+            | "avec"
+            | "sa"
+            | "son"
+            | "ses"
+            | "un"
+            | "une"
+            | "leur"
+            | "leurs"
+            | "entre"
+            | "vers"
+            | "chez"
+    ) || text.ends_with([',', '-', '–'])
 }
 
 /// The first line of a heading wrapped over the lines just above line `last` (no blank line

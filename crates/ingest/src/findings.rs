@@ -4,7 +4,7 @@
 //! in the page's language; dates travel as ISO days in arguments ending in `_date`, times as
 //! `HH:MM` in arguments ending in `_time`, and are written the reader's way when shown.
 
-use cadre_domain::{FieldFinding, NewMeeting};
+use cadre_domain::{FieldFinding, FoundBy, NewMeeting};
 use chrono::NaiveTime;
 
 use crate::notes::finding;
@@ -17,7 +17,36 @@ fn hm(t: NaiveTime) -> String {
     t.format("%H:%M").to_string()
 }
 
-pub(crate) fn describe(m: &NewMeeting) -> Vec<FieldFinding> {
+/// How the reader found each field it found (label, sentence, inference, default).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Provenance(Vec<(&'static str, FoundBy)>);
+
+impl Provenance {
+    pub fn set(&mut self, field: &'static str, how: FoundBy) {
+        self.0.retain(|(f, _)| *f != field);
+        self.0.push((field, how));
+    }
+
+    pub fn of(&self, field: &str) -> Option<FoundBy> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, h)| *h)
+    }
+}
+
+/// The findings of a meeting, each found value carrying how it was found (`found_by`).
+pub(crate) fn describe(m: &NewMeeting, provenance: &Provenance) -> Vec<FieldFinding> {
+    let mut out = describe_values(m);
+    for f in &mut out {
+        if f.code.as_deref() == Some("not-found") {
+            continue;
+        }
+        if let Some(how) = provenance.of(&f.field) {
+            f.args.insert("found_by".into(), how.as_str().into());
+        }
+    }
+    out
+}
+
+fn describe_values(m: &NewMeeting) -> Vec<FieldFinding> {
     let mut out = vec![
         finding("body", "as-read", &[("text", m.body.name.clone())]),
         finding("title", "as-read", &[("text", m.title.clone())]),

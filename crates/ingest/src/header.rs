@@ -113,6 +113,11 @@ static ATTENDANCE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Whether a line introduces the attendance in a sentence rather than under a label.
+pub(crate) fn is_attendance_sentence(line: &Line) -> bool {
+    line.text.len() <= 2000 && ATTENDANCE_SENTENCE.is_match(&line.text)
+}
+
 /// Whether a value written after a label and spaces alone fits that label.
 fn fits(label: Label, value: &str) -> bool {
     let v = value.trim();
@@ -216,6 +221,16 @@ fn split_further(mut fields: Vec<(Label, Option<String>)>) -> Vec<(Label, Option
     fields
 }
 
+/// "Date<TAB>Heure<TAB>Lieu": the header written as a table, labels in a row of their own and
+/// the values in the row below.
+pub(crate) fn label_row(line: &Line) -> Option<Vec<Label>> {
+    let labels: Vec<Label> = line
+        .non_empty_cells()
+        .map(whole_label)
+        .collect::<Option<Vec<_>>>()?;
+    (labels.len() >= 2).then_some(labels)
+}
+
 /// The first header field a line opens.
 pub(crate) fn header_label(line: &Line) -> Option<(Label, Option<String>)> {
     header_fields(line).into_iter().next()
@@ -291,6 +306,16 @@ mod tests {
                 (Label::Place, some("Salle B")),
             ]
         );
+    }
+
+    #[test]
+    fn a_row_of_labels() {
+        assert_eq!(
+            label_row(&Line::new("Date\tHeure\tLieu")),
+            Some(vec![Label::Date, Label::Time, Label::Place])
+        );
+        assert_eq!(label_row(&Line::new("Date\t16 mars 2023")), None);
+        assert_eq!(label_row(&Line::new("Date")), None);
     }
 
     #[test]

@@ -91,9 +91,50 @@ fn normalise_bullet(line: &str) -> String {
     }
 }
 
+/// A page number run together with what follows it on the page (a PDF reader joined the foot
+/// of one page and the head of the next): "- 1 - GTM Agadez – Compte rendu".
+static PAGE_NUMBER_THEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(page\s*\d{1,3}(?:\s*(?:/|sur|of|de)\s*\d{1,3})?|[-–]\s+\d{1,3}\s+[-–])\s+(\S.*)$")
+        .expect("static regex")
+});
+
 pub(crate) fn clean(text: &str) -> Layout {
     let mut out = Layout::default();
-    let lines: Vec<String> = text.split('\n').map(normalise_bullet).collect();
+    let raw: Vec<String> = text.split('\n').map(normalise_bullet).collect();
+    // A page number run together with a running title: split only when that title is written
+    // elsewhere too, so that an agenda item numbered "- 1- …" is never taken for a page.
+    let split_of = |l: &str| -> Option<(String, String)> {
+        let joined = l
+            .split('\t')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if joined.len() > 200 || is_page_number(&joined) {
+            return None;
+        }
+        let caps = PAGE_NUMBER_THEN.captures(&joined)?;
+        Some((caps[1].to_owned(), caps[2].to_owned()))
+    };
+    let splits: Vec<Option<(String, String)>> = raw.iter().map(|l| split_of(l)).collect();
+    let mut seen: Vec<String> = raw
+        .iter()
+        .filter(|l| l.len() <= 200)
+        .map(|l| match_key(l))
+        .collect();
+    seen.extend(splits.iter().flatten().map(|(_, rest)| match_key(rest)));
+    let mut lines: Vec<String> = Vec::new();
+    for (line, split) in raw.into_iter().zip(splits) {
+        match split {
+            Some((number, rest))
+                if seen.iter().filter(|k| **k == match_key(&rest)).count() >= 2 =>
+            {
+                lines.push(number);
+                lines.push(rest);
+            }
+            _ => lines.push(line),
+        }
+    }
     let keys: Vec<String> = lines
         .iter()
         .map(|l| {
@@ -139,6 +180,7 @@ pub(crate) fn clean(text: &str) -> Layout {
         .filter_map(|&p| next_content(p + 1))
         .collect();
     let first = next_content(0);
+    let mut running: Vec<String> = Vec::new();
     for &h in &heads {
         let key = &keys[h];
         if key.is_empty() || key.len() > 120 {
@@ -148,6 +190,21 @@ pub(crate) fn clean(text: &str) -> Layout {
             || first.is_some_and(|f| f != h && keys[f] == *key);
         if repeated {
             remove[h] = true;
+            running.push(key.clone());
+        }
+    }
+    // A running title that also opens the first page goes too, when the minutes have a title of
+    // their own further down; when they have none, it is their title (and stays once).
+    if let Some(f) = first
+        && running.contains(&keys[f])
+    {
+        let names_minutes = |k: &String| k.contains("compterendu") || k.contains("procesverbal");
+        let own_title = (f + 1..lines.len())
+            .filter(|&k| !blank(k) && !remove[k])
+            .take(10)
+            .any(|k| keys[k] != keys[f] && names_minutes(&keys[k]));
+        if own_title {
+            remove[f] = true;
         }
     }
     for (i, line) in lines.iter().enumerate() {
@@ -205,9 +262,19 @@ mod tests {
         let l = clean(text);
         assert_eq!(
             l.text,
-            "GTM Zinder – CR\nCompte rendu du GTM\nDate\t3 mai 2022\nDocuments\nPoints inscrits\nDivers"
+            "Compte rendu du GTM\nDate\t3 mai 2022\nDocuments\nPoints inscrits\nDivers"
         );
-        assert_eq!(l.furniture.len(), 7);
+        assert_eq!(l.furniture.len(), 8);
+    }
+
+    #[test]
+    fn a_running_title_on_every_page_is_not_the_title() {
+        let text = "GTM Zinder – CR\nCompte rendu de la réunion du GTM\nDate\t3 mai 2022\n- 1 - GTM Zinder – CR\nDivers\n2/2";
+        let l = clean(text);
+        assert_eq!(
+            l.text,
+            "Compte rendu de la réunion du GTM\nDate\t3 mai 2022\nDivers"
+        );
     }
 
     #[test]

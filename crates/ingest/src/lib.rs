@@ -154,8 +154,11 @@ pub fn read_document(
     let text = read.text;
     let lines = lines::split_lines(&text);
     let mut layout_notes = Vec::new();
-    let mut meeting = match session_report::report_kind(&lines) {
-        Some(kind) => session_report::parse(&lines, kind, options.body.as_ref(), &text)?,
+    let (mut meeting, provenance) = match session_report::report_kind(&lines) {
+        Some(kind) => (
+            session_report::parse(&lines, kind, options.body.as_ref(), &text)?,
+            findings::Provenance::default(),
+        ),
         None => {
             let laid_out = layout::clean(&text);
             if !laid_out.furniture.is_empty() {
@@ -172,7 +175,7 @@ pub fn read_document(
     };
     meeting.warnings.extend(layout_notes);
     separate_contacts(&mut meeting);
-    meeting.findings = findings::describe(&meeting);
+    meeting.findings = findings::describe(&meeting, &provenance);
     for note in read.notes {
         meeting.warnings.push(note.into_warning());
     }

@@ -191,8 +191,34 @@ impl Writer {
         }
     }
 
+    fn agenda_heading(&mut self) -> &'static str {
+        *self.rng.pick(&[
+            "Points inscrits à l'ordre du jour",
+            "Points inscrits à l'ordre du jour",
+            "Points inscrits à l'ordre du jour :",
+            "ORDRE DU JOUR",
+            "Ordre du jour :",
+        ])
+    }
+
     fn attendance_inline(&mut self, plan: &Plan) -> String {
-        match self.rng.below(3) {
+        match self.rng.below(6) {
+            3 => plan
+                .attendance
+                .iter()
+                .map(|o| format!("· {o}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            4 => plan
+                .attendance
+                .iter()
+                .map(|o| format!("• {o}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+            5 => {
+                let (init, last) = plan.attendance.split_at(plan.attendance.len() - 1);
+                format!("{} et {}", init.join(", "), last[0])
+            }
             0 => plan
                 .attendance
                 .iter()
@@ -211,8 +237,14 @@ impl Writer {
 
     fn agenda_list(&mut self, plan: &Plan, numbering: Numbering, wrap_at: Option<usize>) {
         let last = plan.items.len();
+        // Some lists end their items with ';' and '.', others with nothing.
+        let punctuated = self.rng.chance(70);
         for (k, item) in plan.items.iter().enumerate() {
-            let end = if k + 1 == last { "." } else { " ;" };
+            let end = match (punctuated, k + 1 == last) {
+                (false, _) => "",
+                (true, true) => ".",
+                (true, false) => " ;",
+            };
             let text = numbered(numbering, item.number, &with_presenter(item)) + end;
             match wrap_at {
                 Some(width) if text.chars().count() > width => {
@@ -262,11 +294,20 @@ impl Writer {
     /// An action table flattened: each header cell, then each cell, on its own bulleted line,
     /// blank lines between.
     fn flat_table(&mut self, actions: &[Action]) {
-        for h in [
-            "Points d'actions :",
-            "Personnes/Structures responsables :",
-            "Date limite :",
-        ] {
+        let headers = *self.rng.pick(&[
+            [
+                "Points d'actions :",
+                "Personnes/Structures responsables :",
+                "Date limite :",
+            ],
+            ["Points d'action", "Responsables", "Echéance"],
+            [
+                "Points d'action",
+                "Personnes/agences responsables",
+                "Date limite",
+            ],
+        ]);
+        for h in headers {
             self.line(h);
             self.blank();
         }
@@ -332,10 +373,16 @@ impl Writer {
         self.line(plan.title());
         self.blank();
         let date = self.date(plan.date);
-        self.line(format!("Date\t{date}"));
         let time = self.time_range(plan);
-        self.line(format!("Heure\t{time}"));
-        self.line(format!("Lieu\t{}", plan.place));
+        if self.rng.chance(25) {
+            // The header as a table of one row: the labels above, the values below.
+            self.line("Date\tHeure\tLieu");
+            self.line(format!("{date}\t{time}\t{}", plan.place));
+        } else {
+            self.line(format!("Date\t{date}"));
+            self.line(format!("Heure\t{time}"));
+            self.line(format!("Lieu\t{}", plan.place));
+        }
         if self.rng.chance(50) {
             let list = self.attendance_inline(plan);
             self.line(format!("Présence\t{list}"));
@@ -395,7 +442,8 @@ impl Writer {
         self.blank();
         self.spaced_header(plan);
         self.blank();
-        self.line("Points inscrits à l'ordre du jour");
+        let heading = self.agenda_heading();
+        self.line(heading);
         let numbering = *self.rng.pick(&NUMBERINGS);
         self.agenda_list(plan, numbering, None);
         self.blank();
@@ -587,22 +635,22 @@ impl Writer {
             "L'ordre du jour de la rencontre comportait les points suivants :",
         ]);
         self.line(announce);
-        let ordinal = self.rng.below(3);
-        let point = |n: u32| -> String {
+        let ordinal = self.rng.below(4);
+        let point = |n: u32, text: &str| -> String {
             match (ordinal, n) {
-                (0, 1) => "1er point".to_owned(),
-                (0, n) => format!("{n}ème point"),
-                (1, 1) => "1er point".to_owned(),
-                (1, n) => format!("{n}°ème point"),
-                (_, n) => format!("Point {n}"),
+                (0, 1) | (1, 1) => format!("1er point : {text}"),
+                (0, n) => format!("{n}ème point : {text}"),
+                (1, n) => format!("{n}°ème point : {text}"),
+                (2, n) => format!("Point {n} : {text}"),
+                (_, n) => format!("{n}- {text}"),
             }
         };
         for item in &plan.items {
-            self.line(format!("{} : {}", point(item.number), with_presenter(item)));
+            self.line(point(item.number, &with_presenter(item)));
         }
         self.blank();
         for item in &plan.items {
-            self.line(format!("{} : {}", point(item.number), item.title));
+            self.line(point(item.number, &item.title));
             for d in &item.discussion {
                 self.line(d.clone());
             }
@@ -650,8 +698,9 @@ impl Writer {
         let running = format!("GTM {} – Compte rendu de réunion", plan.region);
         let page_len = self.rng.range(18, 30);
         let pages = body.len().div_ceil(page_len);
+        let on_first_page = self.rng.chance(50);
         for (k, chunk) in body.chunks(page_len).enumerate() {
-            if k > 0 {
+            if k > 0 || on_first_page {
                 self.line(running.clone());
             }
             self.out.extend(chunk.iter().cloned());
@@ -672,11 +721,12 @@ impl Writer {
         self.blank();
         let date = self.date(plan.date);
         let time = self.time_range(plan);
-        match self.rng.below(3) {
+        match self.rng.below(4) {
             0 => self.line(format!(
                 "Date : {date} Heure : {time} Lieu : {}",
                 plan.place
             )),
+            3 => self.line(format!("Date\t{date}\tHeure\t{time}\tLieu\t{}", plan.place)),
             1 => self.line(format!(
                 "Date : {date}\tHeure : {time}\tLieu : {}",
                 plan.place
