@@ -49,6 +49,7 @@ const LABELS: &[(&str, Label)] = &[
     ("lieu de la reunion", Label::Place),
     ("lieu", Label::Place),
     ("venue", Label::Place),
+    ("place", Label::Place),
     ("organisations participantes", Label::Attendance),
     ("structures participantes", Label::Attendance),
     ("institutions participantes", Label::Attendance),
@@ -58,6 +59,7 @@ const LABELS: &[(&str, Label)] = &[
     ("participants", Label::Attendance),
     ("presences", Label::Attendance),
     ("presence", Label::Attendance),
+    ("attendance", Label::Attendance),
 ];
 
 /// The label a whole cell is ("Date", "Lieu :"), if it is one.
@@ -98,7 +100,7 @@ fn label_at_start(text: &str) -> Option<(Label, usize)> {
 /// Labels further along a line, each followed by a colon: "… Heure : 10h Lieu : Salle".
 static NEXT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|\s|\|)(date|heures?|horaires?|time|lieu|pr[ée]sences?|participants|organisations participantes)\s*:",
+        r"(?i)(?:^|\s|\|)(date|heures?|horaires?|time|lieu|place|venue|pr[ée]sences?|participants|attendance|organisations participantes)\s*:",
     )
     .expect("static regex")
 });
@@ -256,6 +258,7 @@ mod tests {
         );
         assert_eq!(fields("\tTime"), [(Label::Time, None)]);
         assert_eq!(fields("Lieu : Salle A"), [(Label::Place, some("Salle A"))]);
+        assert_eq!(fields("Place\tRoom 2"), [(Label::Place, some("Room 2"))]);
         assert_eq!(fields("Présence :"), [(Label::Attendance, None)]);
         assert!(fields("Date limite").is_empty());
     }

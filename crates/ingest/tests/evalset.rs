@@ -4,6 +4,7 @@
 //! and to what it reaches on the development documents, so that a change that loses ground
 //! on any style fails here. `bench/evalset.sh` prints the figures and the wrong fields.
 
+use cadre_domain::FoundBy;
 use cadre_ingest::{ReadOptions, read_document};
 use cadre_renderings::evalset::score::{self, Group, Reading};
 use cadre_renderings::evalset::{self, Style};
@@ -97,4 +98,47 @@ fn nothing_invented_on_development_documents() {
         })
         .collect();
     assert!(invented.is_empty(), "{invented:#?}");
+}
+
+#[test]
+fn each_header_field_says_how_it_was_found() {
+    for doc in evalset::documents() {
+        let m = read_document(
+            &format!("{}.txt", doc.name),
+            doc.text.as_bytes(),
+            &ReadOptions::default(),
+        )
+        .unwrap()
+        .meeting;
+        let how = |field: &str| {
+            m.findings
+                .iter()
+                .find(|f| f.field == field)
+                .and_then(|f| f.found_by())
+        };
+        let expected = if doc.style == Style::Prose {
+            FoundBy::Sentence
+        } else {
+            FoundBy::Label
+        };
+        for field in ["date", "time", "place"] {
+            assert_eq!(how(field), Some(expected), "{} {field}", doc.name);
+        }
+        assert_eq!(how("agenda"), Some(FoundBy::Label), "{}", doc.name);
+    }
+    // No label anywhere: the date is the first one written (inferred), the body assumed.
+    let text = "Compte rendu\n\nLe 3 mai 2022, réunion des partenaires.\n\nPoints inscrits à l'ordre du jour\n1. Divers\n";
+    let m = read_document("x.txt", text.as_bytes(), &ReadOptions::default())
+        .unwrap()
+        .meeting;
+    let how = |field: &str| {
+        m.findings
+            .iter()
+            .find(|f| f.field == field)
+            .and_then(|f| f.found_by())
+    };
+    assert_eq!(how("date"), Some(FoundBy::Inference));
+    assert_eq!(how("body"), Some(FoundBy::Default));
+    assert_eq!(how("modality"), Some(FoundBy::Default));
+    assert_eq!(how("place"), None, "a field not found says so, and how is not guessed");
 }

@@ -244,7 +244,26 @@ struct FindingRow {
 }
 
 /// A canevas field's name in the page's language.
-fn field_label(field: &str) -> &'static str {
+/// A finding as the page shows it, with how the value was found when the import said.
+pub(crate) fn with_how(f: &cadre_domain::FieldFinding) -> String {
+    let found = note_text("finding", f.code.as_deref(), &f.args, &f.found);
+    match f.found_by() {
+        Some(how) => cadre_i18n::tf(
+            crate::language::current(),
+            "finding-with-how",
+            &[
+                ("found", found.into()),
+                (
+                    "how",
+                    crate::language::t(&format!("found-by-{}", how.as_str())).into(),
+                ),
+            ],
+        ),
+        None => found,
+    }
+}
+
+pub(crate) fn field_label(field: &str) -> &'static str {
     let key = match field {
         "body" | "title" | "date" | "time" | "place" | "modality" | "attendance" | "agenda"
         | "action_points" | "next_meeting" | "rapporteur" | "recommendations" | "document"
@@ -281,7 +300,7 @@ fn finding_rows(m: &Meeting) -> Vec<FindingRow> {
         .iter()
         .map(|f| FindingRow {
             field: field_label(&f.field),
-            found: note_text("finding", f.code.as_deref(), &f.args, &f.found),
+            found: with_how(f),
             warnings: Vec::new(),
         })
         .collect();

@@ -203,6 +203,8 @@ struct Correction {
     version: i64,
     /// (field, what the reader found and warned about).
     notes: Vec<(&'static str, Vec<String>)>,
+    /// The fields the import inferred or assumed rather than read under their label.
+    check_first: Vec<&'static str>,
     has_original: bool,
     /// Why the save was refused (changed meanwhile, no longer a draft…).
     refusal: Option<String>,
@@ -708,11 +710,7 @@ fn import_notes(m: &cadre_domain::Meeting) -> Vec<(&'static str, Vec<String>)> {
                     cadre_i18n::tf(
                         lang,
                         "correct-read",
-                        &[(
-                            "found",
-                            crate::view::note_text("finding", f.code.as_deref(), &f.args, &f.found)
-                                .into(),
-                        )],
+                        &[("found", super::pages::with_how(f).into())],
                     )
                 })
                 .collect();
@@ -729,10 +727,25 @@ fn import_notes(m: &cadre_domain::Meeting) -> Vec<(&'static str, Vec<String>)> {
         .collect()
 }
 
+/// The fields whose value the import inferred or assumed: a person checks them first.
+fn check_first(m: &cadre_domain::Meeting) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for f in &m.findings {
+        if f.found_by().is_some_and(|h| h.needs_checking()) {
+            let label = super::pages::field_label(&f.field);
+            if !out.contains(&label) {
+                out.push(label);
+            }
+        }
+    }
+    out
+}
+
 fn correction_of(m: &cadre_domain::Meeting, version: i64, refusal: Option<String>) -> Correction {
     Correction {
         id: m.id.get(),
         version,
+        check_first: check_first(m),
         notes: import_notes(m),
         has_original: m.source.is_some(),
         refusal,

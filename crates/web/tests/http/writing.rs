@@ -147,7 +147,12 @@ both_engines! {
 both_engines! {
     async fn an_imported_draft_is_corrected_beside_what_the_import_read(db: Store) {
         let mut m = tahoua();
-        m.findings = vec![cadre_domain::FieldFinding::new("place", "Salle DGECM").coded("as-read", [("text", "Salle DGECM".to_owned())])];
+        m.findings = vec![
+            cadre_domain::FieldFinding::new("place", "Salle DGECM")
+                .coded("as-read", [("text", "Salle DGECM".to_owned()), ("found_by", "sentence".to_owned())]),
+            cadre_domain::FieldFinding::new("body", "GTM Tahoua")
+                .coded("as-read", [("text", "GTM Tahoua".to_owned()), ("found_by", "inference".to_owned())]),
+        ];
         m.warnings = vec![ImportWarning::new("time", "no 'Heure' label: the meeting time is unknown").coded("time-no-label", [])];
         let id = db.meetings().import(&m, &test_actor()).await.unwrap().meeting_id();
         add(&db, "sp", Role::Secretariat, None, None).await;
@@ -170,7 +175,10 @@ both_engines! {
         assert!(sp.get(&format!("/meetings/{id}")).await.body.contains(&format!("href=\"{path}\"")), "a draft offers its correction");
         let form = sp.get(&path).await;
         assert_eq!(form.status, 200, "{}", form.body);
-        assert!(form.body.contains("lu dans le document\u{a0}: Salle DGECM"), "what the import read, beside the field");
+        assert!(form.body.contains("lu dans le document\u{a0}: Salle DGECM (dans une phrase)"), "what the import read and how, beside the field");
+        let check_first = form.body.split("À vérifier en premier").nth(1).expect("the fields to check first are named");
+        let check_first = check_first.split("</p>").next().unwrap();
+        assert!(check_first.contains("Instance") && !check_first.contains("Lieu"), "only what was inferred or assumed: {check_first}");
         assert!(form.body.contains("pas d’étiquette « Heure »"), "and its warnings");
         assert!(form.body.contains(&format!("href=\"/meetings/{id}/original\"")), "the original one click away");
         assert!(form.body.contains("Présentation du projet Re.Mi"), "prefilled with the minutes as read");
