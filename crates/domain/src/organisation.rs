@@ -110,6 +110,12 @@ pub const KNOWN_ORGANISATIONS: &[KnownOrganisation] = &[
         ["DRECM/R", "DRECMR", "DRECM"]
     ),
     org!(
+        "Direction Départementale de l'Etat Civil, des Migrations et des Réfugiés",
+        Some("DDECM-R"),
+        Government,
+        ["DDECM/R", "DDECMR", "DDECM"]
+    ),
+    org!(
         "Agence Nationale de Lutte contre la Traite des Personnes et le Trafic Illicite de Migrants",
         Some("ANLTP/TIM"),
         Government,
@@ -293,6 +299,86 @@ pub fn candidate_keys(written: &str) -> Vec<String> {
     keys
 }
 
+/// Functions of people that attendance lists write where an institution is expected
+/// ("Chauffeur Dosso", "Modérateur", "SG/CR/Zinder"), folded, longest first.
+const FUNCTIONS: &[&str] = &[
+    "secretaire generale",
+    "secretaire general",
+    "chef de division",
+    "chef de service",
+    "chef div",
+    "chef service",
+    "point focal",
+    "vice-presidente",
+    "vice-president",
+    "agent de securite",
+    "chauffeur",
+    "gardien",
+    "garde",
+    "moderatrice",
+    "moderateur",
+    "rapporteuse",
+    "rapporteur",
+    "planton",
+    "stagiaire",
+    "interprete",
+    "traductrice",
+    "traducteur",
+    "presidente",
+    "president",
+    "assistante",
+    "assistant",
+    "consultante",
+    "consultant",
+    "coordonnatrice",
+    "coordonnateur",
+    "coordinatrice",
+    "coordinateur",
+    "comptable",
+    "logisticien",
+    "protocole",
+    "journaliste",
+    "photographe",
+    "secretaire",
+    "sg",
+];
+
+/// A person's function written where an institution was expected: the function, and the
+/// organisation it is held in when the rest names one (a known organisation or one of its
+/// regional units: "SG/CR/Zinder" → "CR/Zinder"). "Chauffeur Dosso" and "Chef Div SFM" name
+/// no organisation (a place, a division of the host). `None` when `written` does not start
+/// with a function.
+pub fn person_function(written: &str) -> Option<(String, Option<String>)> {
+    let written = written.trim();
+    let head: String = written.chars().take(40).collect();
+    let folded: Vec<char> = crate::text::fold(&head).chars().collect();
+    if folded.len() != head.chars().count() {
+        return None;
+    }
+    let function = FUNCTIONS.iter().find(|f| {
+        let n = f.chars().count();
+        folded.len() >= n
+            && folded[..n].iter().copied().eq(f.chars())
+            && folded.get(n).is_none_or(|c| !c.is_alphanumeric())
+    })?;
+    let cut = written
+        .char_indices()
+        .nth(function.chars().count())
+        .map_or(written.len(), |(i, _)| i);
+    let rest = written[cut..]
+        .trim_start_matches([' ', '/', '-', ':', ',', '('])
+        .trim();
+    let rest = rest.trim_end_matches(')').trim();
+    let organisation = (!rest.is_empty())
+        .then(|| {
+            let named = known(rest).is_some()
+                || regional_unit(rest).is_some_and(|(head, _)| known(&head).is_some());
+            named.then(|| rest.to_owned())
+        })
+        .flatten();
+    Some((written[..cut].trim().to_owned(), organisation))
+}
+
 /// A regional office written as its organisation and a region of Niger: "DRECM-R/Agadez",
 /// "DRECM-R Zinder", "DRECM-R de Tahoua". Gives the organisation part as written and the
 /// region as [`crate::REGIONS`] spells it.
@@ -428,6 +514,34 @@ pub fn clean_written_name(written: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn functions_of_people_are_not_organisations() {
+        assert_eq!(
+            person_function("Chauffeur Dosso"),
+            Some(("Chauffeur".into(), None))
+        );
+        assert_eq!(person_function("Garde"), Some(("Garde".into(), None)));
+        assert_eq!(
+            person_function("Modérateur"),
+            Some(("Modérateur".into(), None))
+        );
+        assert_eq!(
+            person_function("Chef Div SFM"),
+            Some(("Chef Div".into(), None))
+        );
+        assert_eq!(
+            person_function("SG/CR/Zinder"),
+            Some(("SG".into(), Some("CR/Zinder".into())))
+        );
+        assert_eq!(
+            person_function("Point focal OIM"),
+            Some(("Point focal".into(), Some("OIM".into())))
+        );
+        assert_eq!(person_function("OIM"), None);
+        assert_eq!(person_function("Gardes-côtes"), None);
+        assert_eq!(person_function("DRECM-R/Agadez"), None);
+    }
 
     #[test]
     fn regional_offices_are_read_with_their_region() {

@@ -481,7 +481,26 @@ pub(crate) fn parse(
                 i += 1;
                 continue;
             }
-            if let Some(entry) = agenda_entry(&line.text) {
+            // A number that does not follow the list's ("1." after "5-") starts something
+            // else: the sections.
+            let restarts = list_item(&line.text).number.is_some_and(|n| {
+                agenda
+                    .iter()
+                    .filter_map(|e| e.number)
+                    .last()
+                    .is_some_and(|last| n <= last)
+            });
+            // In a numbered or bulleted list, a long line with neither is prose after it.
+            let item = list_item(&line.text);
+            let listed = agenda_written.iter().any(|w| {
+                let l = list_item(w);
+                l.number.is_some() || l.bulleted
+            });
+            let prose_after = listed
+                && item.number.is_none()
+                && !item.bulleted
+                && line.text.chars().count() > 100;
+            if let Some(entry) = agenda_entry(&line.text).filter(|_| !restarts && !prose_after) {
                 if let Some(prev) = agenda_written.last() {
                     agenda_terminated |= prev.trim_end().ends_with([';', '.']);
                 }
@@ -650,10 +669,13 @@ pub(crate) fn parse(
         },
     );
 
+    let mut functions = Vec::new();
     let attendance: Vec<NewAttendee> = split_attendance(&attendance_values)
         .into_iter()
+        .filter_map(|name| crate::attendance::organisation_of(&name, None, &mut functions))
         .map(NewAttendee::organisation)
         .collect();
+    warnings.extend(crate::attendance::functions_warning(&functions));
     if attendance.is_empty() {
         warnings.push(crate::notes::warning("attendance", "attendance-none", &[]));
     }

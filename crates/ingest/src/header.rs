@@ -82,12 +82,17 @@ fn label_at_start(text: &str) -> Option<(Label, usize)> {
     if folded.len() != head.chars().count() {
         return None;
     }
+    let original: Vec<char> = head.chars().collect();
     for (spelling, label) in LABELS {
         let n = spelling.chars().count();
         if folded.len() >= n && folded[..n].iter().copied().eq(spelling.chars()) {
-            // A whole word: "Dates" is not "Date" followed by "s", "Lieux" not "Lieu".
-            let next = folded.get(n).copied();
-            if next.is_some_and(|c| c.is_alphanumeric()) {
+            // A whole word: "Dates" is not "Date" followed by "s", "Lieux" not "Lieu". A
+            // capital or a digit right after a capitalised label is the value run into it when
+            // spaces were lost ("LieuSalle de réunion", "Heure9h00").
+            let next = original.get(n).copied();
+            let glued = original[0].is_uppercase()
+                && next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if next.is_some_and(|c| c.is_alphanumeric()) && !glued {
                 continue;
             }
             let bytes = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
@@ -184,7 +189,8 @@ pub(crate) fn header_fields(line: &Line) -> Vec<(Label, Option<String>)> {
         v.trim()
     } else if trimmed.is_empty() {
         return vec![(label, None)];
-    } else if after.starts_with(char::is_whitespace) && fits(label, trimmed) {
+    } else if fits(label, trimmed) {
+        // Separated by spaces, or run together when spaces were lost: the value must fit.
         trimmed
     } else {
         return Vec::new();
@@ -281,6 +287,13 @@ mod tests {
         assert!(fields("Lieu de concertation des acteurs").is_empty());
         assert!(fields("Heure de gloire").is_empty());
         assert!(fields("Dates clés du projet").is_empty());
+        assert_eq!(
+            fields("LieuSalle de réunion INS Tahoua"),
+            [(Label::Place, some("Salle de réunion INS Tahoua"))]
+        );
+        assert_eq!(fields("Heure9h00-11h"), [(Label::Time, some("9h00-11h"))]);
+        assert!(fields("Lieux de passage").is_empty());
+        assert!(fields("Datelimite").is_empty());
     }
 
     #[test]

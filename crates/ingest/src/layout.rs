@@ -94,7 +94,7 @@ fn normalise_bullet(line: &str) -> String {
 /// A page number run together with what follows it on the page (a PDF reader joined the foot
 /// of one page and the head of the next): "- 1 - GTM Agadez – Compte rendu".
 static PAGE_NUMBER_THEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(page\s*\d{1,3}(?:\s*(?:/|sur|of|de)\s*\d{1,3})?|[-–]\s+\d{1,3}\s+[-–])\s+(\S.*)$")
+    Regex::new(r"(?i)^\s*(page\s*\d{1,3}(?:\s*(?:/|sur|of|de)\s*\d{1,3})?|[-–]\s+\d{1,3}\s+[-–]|\d{1,3}\s*/\s*\d{1,3})\s+(\S.*)$")
         .expect("static regex")
 });
 

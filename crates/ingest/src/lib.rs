@@ -6,6 +6,7 @@
 //! the template, and it never throws text away: whatever it cannot place is kept on the
 //! meeting as a warning.
 
+mod attendance;
 mod body;
 mod canevas;
 mod findings;

@@ -235,6 +235,12 @@ static ORDINAL_POINT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// Whether a line starts with prose numbering ("2°ème point :", "Point 3 :").
+pub(crate) fn is_ordinal_point(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 1000 && ORDINAL_POINT.is_match(t)
+}
+
 fn ordinal_word(word: &str) -> Option<u32> {
     let w = cadre_domain::text::fold(word);
     let n = match w.as_str() {

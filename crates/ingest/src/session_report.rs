@@ -726,6 +726,9 @@ fn attendance_table(
             .map(String::as_str)
             .collect();
         let other = get(Who::Other);
+        // A person's function written as the institution ("Chauffeur Dosso") is kept as
+        // written for now: an attendance line needs an organisation, and the person and their
+        // contacts must not be lost. Lists of organisations alone leave functions out.
         match get(Who::Organisation) {
             Some(organisation) => out.push(NewAttendee {
                 organisation,

@@ -37,12 +37,64 @@ pub(crate) fn action_table(
     }
 }
 
+/// The positions of a header's non-empty cells, when they are not simply the first ones: a PDF
+/// laid out with more columns than the table has ("Points d'action<TAB><TAB>Responsables…").
+fn header_columns(header: &Line) -> Option<Vec<usize>> {
+    let positions: Vec<usize> = header
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .map(|(k, _)| k)
+        .collect();
+    let spread = positions.iter().enumerate().any(|(k, p)| *p != k);
+    (positions.len() >= 2 && spread).then_some(positions)
+}
+
+/// A row's non-empty cells put under the header's columns: in order when there are as many,
+/// else each under the nearest column not yet taken, keeping their order.
+fn under_columns(cells: &[String], columns: &[usize]) -> Vec<String> {
+    let filled: Vec<(usize, &String)> = cells
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.is_empty())
+        .collect();
+    let mut out = vec![String::new(); columns.len()];
+    if filled.len() == columns.len() {
+        for (k, (_, c)) in filled.iter().enumerate() {
+            out[k] = (*c).clone();
+        }
+        return out;
+    }
+    let mut next_free = 0;
+    for (k, (position, cell)) in filled.iter().enumerate() {
+        // Leave room for the cells still to place.
+        let last_allowed = columns.len().saturating_sub(filled.len() - k);
+        let choice = (next_free..=last_allowed.max(next_free))
+            .filter(|&c| c < columns.len())
+            .min_by_key(|&c| columns[c].abs_diff(*position));
+        match choice {
+            Some(c) => {
+                out[c] = (*cell).clone();
+                next_free = c + 1;
+            }
+            None => {
+                if let Some(last) = out.last_mut() {
+                    append_cell(last, cell);
+                }
+            }
+        }
+    }
+    out
+}
+
 fn tab_separated_rows(
     lines: &[Line],
     mut i: usize,
     skip: &dyn Fn(usize) -> bool,
     stop: &dyn Fn(usize) -> bool,
 ) -> ActionTable {
+    let columns = header_columns(&lines[i - 1]);
     let mut rows: Vec<Vec<String>> = Vec::new();
     while i < lines.len() {
         let line = &lines[i];
@@ -53,7 +105,10 @@ fn tab_separated_rows(
         if stop(i) || !line.has_tab() {
             break;
         }
-        let cells: Vec<String> = line.cells.clone();
+        let cells: Vec<String> = match &columns {
+            Some(columns) => under_columns(&line.cells, columns),
+            None => line.cells.clone(),
+        };
         i += 1;
         if is_separator_row(&cells) {
             continue;
@@ -511,6 +566,27 @@ mod tests {
             split_responsible("Croix Rouge Danoise"),
             vec!["Croix Rouge Danoise"]
         );
+    }
+
+    #[test]
+    fn cells_go_under_the_header_columns_of_a_spread_out_table() {
+        let header = Line::new("Points d'action\t\tResponsables\t\t\tDate limite");
+        let columns = header_columns(&header).unwrap();
+        assert_eq!(columns, [0, 2, 5]);
+        let cells = |s: &str| s.split('\t').map(String::from).collect::<Vec<_>>();
+        assert_eq!(
+            under_columns(&cells("A\t\tOIM\t04/08/2023"), &columns),
+            ["A", "OIM", "04/08/2023"]
+        );
+        assert_eq!(
+            under_columns(&cells("A\t\t\t\t\t2023"), &columns),
+            ["A", "", "2023"]
+        );
+        assert_eq!(
+            under_columns(&cells("A\t\tOIM"), &columns),
+            ["A", "OIM", ""]
+        );
+        assert!(header_columns(&Line::new("Points d'action\tResponsables\tDate limite")).is_none());
     }
 
     #[test]

@@ -140,5 +140,9 @@ fn each_header_field_says_how_it_was_found() {
     assert_eq!(how("date"), Some(FoundBy::Inference));
     assert_eq!(how("body"), Some(FoundBy::Default));
     assert_eq!(how("modality"), Some(FoundBy::Default));
-    assert_eq!(how("place"), None, "a field not found says so, and how is not guessed");
+    assert_eq!(
+        how("place"),
+        None,
+        "a field not found says so, and how is not guessed"
+    );
 }

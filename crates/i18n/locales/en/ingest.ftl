@@ -13,6 +13,7 @@ warning-time-unreadable = the time is not written in a form Cadre can read
 warning-time-no-label = no 'Heure' label: the meeting time is unknown
 warning-place-no-label = no 'Lieu' label: the place is unknown
 warning-attendance-none = no attendance list ('Présence') found
+warning-attendance-functions = { $n } attendance entr(y/ies) name a person's function, not an organisation: not counted among the organisations present
 warning-actions-outside-agenda = an action table stands outside any agenda item
 warning-agenda-none = no agenda found ('Points inscrits à l'ordre du jour')
 warning-title-none = the document has no title: named it '{ $title }'

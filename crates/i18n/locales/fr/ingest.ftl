@@ -13,6 +13,7 @@ warning-time-unreadable = l’heure n’est pas écrite sous une forme lisible
 warning-time-no-label = pas d’étiquette « Heure » : l’heure de la réunion est inconnue
 warning-place-no-label = pas d’étiquette « Lieu » : le lieu est inconnu
 warning-attendance-none = aucune liste de présence (« Présence ») trouvée
+warning-attendance-functions = { $n } entrée(s) de la liste de présence désignent la fonction d’une personne, non une organisation : non comptée(s) parmi les organisations présentes
 warning-actions-outside-agenda = un tableau de points d’action se trouve hors de tout point de l’ordre du jour
 warning-agenda-none = aucun ordre du jour trouvé (« Points inscrits à l’ordre du jour »)
 warning-title-none = le document n’a pas de titre : nommé « { $title } »

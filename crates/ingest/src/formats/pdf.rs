@@ -804,6 +804,10 @@ fn write_prose(out: &mut String, lines: &[VisualLine], margins: &Margins) {
 /// the line before is too full to tell: "2.2.3 La …", "3. Synthèse …", or "- Présentation …"
 /// after a line ending a sentence.
 fn starts_list_item(before: &str, next: &str) -> bool {
+    // "3°ème point : …", "Point 4 : …": prose minutes number their items in words.
+    if crate::lines::is_ordinal_point(next) {
+        return true;
+    }
     let mut chars = next.chars();
     let Some(first) = chars.next() else {
         return false;

@@ -109,11 +109,15 @@ pub(super) fn regional_attendance(region: &str) -> Vec<String> {
     if region == "Niamey" {
         return vec!["DGECM-R".into()];
     }
-    vec![
+    let mut units = vec![
         format!("DRECM-R/{region}"),
         "Conseil Régional".into(),
         format!("Direction Régionale de la Promotion de la Femme de {region}"),
-    ]
+    ];
+    if region == "Dosso" {
+        units.push("DDECM-R/Dosso".into());
+    }
+    units
 }
 
 /// An agenda topic: its title, who presents it, and what was said.

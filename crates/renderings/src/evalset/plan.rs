@@ -23,8 +23,12 @@ pub struct Plan {
     pub end: Option<NaiveTime>,
     pub place: &'static str,
     pub online: bool,
-    /// Organisations as written, in the order of the list.
+    /// The attendance list as written, in its order: organisations, and sometimes the function
+    /// of a person where an organisation was expected.
     pub attendance: Vec<String>,
+    /// The entries of `attendance` that are functions of people, and the organisation each
+    /// names, if any ("SG/CR/Zinder" → "CR/Zinder").
+    pub functions: Vec<(String, Option<String>)>,
     pub items: Vec<Item>,
     pub next: Option<(NaiveDate, NaiveTime)>,
     pub rapporteur: Option<&'static str>,
@@ -112,6 +116,28 @@ impl Plan {
                 attendance.push(o);
             }
         }
+        // Functions of people written in the list as if they were institutions.
+        let mut functions: Vec<(String, Option<String>)> = Vec::new();
+        if rng.chance(35) {
+            let choices: [(String, Option<String>); 5] = [
+                (format!("Chauffeur {}", region.name), None),
+                ("Garde".to_owned(), None),
+                ("Modérateur".to_owned(), None),
+                ("Chef Div SFM".to_owned(), None),
+                (
+                    format!("SG/CR/{}", region.name),
+                    Some(format!("CR/{}", region.name)),
+                ),
+            ];
+            for _ in 0..rng.range(1, 2) {
+                let f = rng.pick(&choices).clone();
+                if !functions.contains(&f) {
+                    let at = rng.below(attendance.len() + 1);
+                    attendance.insert(at, f.0.clone());
+                    functions.push(f);
+                }
+            }
+        }
         let mut items = Vec::new();
         let topics = if style == Style::Prose {
             rng.range(3, 4)
@@ -190,6 +216,7 @@ impl Plan {
             place,
             online,
             attendance,
+            functions,
             items,
             next,
             rapporteur,
@@ -269,6 +296,12 @@ impl Plan {
             attendance: self
                 .attendance
                 .iter()
+                .filter_map(
+                    |written| match self.functions.iter().find(|(f, _)| f == written) {
+                        Some((_, organisation)) => organisation.clone(),
+                        None => Some(written.clone()),
+                    },
+                )
                 .map(NewAttendee::organisation)
                 .collect(),
             agenda,

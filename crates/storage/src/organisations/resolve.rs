@@ -210,7 +210,10 @@ impl<'a> Resolver<'a> {
         let Some((head_name, kind)) = head_row else {
             return Ok(None);
         };
-        if !match_key(&head_name).starts_with("directionregionale") {
+        let head_key = match_key(&head_name);
+        if !head_key.starts_with("directionregionale")
+            && !head_key.starts_with("directiondepartementale")
+        {
             return Ok(None);
         }
         let name = format!("{} {region}", clean_written_name(head));
