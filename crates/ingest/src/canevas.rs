@@ -56,6 +56,8 @@ struct Reader<'l, 'a> {
     heading: Vec<Option<String>>,
     /// Lines that continue a heading wrapped over several lines.
     continuation: Vec<bool>,
+    /// Lines that open a header field.
+    labelled: Vec<bool>,
     loose: Vec<Loose>,
 }
 
@@ -72,13 +74,18 @@ impl<'l, 'a> Reader<'l, 'a> {
                 next = Some(i);
             }
         }
+        // Whether each line opens a header field: asked of every line many times over.
+        let labelled: Vec<bool> = lines
+            .iter()
+            .map(|l| !l.is_blank() && header_label(l).is_some())
+            .collect();
         let first = (0..n).find(|&i| !lines[i].is_blank());
         // Under a letterhead ("REPUBLIQUE DU NIGER", a ministry, "Agadez, le …") the title is
         // the first line that names the minutes.
         let first = first.map(|f| named_title(lines, f).unwrap_or(f));
         let title_idx = first.filter(|&i| {
             let l = &lines[i];
-            header_label(l).is_none()
+            !labelled[i]
                 && !is_agenda_heading(l)
                 && !is_discussion_label(l)
                 && !is_action_header(l)
@@ -96,7 +103,7 @@ impl<'l, 'a> Reader<'l, 'a> {
             let l = &lines[i];
             if l.is_blank()
                 || is_page_header(i)
-                || header_label(l).is_some()
+                || labelled[i]
                 || is_agenda_heading(l)
                 || is_discussion_label(l)
                 || is_action_header(l)
@@ -134,6 +141,7 @@ impl<'l, 'a> Reader<'l, 'a> {
             title_key,
             heading,
             continuation,
+            labelled,
             loose: Vec::new(),
         }
     }
@@ -156,7 +164,7 @@ impl<'l, 'a> Reader<'l, 'a> {
         let l = &self.lines[i];
         self.heading[i].is_some()
             || is_agenda_heading(l)
-            || header_label(l).is_some()
+            || self.labelled[i]
             || is_discussion_label(l)
             || is_action_header(l)
             || crate::prose::announces_agenda(l)

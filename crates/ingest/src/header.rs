@@ -122,7 +122,17 @@ static ATTENDANCE_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a line introduces the attendance in a sentence rather than under a label.
 pub(crate) fn is_attendance_sentence(line: &Line) -> bool {
-    line.text.len() <= 2000 && ATTENDANCE_SENTENCE.is_match(&line.text)
+    may_introduce_attendance(&line.text) && ATTENDANCE_SENTENCE.is_match(&line.text)
+}
+
+/// A cheap test before the sentence pattern, which every line of every document meets: the
+/// sentence ends its introduction with a colon and names presence or participation.
+fn may_introduce_attendance(text: &str) -> bool {
+    text.len() <= 2000
+        && text.contains(':')
+        && ["part", "sent", "assist", "regroup", "SENT", "PART"]
+            .iter()
+            .any(|w| text.contains(w))
 }
 
 /// Whether a value written after a label and spaces alone fits that label.
@@ -173,7 +183,9 @@ pub(crate) fn header_fields(line: &Line) -> Vec<(Label, Option<String>)> {
         return Vec::new();
     }
     let text = line.text.as_str();
-    if let Some(caps) = ATTENDANCE_SENTENCE.captures(text) {
+    if may_introduce_attendance(text)
+        && let Some(caps) = ATTENDANCE_SENTENCE.captures(text)
+    {
         let value = caps[1].trim();
         return vec![(
             Label::Attendance,

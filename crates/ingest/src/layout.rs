@@ -104,6 +104,12 @@ pub(crate) fn clean(text: &str) -> Layout {
     // A page number run together with a running title: split only when that title is written
     // elsewhere too, so that an agenda item numbered "- 1- …" is never taken for a page.
     let split_of = |l: &str| -> Option<(String, String)> {
+        let starts_like_a_page_number = l
+            .trim_start()
+            .starts_with(|c: char| matches!(c, 'p' | 'P' | '-' | '–') || c.is_ascii_digit());
+        if !starts_like_a_page_number {
+            return None;
+        }
         let joined = l
             .split('\t')
             .map(str::trim)

@@ -238,7 +238,7 @@ static ORDINAL_POINT: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a line starts with prose numbering ("2°ème point :", "Point 3 :").
 pub(crate) fn is_ordinal_point(text: &str) -> bool {
     let t = text.trim();
-    t.len() <= 1000 && ORDINAL_POINT.is_match(t)
+    t.len() <= 1000 && (t.contains("oint") || t.contains("OINT")) && ORDINAL_POINT.is_match(t)
 }
 
 fn ordinal_word(word: &str) -> Option<u32> {
@@ -265,6 +265,7 @@ pub(crate) fn list_item(text: &str) -> ListItem<'_> {
         s = rest.trim_start();
     }
     if s.len() <= 1000
+        && (s.contains("oint") || s.contains("OINT"))
         && let Some(caps) = ORDINAL_POINT.captures(s)
     {
         let number = caps

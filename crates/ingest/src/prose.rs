@@ -29,11 +29,18 @@ const HELD: [&str; 12] = [
 /// The first line that says the meeting was held, with a date in it.
 pub(crate) fn meeting_sentence(lines: &[Line]) -> Option<usize> {
     lines.iter().position(|l| {
-        l.text.len() <= 1500 && {
-            let f = fold(&l.text);
-            HELD.iter().any(|v| f.contains(v))
-                && cadre_domain::dates::parse_french_date(&l.text).is_some()
-        }
+        l.text.len() <= 1500
+            && [
+                "tenu", "euni", "éuni", "lieu", "roul", "organis", "TENU", "EUNI", "ÉUNI", "LIEU",
+                "ROUL", "ORGANIS",
+            ]
+            .iter()
+            .any(|w| l.text.contains(w))
+            && {
+                let f = fold(&l.text);
+                HELD.iter().any(|v| f.contains(v))
+                    && cadre_domain::dates::parse_french_date(&l.text).is_some()
+            }
     })
 }
 
