@@ -90,7 +90,7 @@ fn label_at_start(text: &str) -> Option<(Label, usize)> {
             // capital or a digit right after a capitalised label is the value run into it when
             // spaces were lost ("LieuSalle de réunion", "Heure9h00").
             let next = original.get(n).copied();
-            let glued = original[0].is_uppercase()
+            let glued = original.first().is_some_and(|c| c.is_uppercase())
                 && next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
             if next.is_some_and(|c| c.is_alphanumeric()) && !glued {
                 continue;

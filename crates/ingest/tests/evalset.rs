@@ -110,12 +110,7 @@ fn each_header_field_says_how_it_was_found() {
         )
         .unwrap()
         .meeting;
-        let how = |field: &str| {
-            m.findings
-                .iter()
-                .find(|f| f.field == field)
-                .and_then(|f| f.found_by())
-        };
+        let how = |field: &str| found_by(&m, field);
         let expected = if doc.style == Style::Prose {
             FoundBy::Sentence
         } else {
@@ -131,12 +126,7 @@ fn each_header_field_says_how_it_was_found() {
     let m = read_document("x.txt", text.as_bytes(), &ReadOptions::default())
         .unwrap()
         .meeting;
-    let how = |field: &str| {
-        m.findings
-            .iter()
-            .find(|f| f.field == field)
-            .and_then(|f| f.found_by())
-    };
+    let how = |field: &str| found_by(&m, field);
     assert_eq!(how("date"), Some(FoundBy::Inference));
     assert_eq!(how("body"), Some(FoundBy::Default));
     assert_eq!(how("modality"), Some(FoundBy::Default));
@@ -145,4 +135,11 @@ fn each_header_field_says_how_it_was_found() {
         None,
         "a field not found says so, and how is not guessed"
     );
+}
+
+fn found_by(m: &cadre_domain::NewMeeting, field: &str) -> Option<FoundBy> {
+    m.findings
+        .iter()
+        .find(|f| f.field == field)
+        .and_then(|f| f.found_by())
 }

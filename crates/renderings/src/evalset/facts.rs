@@ -293,21 +293,6 @@ pub(super) const OTHER_BODIES: &[(&str, &str)] = &[
     ("Sous-Groupe Mixed Migration d'Agadez", "Agadez"),
 ];
 
-pub(super) const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 pub(super) const WEEKDAYS: [&str; 7] = [
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];
@@ -317,5 +302,5 @@ pub(super) fn weekday(date: NaiveDate) -> &'static str {
 }
 
 pub(super) fn month(date: NaiveDate) -> &'static str {
-    MONTHS[date.month0() as usize]
+    cadre_domain::dates::MONTHS_FR[date.month0() as usize]
 }

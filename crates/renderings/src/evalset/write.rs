@@ -332,6 +332,23 @@ impl Writer {
         }
     }
 
+    /// An item's discussion under its label; the next steps announce the next meeting.
+    fn discussion(&mut self, plan: &Plan, item: &Item, airy: bool) {
+        let label = self.discussion_label();
+        self.line(label);
+        self.blank();
+        let discussion = match item.kind {
+            ItemKind::NextSteps => vec![self.next_steps_sentence(plan)],
+            _ => item.discussion.clone(),
+        };
+        for d in discussion {
+            self.line(d);
+            if airy {
+                self.blank();
+            }
+        }
+    }
+
     /// The sections, one per agenda item, each written by `table`.
     fn sections(
         &mut self,
@@ -343,19 +360,7 @@ impl Writer {
         for item in &plan.items {
             self.line(numbered(numbering, item.number, &with_presenter(item)));
             self.blank();
-            let label = self.discussion_label();
-            self.line(label);
-            self.blank();
-            let discussion = match item.kind {
-                ItemKind::NextSteps => vec![self.next_steps_sentence(plan)],
-                _ => item.discussion.clone(),
-            };
-            for d in discussion {
-                self.line(d);
-                if airy {
-                    self.blank();
-                }
-            }
+            self.discussion(plan, item, airy);
             self.blank();
             table(self, &item.actions);
             self.blank();
@@ -529,16 +534,7 @@ impl Writer {
                 self.line(l);
             }
             self.blank();
-            let label = self.discussion_label();
-            self.line(label);
-            self.blank();
-            let discussion = match item.kind {
-                ItemKind::NextSteps => vec![self.next_steps_sentence(plan)],
-                _ => item.discussion.clone(),
-            };
-            for d in discussion {
-                self.line(d);
-            }
+            self.discussion(plan, item, false);
             self.blank();
             self.tab_table(&item.actions);
             self.blank();
