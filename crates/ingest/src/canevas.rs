@@ -494,8 +494,8 @@ pub(crate) fn parse(
             let restarts = list_item(&line.text).number.is_some_and(|n| {
                 agenda
                     .iter()
-                    .filter_map(|e| e.number)
-                    .last()
+                    .rev()
+                    .find_map(|e| e.number)
                     .is_some_and(|last| n <= last)
             });
             // In a numbered or bulleted list, a long line with neither is prose after it.

@@ -167,7 +167,7 @@ impl Plan {
                 let (first, rest) = actions_unique.split_at_mut(1);
                 rest[0].responsible = first[0].responsible.clone();
                 rest[0].deadline = first[0].deadline.clone();
-                rest[0].meaning = first[0].meaning.clone();
+                rest[0].meaning = first[0].meaning;
             }
             items.push(Item {
                 number: items.len() as u32 + 1,
@@ -273,7 +273,7 @@ impl Plan {
                         responsible: a.responsible.clone(),
                         deadline: Deadline {
                             as_written: a.deadline.clone(),
-                            meaning: a.meaning.clone(),
+                            meaning: a.meaning,
                         },
                         status: ActionStatus::Open,
                     })

@@ -88,12 +88,11 @@ impl Reading {
     }
 }
 
+/// A reader: a file's name and bytes to the meeting read, or why it was refused.
+pub type Read<'a> = &'a dyn Fn(&str, &[u8]) -> Result<NewMeeting, String>;
+
 /// Reads `doc` in `rendering` with `read` and checks every label.
-pub fn read_one(
-    doc: &Document,
-    rendering: Rendering,
-    read: &dyn Fn(&str, &[u8]) -> Result<NewMeeting, String>,
-) -> Reading {
+pub fn read_one(doc: &Document, rendering: Rendering, read: Read<'_>) -> Reading {
     let labels = doc.labels();
     let (name, bytes) = rendering.render(&doc.name, &doc.text);
     let (score, error) = match read(&name, &bytes) {

@@ -192,7 +192,7 @@ impl Writer {
     }
 
     fn agenda_heading(&mut self) -> &'static str {
-        *self.rng.pick(&[
+        *self.rng.pick::<&'static str>(&[
             "Points inscrits à l'ordre du jour",
             "Points inscrits à l'ordre du jour",
             "Points inscrits à l'ordre du jour :",
@@ -235,6 +235,16 @@ impl Writer {
         }
     }
 
+    /// The agenda under its heading, numbered one of the usual ways.
+    fn agenda(&mut self, plan: &Plan) {
+        let heading = self.agenda_heading();
+        self.line(heading);
+        self.blank();
+        let numbering = *self.rng.pick(&NUMBERINGS);
+        self.agenda_list(plan, numbering, None);
+        self.blank();
+    }
+
     fn agenda_list(&mut self, plan: &Plan, numbering: Numbering, wrap_at: Option<usize>) {
         let last = plan.items.len();
         // Some lists end their items with ';' and '.', others with nothing.
@@ -258,7 +268,7 @@ impl Writer {
     }
 
     fn discussion_label(&mut self) -> &'static str {
-        *self.rng.pick(&[
+        *self.rng.pick::<&'static str>(&[
             "Points de discussion clés",
             "Points de discussion clés",
             "Points de discussion clés :",
@@ -267,7 +277,7 @@ impl Writer {
     }
 
     fn action_header(&mut self) -> &'static str {
-        *self.rng.pick(&[
+        *self.rng.pick::<&'static str>(&[
             "Points d'action\tPersonnes/agences responsables\tDate limite",
             "Points d'actions\tStructures responsables\tDate limite",
             "Points d'action\tPersonne/Agence Responsable\tDate limite",
@@ -398,11 +408,7 @@ impl Writer {
             }
         }
         self.blank();
-        self.line("Points inscrits à l'ordre du jour");
-        self.blank();
-        let numbering = *self.rng.pick(&NUMBERINGS);
-        self.agenda_list(plan, numbering, None);
-        self.blank();
+        self.agenda(plan);
         let numbering = *self
             .rng
             .pick(&[Numbering::Dot, Numbering::Roman, Numbering::Dash]);
@@ -557,11 +563,7 @@ impl Writer {
             self.line(format!("Présence\t{list}"));
         }
         self.blank();
-        self.line("Points inscrits à l'ordre du jour");
-        self.blank();
-        let numbering = *self.rng.pick(&NUMBERINGS);
-        self.agenda_list(plan, numbering, None);
-        self.blank();
+        self.agenda(plan);
         self.sections(plan, Numbering::Dot, false, Writer::flat_table);
         self.rapporteur(plan);
     }
