@@ -155,6 +155,18 @@ step("published", async (page, state) => {
   assert.equal(text.match(/désormais publié/g)?.length, 2, `both published: ${text}`);
   state.published = true;
 }, ["validated"]);
+// An imported draft corrected beside what the import read, and how: the fields it inferred
+// are named first.
+step("correction-form", async (page) => {
+  const response = await page.goto(url(accounts.correction));
+  assert.equal(response.status(), 200, "the correction form");
+  const text = await page.locator("main").innerText();
+  const first = text.split("À vérifier en premier")[1]?.split("\n")[0] ?? "";
+  assert.ok(first.includes("Instance"), `the body, inferred from the place, is to check first: ${text}`);
+  assert.ok(!first.includes("Date"), "the date was read, not inferred");
+  assert.ok(text.includes("dans une phrase"), "the date and place were read in a sentence");
+  assert.equal(await page.locator("#date").inputValue(), "2022-02-03", "the meeting's date, not the letter's");
+}, ["secretariat"]);
 // The secretariat writes minutes in the canevas, with an action point for the partner's
 // organisation, then validates and publishes them from their page.
 step("write-form", async (page, state) => {

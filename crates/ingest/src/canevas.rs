@@ -650,14 +650,11 @@ pub(crate) fn parse(
     } else {
         Modality::InPerson
     };
-    // In person unless the place says otherwise: read from the place, else assumed.
+    // In person unless the place says otherwise: as sure as the place it is read from, else
+    // assumed.
     provenance.set(
         "modality",
-        if place.is_some() {
-            FoundBy::Inference
-        } else {
-            FoundBy::Default
-        },
+        provenance.of("place").unwrap_or(FoundBy::Default),
     );
     provenance.set(
         "attendance",

@@ -18,6 +18,44 @@ use serde_json::{Value, json};
 
 use super::{Server, cadre, export_public};
 
+/// Minutes of a regional GTM written as prose under a letterhead (written for this test).
+const PROSE_MINUTES: &str = "REPUBLIQUE DU NIGER
+REGION D'AGADEZ
+DIRECTION REGIONALE DE L'ETAT CIVIL, DES MIGRATIONS ET DES REFUGIES
+
+Agadez, le 09 février 2022
+
+COMPTE RENDU DE LA REUNION DU GROUPE TECHNIQUE SUR LA MIGRATION (GTM)
+
+Le jeudi 03 février 2022 s'est tenue dans la salle de réunion de la DRECM-R d'Agadez la réunion mensuelle du GTM d'Agadez, de 10h00 à 12h30.
+Ont pris part à cette réunion les structures suivantes : DRECM-R/Agadez, OIM, HCR, Conseil Régional et Croix-Rouge Nigérienne.
+
+1-L'ordre du jour de la réunion porte sur les points suivants :
+1er point : Situation des migrants expulsés à Assamaka (HCR)
+2ème point : Divers
+
+1er point : Situation des migrants expulsés à Assamaka
+Les arrivées se poursuivent et les capacités d'accueil sont dépassées.
+
+Points d'action	Responsables	Date limite
+Elaborer un plan de réponse	HCR, OIM	Fin mars 2022
+
+2ème point : Divers
+La prochaine réunion est prévue le 03 mars 2022 à 10h00.
+";
+
+/// The first meeting id in `cadre import --json`'s report.
+fn first_meeting_id(report: &Value) -> Option<i64> {
+    match report {
+        Value::Object(map) => map
+            .get("meeting_id")
+            .and_then(Value::as_i64)
+            .or_else(|| map.values().find_map(first_meeting_id)),
+        Value::Array(items) => items.iter().find_map(first_meeting_id),
+        _ => None,
+    }
+}
+
 /// The whole path takes about 40 s; a browser that hangs is stopped after this.
 const PATH_TIMEOUT: Duration = Duration::from_secs(300);
 
@@ -201,6 +239,19 @@ fn a_person_walks_through_the_pages_in_a_browser() {
         String::from_utf8_lossy(&out.stderr)
     );
 
+    // Minutes written as prose, imported as a draft: the secretariat corrects it beside what the
+    // import read and how (in a sentence, inferred).
+    let prose = dir.path().join("cr-gtm-agadez.txt");
+    std::fs::write(&prose, PROSE_MINUTES).unwrap();
+    let out = cadre(&["import", "--json", "--db", &url, prose.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "import: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("the import's JSON report");
+    let imported = first_meeting_id(&report).expect("the prose minutes were imported");
+
     let (organisation, organisation_name) = partner_organisation(&url);
     let secretariat = json!({"username": "sp", "password": "sable du Ténéré 2024"});
     let partner = json!({"username": "partenaire", "password": "dunes de l'Aïr 2024",
@@ -219,7 +270,9 @@ fn a_person_walks_through_the_pages_in_a_browser() {
         "partner_editor",
         Some(&organisation.to_string()),
     );
-    let accounts = json!({"secretariat": secretariat, "partner": partner}).to_string();
+    let accounts = json!({"secretariat": secretariat, "partner": partner,
+        "correction": format!("/meetings/{imported}/edit")})
+    .to_string();
 
     let server = Server::start(&url);
     let base = format!("http://{}/", server.addr);
