@@ -471,7 +471,7 @@ pub(crate) fn parse(
             i = table.end.max(i + 1);
             continue;
         }
-        if zone == Zone::Agenda && repeats_agenda_entry(&line.text, &agenda) {
+        if zone == Zone::Agenda && repeats_agenda_entry(&line.text, &agenda_keys(&agenda)) {
             // The agenda is over: its first item comes again as a section heading.
             zone = Zone::Body;
             if mark_repeated_headings(&mut r, i, &agenda) {
@@ -815,29 +815,41 @@ fn mark_repeated_headings(r: &mut Reader, from: usize, agenda: &[AgendaEntry]) -
     if agenda.is_empty() {
         return false;
     }
+    let titles = agenda_keys(agenda);
     for k in from..r.lines.len() {
         let l = &r.lines[k];
         if l.is_blank() || l.has_tab() || l.text.chars().count() > 300 || r.is_structural(k) {
             continue;
         }
-        if repeats_agenda_entry(&l.text, agenda) {
+        if repeats_agenda_entry(&l.text, &titles) {
             r.heading[k] = Some(l.text.clone());
         }
     }
     r.heading[from].is_some()
 }
 
+/// Each agenda item's number and the key of its title, computed once for all the lines.
+fn agenda_keys(agenda: &[AgendaEntry]) -> Vec<(Option<u32>, String)> {
+    agenda
+        .iter()
+        .map(|e| (e.number, cadre_domain::text::match_key(&e.title)))
+        .collect()
+}
+
 /// Whether a line repeats an agenda item: its number (when both have one) and its words.
-fn repeats_agenda_entry(text: &str, agenda: &[AgendaEntry]) -> bool {
+fn repeats_agenda_entry(text: &str, titles: &[(Option<u32>, String)]) -> bool {
     if text.chars().count() > 300 {
         return false;
     }
     let item = list_item(text);
     let (title, _) = split_presenter(item.rest);
-    agenda.iter().any(|e| {
-        (item.number.is_none() || e.number.is_none() || item.number == e.number)
-            && (item.number.is_some() || title.chars().count() >= 5)
-            && crate::prose::repeats_title(&title, &e.title)
+    if item.number.is_none() && title.chars().count() < 5 {
+        return false;
+    }
+    let key = cadre_domain::text::match_key(&title);
+    titles.iter().any(|(number, t)| {
+        (item.number.is_none() || number.is_none() || item.number == *number)
+            && crate::prose::repeats_key(&key, t)
     })
 }
 

@@ -77,6 +77,14 @@ fn whole_label(cell: &str) -> Option<Label> {
 /// A label at the start of `text` and the byte length it takes there. Folding keeps one
 /// character per character for the letters labels use, so lengths are counted in characters.
 fn label_at_start(text: &str) -> Option<(Label, usize)> {
+    // Every label starts with one of these letters: most lines are ruled out without folding.
+    let first = text.chars().next()?.to_ascii_lowercase();
+    if !matches!(
+        first,
+        'd' | 'h' | 't' | 'l' | 'v' | 'p' | 'o' | 's' | 'i' | 'e' | 'é' | 'É' | 'a'
+    ) {
+        return None;
+    }
     let head: String = text.chars().take(40).collect();
     let folded: Vec<char> = fold(&head).chars().collect();
     if folded.len() != head.chars().count() {

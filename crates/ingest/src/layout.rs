@@ -123,12 +123,16 @@ pub(crate) fn clean(text: &str) -> Layout {
         Some((caps[1].to_owned(), caps[2].to_owned()))
     };
     let splits: Vec<Option<(String, String)>> = raw.iter().map(|l| split_of(l)).collect();
-    let mut seen: Vec<String> = raw
-        .iter()
-        .filter(|l| l.len() <= 200)
-        .map(|l| match_key(l))
-        .collect();
-    seen.extend(splits.iter().flatten().map(|(_, rest)| match_key(rest)));
+    // The lines' keys are only needed when some line starts with a page number.
+    let mut seen: Vec<String> = Vec::new();
+    if splits.iter().any(Option::is_some) {
+        seen = raw
+            .iter()
+            .filter(|l| l.len() <= 200)
+            .map(|l| match_key(l))
+            .collect();
+        seen.extend(splits.iter().flatten().map(|(_, rest)| match_key(rest)));
+    }
     let mut lines: Vec<String> = Vec::new();
     for (line, split) in raw.into_iter().zip(splits) {
         match split {

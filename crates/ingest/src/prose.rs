@@ -86,12 +86,15 @@ pub(crate) fn announces_agenda(line: &Line) -> bool {
 /// A line that repeats the agenda item `title` as its section's heading: the same words, or
 /// the item's words at the start of a longer heading (a heading may add its presenter).
 pub(crate) fn repeats_title(heading: &str, title: &str) -> bool {
-    let h = match_key(heading);
-    let t = match_key(title);
+    repeats_key(&match_key(heading), &match_key(title))
+}
+
+/// [`repeats_title`] on the headings' and titles' [`match_key`]s.
+pub(crate) fn repeats_key(h: &str, t: &str) -> bool {
     if h.is_empty() || t.is_empty() {
         return false;
     }
-    h == t || (t.len() >= 12 && h.starts_with(&t)) || (h.len() >= 12 && t.starts_with(&h))
+    h == t || (t.len() >= 12 && h.starts_with(t)) || (h.len() >= 12 && t.starts_with(h))
 }
 
 /// The closing formulas of prose minutes, which end the last item's discussion.
