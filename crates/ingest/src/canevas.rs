@@ -356,6 +356,8 @@ pub(crate) fn parse(
     // ends its items with ';' or '.', which makes an item without them unfinished.
     let mut agenda_written: Vec<String> = Vec::new();
     let mut agenda_terminated = false;
+    // Whether the agenda numbers or bullets its items.
+    let mut agenda_listed = false;
     let mut sections: Vec<Section> = Vec::new();
     let mut orphan_points: Vec<NewActionPoint> = Vec::new();
     let mut next_steps_text: Option<String> = None;
@@ -471,7 +473,10 @@ pub(crate) fn parse(
             i = table.end.max(i + 1);
             continue;
         }
-        if zone == Zone::Agenda && repeats_agenda_entry(&line.text, &agenda_keys(&agenda)) {
+        if zone == Zone::Agenda
+            && !agenda.is_empty()
+            && repeats_agenda_entry(&line.text, &agenda_keys(&agenda))
+        {
             // The agenda is over: its first item comes again as a section heading.
             zone = Zone::Body;
             if mark_repeated_headings(&mut r, i, &agenda) {
@@ -491,7 +496,8 @@ pub(crate) fn parse(
             }
             // A number that does not follow the list's ("1." after "5-") starts something
             // else: the sections.
-            let restarts = list_item(&line.text).number.is_some_and(|n| {
+            let item = list_item(&line.text);
+            let restarts = item.number.is_some_and(|n| {
                 agenda
                     .iter()
                     .rev()
@@ -499,12 +505,7 @@ pub(crate) fn parse(
                     .is_some_and(|last| n <= last)
             });
             // In a numbered or bulleted list, a long line with neither is prose after it.
-            let item = list_item(&line.text);
-            let listed = agenda_written.iter().any(|w| {
-                let l = list_item(w);
-                l.number.is_some() || l.bulleted
-            });
-            let prose_after = listed
+            let prose_after = agenda_listed
                 && item.number.is_none()
                 && !item.bulleted
                 && line.text.chars().count() > 100;
@@ -512,6 +513,7 @@ pub(crate) fn parse(
                 if let Some(prev) = agenda_written.last() {
                     agenda_terminated |= prev.trim_end().ends_with([';', '.']);
                 }
+                agenda_listed |= item.number.is_some() || item.bulleted;
                 agenda.push(entry);
                 agenda_written.push(line.text.clone());
                 i += 1;
