@@ -107,25 +107,17 @@ pub(crate) fn infer(
             return (body, Some(warning), FoundBy::Label);
         }
     }
-    let named = title.and_then(first_region).is_some();
-    let (body, warning) = infer_gtm(title, place, text);
-    let how = match &warning {
-        None if named => FoundBy::Label,
-        None => FoundBy::Inference,
-        Some(w) if w.code.as_deref().is_some_and(|c| c.contains("assumed")) => FoundBy::Default,
-        Some(_) => FoundBy::Inference,
-    };
-    (body, warning, how)
+    infer_gtm(title, place, text)
 }
 
-/// The GTM that held a meeting, and a warning when it was guessed.
+/// The GTM that held a meeting, a warning when it was guessed, and how it was found.
 pub(crate) fn infer_gtm(
     title: Option<&str>,
     place: Option<&str>,
     text: &str,
-) -> (NewBody, Option<ImportWarning>) {
+) -> (NewBody, Option<ImportWarning>, FoundBy) {
     if let Some(region) = title.and_then(first_region) {
-        return (NewBody::gtm(region), None);
+        return (NewBody::gtm(region), None, FoundBy::Label);
     }
     if let Some(place) = place {
         let folded = fold(place);
@@ -135,10 +127,10 @@ pub(crate) fn infer_gtm(
             || folded.contains("sp/ccm")
             || folded.contains("secretariat permanent")
         {
-            return (NewBody::gtm("Niamey"), None);
+            return (NewBody::gtm("Niamey"), None, FoundBy::Inference);
         }
         if let Some(region) = first_region(place) {
-            return (NewBody::gtm(region), None);
+            return (NewBody::gtm(region), None, FoundBy::Inference);
         }
     }
     let ws = words(text);
@@ -187,7 +179,7 @@ pub(crate) fn infer_gtm(
                 ("n", n.to_string()),
             ],
         );
-        return (NewBody::gtm(region), Some(warning));
+        return (NewBody::gtm(region), Some(warning), FoundBy::Inference);
     }
     (
         NewBody::gtm("Niamey"),
@@ -196,6 +188,7 @@ pub(crate) fn infer_gtm(
             "body-assumed-gtm-niamey",
             &[],
         )),
+        FoundBy::Default,
     )
 }
 
@@ -268,16 +261,17 @@ mod tests {
             infer_gtm(Some("Compte-rendu du GTM de Zinder"), None, "").0,
             NewBody::gtm("Zinder")
         );
-        let (b, w) = infer_gtm(None, Some("Salle de réunion DGECM-R"), "Agadez Agadez");
+        let (b, w, _) = infer_gtm(None, Some("Salle de réunion DGECM-R"), "Agadez Agadez");
         assert_eq!((b, w), (NewBody::gtm("Niamey"), None));
-        let (b, w) = infer_gtm(
+        let (b, w, _) = infer_gtm(
             None,
             Some("Salle de réunion du conseil régional"),
             "GTM-Tahoua à Tahoua; GTM-Agadez",
         );
         assert_eq!(b, NewBody::gtm("Tahoua"));
         assert!(w.unwrap().message.contains("inferred"));
-        let (b, w) = infer_gtm(None, Some("Virtuelle (skype)"), "rien");
+        let (b, w, how) = infer_gtm(None, Some("Virtuelle (skype)"), "rien");
+        assert_eq!(how, FoundBy::Default);
         assert_eq!(b, NewBody::gtm("Niamey"));
         assert!(w.unwrap().message.contains("assumed"));
     }
