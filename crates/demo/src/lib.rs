@@ -343,6 +343,7 @@ fn gtm_meeting<R: Rng>(
             .into_iter()
             .map(NewAttendee::organisation)
             .collect(),
+        function_attendees: vec![],
         agenda,
         next_meeting: None,
         rapporteur: Some("Le secrétariat du GTM".into()),

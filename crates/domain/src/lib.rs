@@ -20,8 +20,9 @@ pub use dates::{
 };
 pub use meeting::{
     ActionPoint, ActionStatus, AgendaItem, Attendee, Audience, FieldFinding, FoundBy,
-    ImportWarning, Meeting, MeetingKind, MeetingStatus, MeetingSummary, Modality, NewActionPoint,
-    NewAgendaItem, NewAttendee, NewMeeting, Person, SourceDocument,
+    FunctionAttendee, ImportWarning, Meeting, MeetingKind, MeetingStatus, MeetingSummary, Modality,
+    NewActionPoint, NewAgendaItem, NewAttendee, NewFunctionAttendee, NewMeeting, Person,
+    SourceDocument,
 };
 pub use organisation::{KNOWN_ORGANISATIONS, KnownOrganisation, Organisation, OrganisationKind};
 pub use recommendation::{NewRecommendation, Recommendation, RecommendationScope};

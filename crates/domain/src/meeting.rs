@@ -278,6 +278,30 @@ impl NewAttendee {
     }
 }
 
+/// A person an attendance list names by a function where the institution was expected
+/// ("Chauffeur Dosso", "Garde", "Modérateur"): present, but for no organisation the list names,
+/// so never counted among the organisations present. Phone and e-mail are personal data, as
+/// for [`NewAttendee`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewFunctionAttendee {
+    /// The function as written, with what follows it ("Chauffeur Dosso").
+    pub function: String,
+    pub person_name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+impl NewFunctionAttendee {
+    pub fn function(written: impl Into<String>) -> Self {
+        NewFunctionAttendee {
+            function: written.into(),
+            person_name: None,
+            phone: None,
+            email: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewActionPoint {
     pub what: String,
@@ -324,6 +348,9 @@ pub struct NewMeeting {
     pub place: Option<String>,
     pub modality: Modality,
     pub attendance: Vec<NewAttendee>,
+    /// People present by their function, not for an organisation.
+    #[serde(default)]
+    pub function_attendees: Vec<NewFunctionAttendee>,
     pub agenda: Vec<NewAgendaItem>,
     pub next_meeting: Option<NextMeeting>,
     pub rapporteur: Option<String>,
@@ -353,6 +380,7 @@ impl NewMeeting {
             place: None,
             modality: Modality::InPerson,
             attendance: Vec::new(),
+            function_attendees: Vec::new(),
             agenda: Vec::new(),
             next_meeting: None,
             rapporteur: None,
@@ -391,6 +419,16 @@ pub struct Attendee {
     pub organisation_acronym: Option<String>,
     /// The institution as the document wrote it.
     pub as_written: String,
+    pub person_name: Option<String>,
+}
+
+/// A person present by their function, not for an organisation (see [`NewFunctionAttendee`]);
+/// never their contacts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FunctionAttendee {
+    /// The function as written ("Chauffeur Dosso").
+    pub function: String,
     pub person_name: Option<String>,
 }
 
@@ -466,6 +504,9 @@ pub struct Meeting {
     pub place: Option<String>,
     pub modality: Modality,
     pub attendance: Vec<Attendee>,
+    /// People present by their function, not for an organisation.
+    #[serde(default)]
+    pub function_attendees: Vec<FunctionAttendee>,
     pub agenda: Vec<AgendaItem>,
     pub next_meeting: Option<NextMeeting>,
     pub rapporteur: Option<String>,
@@ -505,7 +546,8 @@ pub struct MeetingSummary {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
     pub name: String,
-    /// The organisation's canonical name.
+    /// The organisation's canonical name, or the person's function when the list gave a
+    /// function where the institution was expected.
     pub organisation: String,
     pub phone: Option<String>,
     pub email: Option<String>,

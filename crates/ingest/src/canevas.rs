@@ -12,8 +12,10 @@ use cadre_domain::organisation::clean_written_name;
 use cadre_domain::text::fold;
 use cadre_domain::{
     FoundBy, ImportWarning, MeetingKind, Modality, NewActionPoint, NewAgendaItem, NewAttendee,
-    NewBody, NewMeeting, NextMeeting,
+    NewBody, NewFunctionAttendee, NewMeeting, NextMeeting,
 };
+
+use crate::attendance::Present;
 
 use crate::IngestError;
 use crate::findings::Provenance;
@@ -676,13 +678,15 @@ pub(crate) fn parse(
         },
     );
 
-    let mut functions = Vec::new();
-    let attendance: Vec<NewAttendee> = split_attendance(&attendance_values)
-        .into_iter()
-        .filter_map(|name| crate::attendance::organisation_of(&name, None, &mut functions))
-        .map(NewAttendee::organisation)
-        .collect();
-    warnings.extend(crate::attendance::functions_warning(&functions));
+    let mut function_attendees = Vec::new();
+    let mut attendance: Vec<NewAttendee> = Vec::new();
+    for entry in split_attendance(&attendance_values) {
+        match crate::attendance::present(&entry) {
+            Present::Organisation(o) => attendance.push(NewAttendee::organisation(o)),
+            Present::Function(f) => function_attendees.push(NewFunctionAttendee::function(f)),
+        }
+    }
+    warnings.extend(crate::attendance::functions_warning(&function_attendees));
     if attendance.is_empty() {
         warnings.push(crate::notes::warning("attendance", "attendance-none", &[]));
     }
@@ -782,6 +786,7 @@ pub(crate) fn parse(
         place,
         modality,
         attendance,
+        function_attendees,
         agenda: agenda_items,
         next_meeting,
         rapporteur,

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use cadre_domain::text::{fold, match_key};
+use cadre_domain::text::fold;
 use regex::Regex;
 
 use crate::lines::Line;
@@ -83,13 +83,9 @@ pub(crate) fn announces_agenda(line: &Line) -> bool {
     t.len() <= 250 && t.ends_with(':') && line.key.contains("ordredujour")
 }
 
-/// A line that repeats the agenda item `title` as its section's heading: the same words, or
-/// the item's words at the start of a longer heading (a heading may add its presenter).
-pub(crate) fn repeats_title(heading: &str, title: &str) -> bool {
-    repeats_key(&match_key(heading), &match_key(title))
-}
-
-/// [`repeats_title`] on the headings' and titles' [`match_key`]s.
+/// A heading that repeats the agenda item title as its section's heading, both given by
+/// their [`match_key`]s: the same words, or the item's words at the start of a longer heading
+/// (a heading may add its presenter).
 pub(crate) fn repeats_key(h: &str, t: &str) -> bool {
     if h.is_empty() || t.is_empty() {
         return false;
@@ -134,6 +130,12 @@ mod tests {
         let text = "Agadez, le 07 février 2022\nCOMPTE RENDU\nLe jeudi 03 février 2022 s'est tenue dans la salle X la réunion.";
         let lines: Vec<Line> = text.split('\n').map(Line::new).collect();
         assert_eq!(meeting_sentence(&lines), Some(2));
+    }
+
+    use cadre_domain::text::match_key;
+
+    fn repeats_title(heading: &str, title: &str) -> bool {
+        repeats_key(&match_key(heading), &match_key(title))
     }
 
     #[test]

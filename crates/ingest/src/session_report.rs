@@ -8,12 +8,13 @@ use cadre_domain::dates::{find_times, parse_french_date};
 use cadre_domain::recommendation::canonical_thematic_group;
 use cadre_domain::text::{fold, match_key};
 use cadre_domain::{
-    ImportWarning, MeetingKind, Modality, NewAgendaItem, NewAttendee, NewBody, NewMeeting,
-    NewRecommendation, NextMeeting, RecommendationScope,
+    ImportWarning, MeetingKind, Modality, NewAgendaItem, NewAttendee, NewBody, NewFunctionAttendee,
+    NewMeeting, NewRecommendation, NextMeeting, RecommendationScope,
 };
 use regex::Regex;
 
 use crate::IngestError;
+use crate::attendance::Present;
 use crate::canevas::is_virtual_place;
 use crate::header::header_label;
 use crate::lines::{Line, is_agenda_heading, is_discussion_label, list_item, trim_title};
@@ -234,6 +235,7 @@ pub(crate) fn parse(
     }];
     let mut agenda_titles: Vec<String> = Vec::new();
     let mut attendance: Vec<NewAttendee> = Vec::new();
+    let mut function_attendees: Vec<NewFunctionAttendee> = Vec::new();
     let mut recommendations: Vec<NewRecommendation> = Vec::new();
     let mut positions: HashMap<String, u32> = HashMap::new();
     let mut rapporteur_lines: Vec<String> = Vec::new();
@@ -251,7 +253,12 @@ pub(crate) fn parse(
             continue;
         }
         if is_attendance_header(l) {
-            let end = attendance_table(lines, i, &mut attendance, &mut warnings);
+            let end = attendance_table(
+                lines,
+                i,
+                (&mut attendance, &mut function_attendees),
+                &mut warnings,
+            );
             i = end;
             continue;
         }
@@ -449,6 +456,7 @@ pub(crate) fn parse(
         Modality::InPerson
     };
 
+    warnings.extend(crate::attendance::functions_warning(&function_attendees));
     Ok(NewMeeting {
         body,
         kind: meeting_kind,
@@ -459,6 +467,7 @@ pub(crate) fn parse(
         place,
         modality,
         attendance,
+        function_attendees,
         agenda,
         next_meeting,
         rapporteur: (!rapporteur_lines.is_empty()).then(|| rapporteur_lines.join(", ")),
@@ -666,12 +675,15 @@ enum Who {
     Other,
 }
 
+/// Reads a table of participants into the organisations present (`out.0`) and the people
+/// present by their function (`out.1`), with each person's name and contacts.
 fn attendance_table(
     lines: &[Line],
     start: usize,
-    out: &mut Vec<NewAttendee>,
+    out: (&mut Vec<NewAttendee>, &mut Vec<NewFunctionAttendee>),
     warnings: &mut Vec<ImportWarning>,
 ) -> usize {
+    let (attendance, function_attendees) = out;
     let roles: Vec<Who> = lines[start]
         .cells
         .iter()
@@ -726,21 +738,32 @@ fn attendance_table(
             .map(String::as_str)
             .collect();
         let other = get(Who::Other);
-        // A person's function written as the institution ("Chauffeur Dosso") is kept as
-        // written for now: an attendance line needs an organisation, and the person and their
-        // contacts must not be lost. Lists of organisations alone leave functions out.
-        match get(Who::Organisation) {
-            Some(organisation) => out.push(NewAttendee {
+        let (person_name, phone, email) = (get(Who::Name), get(Who::Phone), get(Who::Email));
+        match get(Who::Organisation).map(|o| crate::attendance::present(&o)) {
+            Some(Present::Organisation(organisation)) => attendance.push(NewAttendee {
                 organisation,
-                person_name: get(Who::Name),
-                phone: get(Who::Phone),
-                email: get(Who::Email),
+                person_name,
+                phone,
+                email,
             }),
+            Some(Present::Function(function)) => function_attendees.push(NewFunctionAttendee {
+                function,
+                person_name,
+                phone,
+                email,
+            }),
+            // The row's contacts stay out of the warning (warnings are shown and printed).
             None => warnings.push(crate::notes::warning_with_text(
                 "attendance",
                 "report-row-without-institution",
                 &[],
-                l.text.clone(),
+                roles
+                    .iter()
+                    .zip(&l.cells)
+                    .filter(|(r, c)| !matches!(r, Who::Phone | Who::Email) && !c.is_empty())
+                    .map(|(_, c)| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
             )),
         }
         if other.is_some() || !extra.is_empty() {

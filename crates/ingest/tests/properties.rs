@@ -233,6 +233,7 @@ prop_compose! {
             place,
             modality: Modality::InPerson,
             attendance: attendance.into_iter().map(NewAttendee::organisation).collect(),
+            function_attendees: Vec::new(),
             agenda,
             next_meeting: next.map(|(d, t)| NextMeeting { as_written: String::new(), date: Some(d), time: t, month: None }),
             rapporteur,

@@ -86,6 +86,12 @@ fn assert_nothing_lost(m: &NewMeeting, text: &str) {
         fields.extend(a.phone.clone());
         fields.extend(a.email.clone());
     }
+    for f in &m.function_attendees {
+        fields.push(f.function.clone());
+        fields.extend(f.person_name.clone());
+        fields.extend(f.phone.clone());
+        fields.extend(f.email.clone());
+    }
     for i in &m.agenda {
         fields.push(i.title.clone());
         fields.extend(i.presenter.clone());
@@ -332,18 +338,49 @@ fn seed_002_session_report() {
         "{place}"
     );
 
-    assert_eq!(m.attendance.len(), 78);
+    // 78 participants: 67 for an organisation, 11 by their function (drivers, guards, the
+    // moderator, a division head), each with their name and contacts.
+    assert_eq!(m.attendance.len(), 67);
+    assert_eq!(m.function_attendees.len(), 11);
+    assert!(
+        m.function_attendees
+            .iter()
+            .all(|f| f.person_name.is_some() && f.phone.is_some()
+                || f.function == "Chauffeur Tillaberi"),
+        "{:?}",
+        m.function_attendees
+    );
+    assert!(
+        m.attendance
+            .iter()
+            .all(|a| !a.organisation.starts_with("Chauffeur"))
+    );
+    assert!(
+        m.attendance
+            .iter()
+            .any(|a| a.organisation == "SG/CR/Zinder"),
+        "a function held in an organisation stands for it, as written"
+    );
     let first = &m.attendance[0];
     assert_eq!(first.person_name.as_deref(), Some("Rabiou Nafiou"));
     assert_eq!(first.organisation, "MI/D");
     assert_eq!(first.phone.as_deref(), Some("96972539"));
     assert_eq!(first.email.as_deref(), Some("Rabnaf52@gmail.com"));
     assert!(m.attendance.iter().all(|a| a.person_name.is_some()));
-    let no_email = m.attendance.iter().filter(|a| a.email.is_none()).count();
+    let no_email = m.attendance.iter().filter(|a| a.email.is_none()).count()
+        + m.function_attendees
+            .iter()
+            .filter(|f| f.email.is_none())
+            .count();
     assert!(no_email >= 8, "{no_email}");
-    let no_phone: Vec<_> = m.attendance.iter().filter(|a| a.phone.is_none()).collect();
+    assert!(m.attendance.iter().all(|a| a.phone.is_some()));
+    let no_phone: Vec<_> = m
+        .function_attendees
+        .iter()
+        .filter(|f| f.phone.is_none())
+        .collect();
     assert_eq!(no_phone.len(), 1);
-    assert_eq!(no_phone[0].organisation, "Chauffeur Tillaberi");
+    assert_eq!(no_phone[0].function, "Chauffeur Tillaberi");
 
     let r2018: Vec<_> = m
         .recommendations

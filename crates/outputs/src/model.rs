@@ -150,7 +150,8 @@ fn header(lang: Lang, m: &Meeting) -> Table {
 }
 
 /// One entry per organisation, in the order of the list: "Organisation internationale pour
-/// les migrations (OIM) – Awa Issa, Jean Dupont". Each entry but the last ends with the list
+/// les migrations (OIM) – Awa Issa, Jean Dupont", then one per person present by their
+/// function ("Chauffeur Dosso – Issa Garba"). Each entry but the last ends with the list
 /// separator, as the canevas writes it, so that the list reads right even when a reader
 /// joins its lines.
 fn attendance(lang: Lang, m: &Meeting) -> Vec<String> {
@@ -172,11 +173,23 @@ fn attendance(lang: Lang, m: &Meeting) -> Vec<String> {
         };
         entries.push((a.organisation_id, name, person.into_iter().collect()));
     }
+    // People present by their function follow the organisations, as the list wrote them.
+    let entries: Vec<(String, Vec<String>)> = entries
+        .into_iter()
+        .map(|(_, name, people)| (name, people))
+        .chain(m.function_attendees.iter().map(|f| {
+            let person = f.person_name.as_deref().map(shown::one_line);
+            (
+                shown::one_line(&f.function),
+                person.into_iter().filter(|p| !p.is_empty()).collect(),
+            )
+        }))
+        .collect();
     let count = entries.len();
     entries
         .into_iter()
         .enumerate()
-        .map(|(k, (_, name, people))| {
+        .map(|(k, (name, people))| {
             let mut line = if people.is_empty() {
                 name
             } else {

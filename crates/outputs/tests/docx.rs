@@ -249,7 +249,9 @@ fn action_points_are_word_table_cells_in_their_columns() {
         assert_eq!(header[0][1], date);
         assert_eq!(header[2][1], "Salle de réunion de la DGECM-R, Niamey");
         let attendance: Vec<&str> = header[4][1].lines().collect();
-        assert_eq!(attendance.len(), 7, "{attendance:?}");
+        // Seven organisations, then the person present by their function.
+        assert_eq!(attendance.len(), 8, "{attendance:?}");
+        assert_eq!(attendance[7], "Modérateur – Ousmane Hamidou");
         assert!(attendance[1].starts_with(
             "Organisation internationale pour les migrations (OIM) – Aïcha Moussa, Jean-François Côté"
         ));

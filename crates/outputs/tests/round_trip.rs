@@ -126,6 +126,15 @@ fn french_minutes_come_back_from_word_and_pdf() {
         );
         // Organisations come back, with the people named after them (see above).
         assert_eq!(back.attendance.len(), 7, "{name}");
+        // The person present by their function comes back as such, not as an organisation.
+        assert_eq!(back.function_attendees.len(), 1, "{name}");
+        assert!(
+            back.function_attendees[0]
+                .function
+                .starts_with("Modérateur"),
+            "{name}: {:?}",
+            back.function_attendees
+        );
         assert_eq!(
             straight(&back.attendance[3].organisation),
             "Délégation de l'Union européenne (DUE)"

@@ -10,7 +10,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use cadre_domain::organisation::{KNOWN_ORGANISATIONS, candidate_keys, clean_written_name};
+use cadre_domain::organisation::{
+    KNOWN_ORGANISATIONS, candidate_keys, clean_written_name, person_function,
+};
 use cadre_domain::recommendation::THEMATIC_GROUPS;
 use cadre_domain::text::match_key;
 use cadre_domain::{DeadlineMeaning, NewMeeting, RecommendationScope};
@@ -48,6 +50,9 @@ pub fn fingerprint(text: &str) -> String {
 /// The organisation a written name stands for, as storage resolves it: the canonical name of a
 /// known organisation, else the name as written without list punctuation.
 pub fn organisation_name(written: &str) -> String {
+    // A function held in an organisation ("SG/CR/Zinder") stands for it, as in storage.
+    let held_in = person_function(written).and_then(|(_, organisation)| organisation);
+    let written = held_in.as_deref().unwrap_or(written);
     for key in candidate_keys(written) {
         let known = KNOWN_ORGANISATIONS.iter().find(|o| {
             match_key(o.name) == key
@@ -117,6 +122,16 @@ pub fn fields_explained(m: &NewMeeting) -> Vec<Field> {
     out.count("attendance.organisations", organisations.len());
     for (key, name) in &organisations {
         out.plain(&format!("attendance.organisation.{key}"), name);
+    }
+    // People present by their function: what they are, and whether their name was read.
+    let f = &m.function_attendees;
+    out.count("attendance.functions", f.len());
+    for (i, f) in f.iter().enumerate() {
+        out.plain(&format!("attendance.function.{i:02}"), &f.function);
+        out.plain(
+            &format!("attendance.function.{i:02}.named"),
+            if f.person_name.is_some() { "yes" } else { "no" },
+        );
     }
 
     out.count("agenda.count", m.agenda.len());

@@ -63,6 +63,10 @@ const SQLITE_MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../migrations/sqlite/0003_accounts_and_follow_up.sql"),
     ),
     (4, include_str!("../migrations/sqlite/0004_publication.sql")),
+    (
+        5,
+        include_str!("../migrations/sqlite/0005_function_attendees.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/postgres/0001_initial.sql")),
@@ -77,6 +81,10 @@ const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
     (
         4,
         include_str!("../migrations/postgres/0004_publication.sql"),
+    ),
+    (
+        5,
+        include_str!("../migrations/postgres/0005_function_attendees.sql"),
     ),
 ];
 

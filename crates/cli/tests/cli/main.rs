@@ -184,7 +184,9 @@ both_engines! {
         assert_eq!(m["kind"], "session_report");
         assert_eq!(m["body"]["name"], "CCM");
         assert!(m["place"].as_str().unwrap().contains("Soleils d'Afrique"));
-        assert_eq!(m["attendance"].as_array().unwrap().len(), 78);
+        // 78 participants: 67 for their organisation, 11 by their function (drivers, ...).
+        assert_eq!(m["attendance"].as_array().unwrap().len(), 67);
+        assert_eq!(m["function_attendees"].as_array().unwrap().len(), 11);
 
         let m = meeting_on(&all, "2022-05-17");
         assert_eq!(m["body"]["name"], "GTM Tahoua");

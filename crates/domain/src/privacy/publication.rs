@@ -26,6 +26,15 @@ impl crate::Meeting {
         if let Some(next) = self.next_meeting.as_mut() {
             mask(&mut next.as_written);
         }
+        // A cell run into its neighbour can carry a participant's number.
+        for a in &mut self.attendance {
+            mask(&mut a.as_written);
+            mask_opt(&mut a.person_name);
+        }
+        for f in &mut self.function_attendees {
+            mask(&mut f.function);
+            mask_opt(&mut f.person_name);
+        }
         for item in &mut self.agenda {
             mask(&mut item.title);
             mask(&mut item.discussion);
@@ -151,6 +160,10 @@ mod publication_tests {
             place: None,
             modality: Modality::InPerson,
             attendance: vec![],
+            function_attendees: vec![crate::FunctionAttendee {
+                function: "Chauffeur Dosso 94 00 00 01".into(),
+                person_name: Some("I. G. i.g@example.org".into()),
+            }],
             agenda: vec![AgendaItem {
                 id: AgendaItemId::new(1),
                 number: 1,
@@ -180,9 +193,12 @@ mod publication_tests {
             "point.focal@example.org",
             "80066573",
             "ab@iom.int",
+            "94 00 00 01",
+            "i.g@example.org",
         ] {
             assert!(!json.contains(secret), "{secret} published");
         }
+        assert!(json.contains("Chauffeur Dosso"), "{json}");
         assert!(json.contains("pour la fiche, en 2023") && json.contains("Appeler le point focal"));
     }
 

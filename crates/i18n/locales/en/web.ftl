@@ -177,6 +177,7 @@ meeting-unpublished-banner = Validated, not published: visible to Cadre accounts
 meeting-download = Download the minutes:
 meeting-modality = { $modality } meeting
 meeting-no-attendance = list not available
+meeting-function-attendees = Other people present
 meeting-follow-up-from = Points still open or in progress from the meeting of
 meeting-contacts = Participants’ contact details
 meeting-contacts-who = visible to the secretariat only

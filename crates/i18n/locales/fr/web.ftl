@@ -174,6 +174,7 @@ meeting-unpublished-banner = Validé, non publié : visible des seuls comptes d
 meeting-download = Télécharger le compte rendu :
 meeting-modality = réunion { $modality }
 meeting-no-attendance = liste non disponible
+meeting-function-attendees = Autres personnes présentes
 meeting-follow-up-from = Points encore ouverts ou en cours issus de la réunion du
 meeting-contacts = Coordonnées des participants
 meeting-contacts-who = visibles par le secrétariat seulement

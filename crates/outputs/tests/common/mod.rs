@@ -9,8 +9,8 @@ use std::io::Read as _;
 use cadre_domain::meeting::OrganisationRef;
 use cadre_domain::{
     ActionPoint, ActionPointId, ActionStatus, AgendaItem, AgendaItemId, Attendee, Body, BodyId,
-    BodyLevel, Deadline, Meeting, MeetingId, MeetingKind, MeetingStatus, Modality, NextMeeting,
-    OrganisationId, Recommendation, RecommendationId, RecommendationScope,
+    BodyLevel, Deadline, FunctionAttendee, Meeting, MeetingId, MeetingKind, MeetingStatus,
+    Modality, NextMeeting, OrganisationId, Recommendation, RecommendationId, RecommendationScope,
 };
 use cadre_i18n::Lang;
 use cadre_outputs::MinutesInput;
@@ -243,6 +243,10 @@ pub fn gtm() -> Meeting {
             attendee(6, None),
             attendee(9, None),
         ],
+        function_attendees: vec![FunctionAttendee {
+            function: "Modérateur".into(),
+            person_name: Some("Ousmane Hamidou".into()),
+        }],
         agenda,
         next_meeting: Some(NextMeeting {
             as_written: "le 14 janvier 2027 à 9h30".into(),

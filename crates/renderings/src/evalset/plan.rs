@@ -3,7 +3,7 @@
 use cadre_domain::dates::MonthOfYear;
 use cadre_domain::{
     ActionStatus, Deadline, DeadlineMeaning, MeetingKind, Modality, NewActionPoint, NewAgendaItem,
-    NewAttendee, NewBody, NewMeeting, NextMeeting,
+    NewAttendee, NewBody, NewFunctionAttendee, NewMeeting, NextMeeting,
 };
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 
@@ -296,13 +296,17 @@ impl Plan {
             attendance: self
                 .attendance
                 .iter()
-                .filter_map(
-                    |written| match self.functions.iter().find(|(f, _)| f == written) {
-                        Some((_, organisation)) => organisation.clone(),
-                        None => Some(written.clone()),
-                    },
-                )
+                // A function held in an organisation stands for it, kept as written.
+                .filter(|written| !self.functions.contains(&((*written).clone(), None)))
+                .cloned()
                 .map(NewAttendee::organisation)
+                .collect(),
+            // In the list's order, like the reader keeps them.
+            function_attendees: self
+                .attendance
+                .iter()
+                .filter(|written| self.functions.contains(&((*written).clone(), None)))
+                .map(|function| NewFunctionAttendee::function(function.clone()))
                 .collect(),
             agenda,
             next_meeting: self.next.map(|(d, t)| NextMeeting {

@@ -7,7 +7,7 @@ use cadre_domain::Actor;
 use cadre_domain::text::match_key;
 use cadre_domain::{
     BodyId, FieldFinding, ImportWarning, MeetingId, NewActionPoint, NewAgendaItem, NewAttendee,
-    NewMeeting, NewRecommendation, OrganisationId,
+    NewFunctionAttendee, NewMeeting, NewRecommendation, OrganisationId,
 };
 use chrono::{Datelike as _, NaiveDate};
 use serde::Serialize;
@@ -55,6 +55,11 @@ const SQL_MAX_MEETING_ID: &str = "SELECT COALESCE(MAX(id), 0) AS id FROM meeting
 const INSERT_PERSONS: MultiInsert = MultiInsert {
     head: "INSERT INTO persons (attendance_id, name, organisation_id, phone, email) VALUES ",
     columns: 5,
+    tail: "",
+};
+const INSERT_FUNCTION_ATTENDEES: MultiInsert = MultiInsert {
+    head: "INSERT INTO function_attendees (meeting_id, position, function, person_name, phone, email) VALUES ",
+    columns: 6,
     tail: "",
 };
 const INSERT_ATTENDANCES: MultiInsert = MultiInsert {
@@ -199,6 +204,34 @@ async fn import_in(
     .await?;
 
     insert_minutes_rows(link, &stored).await?;
+    // Not among the minutes rows a correction rewrites: the correction form lists the
+    // organisations present, and these people keep what the document said of them.
+    let function_attendees: Vec<(MeetingId, usize, &NewFunctionAttendee)> = stored
+        .iter()
+        .flat_map(|s| {
+            s.meeting
+                .function_attendees
+                .iter()
+                .enumerate()
+                .map(move |(i, f)| (s.meeting_id, i, f))
+        })
+        .collect();
+    insert(
+        link,
+        INSERT_FUNCTION_ATTENDEES,
+        &function_attendees,
+        |(m, i, f)| {
+            vec![
+                (*m).into(),
+                (*i as i64).into(),
+                f.function.clone().into(),
+                f.person_name.clone().into(),
+                f.phone.clone().into(),
+                f.email.clone().into(),
+            ]
+        },
+    )
+    .await?;
 
     let recommendations: Vec<(MeetingId, NaiveDate, &NewRecommendation)> = stored
         .iter()

@@ -8,9 +8,9 @@ mod lifecycle;
 use std::collections::{HashMap, HashSet};
 
 use cadre_domain::{
-    AgendaItem, AgendaItemId, Attendee, Audience, Body, BodyLevel, FieldFinding, ImportWarning,
-    Meeting, MeetingId, MeetingKind, MeetingStatus, MeetingSummary, Modality, NextMeeting, Person,
-    SourceDocument, SourceDocumentId,
+    AgendaItem, AgendaItemId, Attendee, Audience, Body, BodyLevel, FieldFinding, FunctionAttendee,
+    ImportWarning, Meeting, MeetingId, MeetingKind, MeetingStatus, MeetingSummary, Modality,
+    NextMeeting, Person, SourceDocument, SourceDocumentId,
 };
 use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
@@ -50,15 +50,21 @@ const SQL_MEETING_YEARS: &str = "SELECT DISTINCT year FROM meetings ORDER BY yea
 const SQL_PUBLISHED_MEETING_YEARS: &str =
     "SELECT DISTINCT year FROM meetings WHERE status = 'published' ORDER BY year DESC";
 const SQL_MEETING: &str = "SELECT m.id, m.kind, m.title, m.date, m.start_time, m.end_time, m.place, m.modality, \
-     m.attendance_count, m.agenda_count, m.action_point_count, \
+     m.agenda_count, m.action_point_count, \
      m.next_meeting_text, m.next_meeting_date, m.next_meeting_time, m.next_meeting_month, m.rapporteur, m.status, m.version, \
      b.id AS body_id, b.code AS body_code, b.name AS body_name, b.level AS body_level, b.region AS body_region, \
      s.id AS source_id, s.file_name, s.media_type, s.sha256, s.size, s.personal_data \
      FROM meetings m JOIN bodies b ON b.id = m.body_id \
      LEFT JOIN source_documents s ON s.id = m.source_document_id WHERE m.id = $1";
-const SQL_MEETING_ATTENDANCE: &str = "SELECT a.organisation_id, o.name, o.acronym, a.as_written, p.name AS person_name \
+/// The organisations present, then the people present by their function (no organisation:
+/// their function stands in the name column), each in the list's order.
+const SQL_MEETING_ATTENDANCE: &str = "SELECT 0 AS part, a.position, a.organisation_id, o.name, o.acronym, a.as_written, \
+     p.name AS person_name \
      FROM attendances a JOIN organisations o ON o.id = a.organisation_id \
-     LEFT JOIN persons p ON p.attendance_id = a.id WHERE a.meeting_id = $1 ORDER BY a.position";
+     LEFT JOIN persons p ON p.attendance_id = a.id WHERE a.meeting_id = $1 \
+     UNION ALL SELECT 1 AS part, f.position, NULL AS organisation_id, f.function AS name, NULL AS acronym, \
+     f.function AS as_written, f.person_name FROM function_attendees f WHERE f.meeting_id = $1 \
+     ORDER BY part, position";
 const SQL_MEETING_AGENDA: &str = "SELECT id, number, title, presenter, discussion FROM agenda_items WHERE meeting_id = $1 ORDER BY position";
 /// The import's notes on a meeting, warnings and findings in one statement: findings first
 /// ('finding' < 'warning'), each in document order.
@@ -72,9 +78,12 @@ const SQL_UPCOMING: &str = "SELECT m.body_id, b.name AS body, b.code AS body_cod
      ORDER BY m.next_meeting_date, b.name, m.body_id, m.date DESC, m.id DESC";
 const SQL_MEETING_FOR_SOURCE: &str = "SELECT m.id FROM meetings m JOIN source_documents s ON s.id = m.source_document_id \
      WHERE s.sha256 = $1 ORDER BY m.id LIMIT 1";
-const SQL_ATTENDEE_CONTACTS: &str = "SELECT p.name AS person_name, o.name AS organisation, p.phone, p.email \
+const SQL_ATTENDEE_CONTACTS: &str = "SELECT 0 AS part, a.position, p.name AS person_name, o.name AS organisation, p.phone, p.email \
      FROM attendances a JOIN persons p ON p.attendance_id = a.id \
-     JOIN organisations o ON o.id = a.organisation_id WHERE a.meeting_id = $1 ORDER BY a.position";
+     JOIN organisations o ON o.id = a.organisation_id WHERE a.meeting_id = $1 \
+     UNION ALL SELECT 1 AS part, f.position, f.person_name, f.function AS organisation, f.phone, f.email \
+     FROM function_attendees f WHERE f.meeting_id = $1 AND f.person_name IS NOT NULL \
+     ORDER BY part, position";
 
 fn meetings_query(f: &MeetingFilter) -> ListQuery {
     let mut w = Where::default();
@@ -153,7 +162,6 @@ struct MeetingRow {
     end_time: Option<NaiveTime>,
     place: Option<String>,
     modality: String,
-    attendance_count: i64,
     agenda_count: i64,
     action_point_count: i64,
     next_meeting_text: Option<String>,
@@ -211,7 +219,8 @@ impl MeetingRow {
 
 #[derive(sqlx::FromRow)]
 struct AttendeeRow {
-    organisation_id: i64,
+    /// `None` for a person present by their function.
+    organisation_id: Option<i64>,
     name: String,
     acronym: Option<String>,
     as_written: String,
@@ -315,12 +324,10 @@ impl Meetings<'_> {
             return Ok(None);
         };
         // The counts stored at import say which parts are empty: no statement for those.
-        let attendance: Vec<AttendeeRow> = if row.attendance_count > 0 {
-            link.fetch_all(Statement::new(SQL_MEETING_ATTENDANCE).bind(id))
-                .await?
-        } else {
-            Vec::new()
-        };
+        // Always read: people present by their function are not in the attendance count.
+        let attendance: Vec<AttendeeRow> = link
+            .fetch_all(Statement::new(SQL_MEETING_ATTENDANCE).bind(id))
+            .await?;
         let points = if row.action_point_count > 0 {
             action_points::of_meeting(&mut link, id).await?
         } else {
@@ -365,6 +372,23 @@ impl Meetings<'_> {
             }
         }
 
+        let (mut attendees, mut function_attendees) = (Vec::new(), Vec::new());
+        for a in attendance {
+            match a.organisation_id {
+                Some(organisation_id) => attendees.push(Attendee {
+                    organisation_id: organisation_id.into(),
+                    organisation: a.name,
+                    organisation_acronym: a.acronym,
+                    as_written: a.as_written,
+                    person_name: a.person_name,
+                }),
+                None => function_attendees.push(FunctionAttendee {
+                    function: a.as_written,
+                    person_name: a.person_name,
+                }),
+            }
+        }
+        let attendance = attendees;
         Ok(Some(Meeting {
             id,
             body: Body {
@@ -381,16 +405,8 @@ impl Meetings<'_> {
             end_time: row.end_time,
             place: row.place.clone(),
             modality: parse_stored(&row.modality, Modality::parse, "modality")?,
-            attendance: attendance
-                .into_iter()
-                .map(|a| Attendee {
-                    organisation_id: a.organisation_id.into(),
-                    organisation: a.name,
-                    organisation_acronym: a.acronym,
-                    as_written: a.as_written,
-                    person_name: a.person_name,
-                })
-                .collect(),
+            attendance,
+            function_attendees,
             agenda: agenda
                 .into_iter()
                 .map(|i| {

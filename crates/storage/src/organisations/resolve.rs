@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use cadre_domain::OrganisationId;
 use cadre_domain::organisation::{
-    candidate_keys, clean_written_name, closest_known, regional_unit,
+    candidate_keys, clean_written_name, closest_known, person_function, regional_unit,
 };
 use cadre_domain::privacy::split_contacts;
 use cadre_domain::text::match_key;
@@ -127,7 +127,9 @@ impl<'a> Resolver<'a> {
         // A contact is never a name: no organisation is found or created from a phone number
         // or an e-mail address written where a name was expected.
         let without_contacts = split_contacts(written).rest;
-        let written = without_contacts.as_str();
+        // A function held in an organisation ("SG/CR/Zinder") stands for that organisation.
+        let held_in = person_function(&without_contacts).and_then(|(_, organisation)| organisation);
+        let written = held_in.as_deref().unwrap_or(&without_contacts);
         if let Some(id) = self.local.get(written) {
             return Ok(Some(*id));
         }
@@ -210,14 +212,28 @@ impl<'a> Resolver<'a> {
         let Some((head_name, kind)) = head_row else {
             return Ok(None);
         };
+        // Regional and departmental directorates, and each region's own council.
         let head_key = match_key(&head_name);
         if !head_key.starts_with("directionregionale")
             && !head_key.starts_with("directiondepartementale")
+            && head_key != "conseilregional"
         {
             return Ok(None);
         }
+        // The same unit under its head's own name: "CR/Zinder" and "Conseil Régional de
+        // Zinder", "DRECM-R Agadez" and the directorate's full name with "Agadez".
+        let canonical = match_key(&format!("{head_name} {region}"));
+        if canonical != key {
+            if let Some((id, _)) = self.lookup(link, std::slice::from_ref(&canonical)).await? {
+                self.alias(link, key, id, written).await?;
+                return Ok(Some(id));
+            }
+        }
         let name = format!("{} {region}", clean_written_name(head));
-        let id = self.create(link, written, key).await?;
+        let id = self.create(link, written, key.clone()).await?;
+        if canonical != key {
+            self.alias(link, canonical, id, written).await?;
+        }
         link.execute(
             Statement::new(SQL_MAKE_UNIT)
                 .bind(name)
@@ -227,6 +243,28 @@ impl<'a> Resolver<'a> {
         )
         .await?;
         Ok(Some(id))
+    }
+
+    /// Records `key` as one more key of organisation `id` (unless another import took it).
+    async fn alias(
+        &mut self,
+        link: &mut Link<'_>,
+        key: String,
+        id: i64,
+        written: &str,
+    ) -> Result<()> {
+        let owner: Option<(i64,)> = link
+            .fetch_optional(
+                Statement::new(SQL_INSERT_ALIAS)
+                    .bind(key.clone())
+                    .bind(id)
+                    .bind(written.trim().to_owned()),
+            )
+            .await?;
+        if owner.is_some() {
+            self.learned.push((key, id));
+        }
+        Ok(())
     }
 
     /// A new organisation under `key`, or the one another import stored under it meanwhile.

@@ -146,4 +146,33 @@ both_engines! {
         assert_eq!(b.len(), 1, "one attendance per organisation: {b:?}");
         assert_eq!(b[0].organisation_id, agadez);
     }
+
+    async fn a_function_held_in_a_regional_council_stands_for_that_council(db: Store) {
+        let mut m = bare(NewBody::gtm("Zinder"), d(2024, 6, 3), Some("councils"));
+        m.attendance = vec![
+            attendee("SG/CR/Zinder"),
+            attendee("CR/Agadez"),
+            attendee("Conseil Régional"),
+        ];
+        let id = db.meetings().import(&m, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
+        let a = db.meetings().get(id).await.unwrap().unwrap().attendance;
+        assert_eq!(a.len(), 3, "{a:?}");
+        assert_eq!(a[0].as_written, "SG/CR/Zinder", "kept as written");
+        let (zinder, agadez, national) = (a[0].organisation_id, a[1].organisation_id, a[2].organisation_id);
+        assert_ne!(zinder, agadez, "each region has its own council");
+        for (unit, name) in [(zinder, "CR Zinder"), (agadez, "CR Agadez")] {
+            let o = db.organisations().get(unit).await.unwrap().unwrap();
+            assert_eq!((o.name.as_str(), o.parent, o.needs_review), (name, Some(national), false));
+        }
+        // Written with the council's own name in another meeting: the same unit.
+        let mut again = bare(NewBody::gtm("Zinder"), d(2024, 7, 3), Some("councils-2"));
+        again.attendance = vec![attendee("Conseil Régional de Zinder"), attendee("SG/CR/Agadez")];
+        let id = db.meetings().import(&again, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
+        let b = db.meetings().get(id).await.unwrap().unwrap().attendance;
+        assert_eq!(
+            b.iter().map(|a| a.organisation_id).collect::<Vec<_>>(),
+            [zinder, agadez],
+            "{b:?}"
+        );
+    }
 }

@@ -355,7 +355,7 @@ both_engines! {
         let id = db.meetings().import(&m, &cadre_domain::Actor::command_line("test")).await.unwrap().meeting_id();
 
         let contacts = db.meetings().attendee_contacts(id).await.unwrap();
-        assert_eq!(contacts.len(), 2);
+        assert_eq!(contacts.len(), 3, "the unnamed function has no contacts");
         assert_eq!(contacts[0].name, "Aïcha Issoufou");
         assert_eq!(contacts[0].organisation, "DRECM-R Tahoua", "the regional unit");
         assert_eq!(contacts[0].phone.as_deref(), Some(PHONE));
@@ -366,8 +366,26 @@ both_engines! {
             contacts[1].email.as_deref(),
             Some("moussa.garba@example.net")
         );
+        // A person present by their function keeps their contacts, under their function.
+        assert_eq!(contacts[2].name, "Issa Garba");
+        assert_eq!(contacts[2].organisation, "Chauffeur Tahoua");
+        assert_eq!(contacts[2].phone.as_deref(), Some(DRIVER_PHONE));
 
         let meeting = db.meetings().get(id).await.unwrap().unwrap();
+        assert_eq!(
+            meeting
+                .function_attendees
+                .iter()
+                .map(|f| (f.function.as_str(), f.person_name.as_deref()))
+                .collect::<Vec<_>>(),
+            [("Chauffeur Tahoua", Some("Issa Garba")), ("Garde", None)],
+            "functions are not organisations"
+        );
+        assert!(
+            meeting.attendance.iter().all(|a| !a.as_written.contains("Chauffeur")),
+            "{:?}",
+            meeting.attendance
+        );
         assert_eq!(
             meeting.attendance.len(),
             4,
@@ -392,6 +410,7 @@ both_engines! {
                 "+227 90 11 22 33",
                 "moussa.garba@example.net",
                 "96 97 25 39",
+                DRIVER_PHONE,
             ] {
                 assert!(!text.contains(secret), "{secret} leaked into {text}");
             }

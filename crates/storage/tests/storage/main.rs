@@ -5,8 +5,8 @@ use cadre_domain::meeting::NewSourceDocument;
 use cadre_domain::{
     ActionPointId, ActionStatus, Audience, BodyLevel, Deadline, DeadlineMeaning, FieldFinding,
     ImportWarning, MeetingId, MeetingKind, MeetingStatus, Modality, NewActionPoint, NewAgendaItem,
-    NewAttendee, NewBody, NewMeeting, NewRecommendation, NextMeeting, OrganisationId,
-    OrganisationKind, RecommendationScope, SourceDocumentId,
+    NewAttendee, NewBody, NewFunctionAttendee, NewMeeting, NewRecommendation, NextMeeting,
+    OrganisationId, OrganisationKind, RecommendationScope, SourceDocumentId,
 };
 use cadre_storage::{
     ActionPointFilter, ImportOutcome, LifecycleOutcome, MeetingFilter, Paging,
@@ -131,6 +131,8 @@ const PHONE: &str = "+227 96 97 25 39";
 
 const EMAIL: &str = "a.issoufou@example.org";
 
+const DRIVER_PHONE: &str = "+227 91 44 55 66";
+
 /// Every field filled in.
 fn full_meeting() -> NewMeeting {
     NewMeeting {
@@ -146,6 +148,14 @@ fn full_meeting() -> NewMeeting {
             person("DRECM-R/Tahoua", "Aïcha Issoufou", PHONE, EMAIL),
             attendee("OIM"),
             attendee("Croix-Rouge Nigérienne"),
+        ],
+        function_attendees: vec![
+            NewFunctionAttendee {
+                person_name: Some("Issa Garba".into()),
+                phone: Some(DRIVER_PHONE.into()),
+                ..NewFunctionAttendee::function("Chauffeur Tahoua")
+            },
+            NewFunctionAttendee::function("Garde"),
         ],
         agenda: vec![
             NewAgendaItem {

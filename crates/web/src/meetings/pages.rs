@@ -348,6 +348,7 @@ struct ShowPage {
     place: Option<String>,
     modality: &'static str,
     attendance: Vec<AttendeeRow>,
+    function_attendees: Vec<cadre_domain::FunctionAttendee>,
     agenda: Vec<AgendaRow>,
     next_meeting_as_written: Option<String>,
     next_meeting_date: Option<String>,
@@ -530,6 +531,7 @@ fn show_page(
                 person_name: a.person_name.clone(),
             })
             .collect(),
+        function_attendees: m.function_attendees.clone(),
         agenda: m
             .agenda
             .iter()

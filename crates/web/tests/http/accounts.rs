@@ -492,7 +492,7 @@ both_engines! {
             let r = b.get(&page).await;
             assert_eq!(r.status, 200);
             assert_eq!(r.header("cache-control"), Some("private, no-store"), "{name}");
-            for secret in [PHONE, EMAIL] {
+            for secret in [PHONE, EMAIL, DRIVER_PHONE] {
                 assert_eq!(r.body.contains(secret), sees, "{name}: {secret}");
             }
             assert_eq!(r.body.contains("Coordonnées des participants"), sees, "{name}");

@@ -6,7 +6,8 @@ use cadre_domain::dates::format_date_fr;
 use cadre_domain::meeting::NewSourceDocument;
 use cadre_domain::{
     ActionStatus, Deadline, ImportWarning, MeetingId, MeetingKind, NewActionPoint, NewAgendaItem,
-    NewAttendee, NewBody, NewMeeting, NewRecommendation, NextMeeting, RecommendationScope,
+    NewAttendee, NewBody, NewFunctionAttendee, NewMeeting, NewRecommendation, NextMeeting,
+    RecommendationScope,
 };
 use cadre_storage::{Store, Transition};
 use cadre_testkit::both_engines;
@@ -36,6 +37,10 @@ const PHONE_DIGITS: &str = "96123456";
 const EMAIL: &str = "aicha.moussa@example.org";
 
 const PERSON: &str = "Aïcha Moussa";
+
+/// A driver present by his function, with his phone (personal data).
+const DRIVER_PHONE: &str = "+227 91 44 55 66";
+const DRIVER_PHONE_DIGITS: &str = "91445566";
 
 fn today() -> NaiveDate {
     cadre_web::today()
@@ -90,6 +95,11 @@ fn tahoua() -> NewMeeting {
         NewAttendee::organisation("D.U.E"),
         NewAttendee::organisation("Association Tassaght Tahoua"),
     ];
+    m.function_attendees = vec![NewFunctionAttendee {
+        person_name: Some("Issa Garba".into()),
+        phone: Some(DRIVER_PHONE.into()),
+        ..NewFunctionAttendee::function("Chauffeur Tahoua")
+    }];
     m.agenda = vec![
         NewAgendaItem {
             number: 0,
