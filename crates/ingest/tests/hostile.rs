@@ -756,6 +756,58 @@ fn a_string_that_never_closes_is_refused_quickly() {
 }
 
 #[test]
+fn an_object_hidden_in_another_streams_data_is_measured_too() {
+    // Object 4 declares a compressed stream that does not decompress and whose length runs
+    // past its data; inside that data stands a second object 4, whose content leaves a
+    // string open. A parser rebuilding the damaged file finds the second one.
+    let mut open = b"BT /F1 12 Tf 72 720 Td (".to_vec();
+    while open.len() < 128 << 10 {
+        open.extend_from_slice(b"a(b(c) ");
+    }
+    let mut file = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n\
+        2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n\
+        3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+        /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>\nendobj\n\
+        4 0 obj\n<< /Length 4628 /Filter /FlateDecode >>\nstream\nx\x9c\xed\xd0\xab\x15\x80\n"
+        .to_vec();
+    file.extend_from_slice(b"4 0 obj\n<< /Length 4628 /Filter /FlateDecode >>\nstream\n");
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    std::io::Write::write_all(&mut z, &open).unwrap();
+    file.extend(z.finish().unwrap());
+    file.extend_from_slice(
+        b"\nendstream\nendobj\n5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\n\
+        endobj\ntrailer\n<< /Size 6 /Root 1 0 R >>\n%%EOF\n",
+    );
+    let (result, took) = timed(|| extract("cr.pdf", &file));
+    let err = result.unwrap_err().to_string();
+    assert!(err.contains("never ends"), "{err}");
+    assert!(took < Duration::from_secs(2), "{took:?}");
+}
+
+#[test]
+fn a_string_too_long_for_a_line_is_refused_quickly() {
+    // Closed at last, but 400 KB long with thousands of parentheses inside: the parser would
+    // look for its end from each of them.
+    let n = 50_000;
+    let mut content = b"BT /F1 12 Tf 72 720 Td (".to_vec();
+    content.extend(b"a(b ".repeat(n));
+    content.extend(b")".repeat(n));
+    content.extend(b") Tj ET");
+    let (result, took) = timed(|| extract("cr.pdf", &pdf_with_content(&content, true, None)));
+    let err = result.unwrap_err().to_string();
+    assert!(
+        err.contains("runs over") && !err.contains("never ends"),
+        "{err}"
+    );
+    assert!(took < Duration::from_secs(2), "{took:?}");
+    // A long line of text is still read.
+    let mut line = b"BT /F1 12 Tf 72 720 Td (".to_vec();
+    line.extend(b"Date 16 f\\351vrier 2023 (a) ".repeat(300));
+    line.extend(b") Tj ET");
+    assert!(extract("cr.pdf", &pdf_with_content(&line, true, None)).is_ok());
+}
+
+#[test]
 fn a_page_of_countless_strings_is_refused_quickly() {
     let content = "(a) ".repeat(60_000);
     let pdf = pdf_with_content(content.as_bytes(), true, None);

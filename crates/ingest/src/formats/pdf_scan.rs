@@ -981,15 +981,24 @@ fn missed_streams<'a>(
         let (data_start, _, _) = stream_extent(bytes, at + 6, None);
         let found_here = taken.binary_search_by_key(&data_start, |&(s, _)| s).is_ok();
         let before = last_end(at);
-        if found_here || at < before {
+        if found_here {
             continue;
         }
+        // Inside another stream's data, a stream counts only as an object of its own (below):
+        // a parser rebuilding a damaged cross-reference table finds objects by their
+        // `n g obj`, wherever they are (found by the `pdf` fuzz target: a second object 4
+        // inside the first one's data, its string left open, kept the reader busy).
+        let inside = at < before;
         if out.len() >= MAX_MISSED_STREAMS {
             return None;
         }
         // The dictionary: back to the `<<` matching the `>>`, not beyond the stream before
         // (a dictionary is small).
-        let floor = d.saturating_sub(64 * 1024).max(before).max(covered_until);
+        let floor = if inside {
+            d.saturating_sub(64 * 1024).max(covered_until)
+        } else {
+            d.saturating_sub(64 * 1024).max(before).max(covered_until)
+        };
         let mut depth = 0usize;
         let mut i = d;
         let mut dict_start = None;
@@ -1018,6 +1027,9 @@ fn missed_streams<'a>(
             let obj = memchr::memmem::rfind(&bytes[from..s], b"obj")?;
             object_header_before(bytes, from + obj)
         });
+        if inside && object.is_none() {
+            continue;
+        }
         let (start, end, _) = stream_extent(bytes, at + 6, dict.length);
         covered_until = end.max(at + 6);
         out.push(StreamRec {
@@ -1423,6 +1435,9 @@ pub(super) struct ContentStats {
     /// Bytes swallowed by a string that never closes: a PDF parser looking for its end again
     /// at every parenthesis takes time in the square of it.
     pub unclosed_string: usize,
+    /// Bytes of the longest string that does close: pdf_oxide looks for a long string's end
+    /// again from the parentheses inside it, in time that grows with the square of its length.
+    pub longest_string: usize,
     /// Strings of every kind, shown or not: pdf_oxide's path parser takes time in the square
     /// of a page with very many of them.
     pub strings: u64,
@@ -1468,6 +1483,7 @@ pub(super) fn analyse_content(data: &[u8], mut sink: Option<&mut Sink>) -> Conte
             Tok::ArrClose | Tok::DictClose => depth = depth.saturating_sub(1),
             Tok::Str(s) => {
                 stats.strings += 1;
+                stats.longest_string = stats.longest_string.max(s.len());
                 pending = pending.saturating_add(s.len() as u64);
                 if sink.is_some() {
                     if in_text {
@@ -1527,6 +1543,11 @@ pub(super) fn analyse_content(data: &[u8], mut sink: Option<&mut Sink>) -> Conte
 /// target: 10 MB of content with 137,834 `(` and 23,788 `)` kept it busy for minutes).
 pub const MAX_UNCLOSED_STRING: usize = 64 * 1024;
 
+/// One string of a page's content, closed: a line of text is under a kilobyte (found by the
+/// `pdf` fuzz target: a 3 KB file whose 614 KB content holds one 398 KB string with 7,231
+/// `(` in it kept the reader busy for seconds, the parser looking for its end from each).
+pub const MAX_STRING: usize = 64 * 1024;
+
 /// Strings in one content stream: a dense page of minutes, positioned glyph by glyph, holds
 /// a few thousand (found by the `pdf` fuzz target: 10 MB of content with 177,000 strings kept
 /// the path parser busy for minutes).
@@ -1560,13 +1581,18 @@ fn check_content(stats: &ContentStats) -> Result<(), IngestError> {
             "a page's content holds more than {MAX_STRINGS_PER_STREAM} text strings"
         )));
     }
-    if stats.unclosed_string > MAX_UNCLOSED_STRING {
+    if stats.unclosed_string > MAX_UNCLOSED_STRING || stats.longest_string > MAX_STRING {
         return Err(IngestError::Unreadable {
             format: "PDF",
             reason: format!(
-                "a text string in a page's content never ends ({} bytes of it), which no PDF \
-                 tool writes (a file made to keep the reader busy?)",
-                stats.unclosed_string
+                "a text string in a page's content runs over {} bytes{}, which no PDF tool \
+                 writes (a file made to keep the reader busy?)",
+                stats.unclosed_string.max(stats.longest_string),
+                if stats.unclosed_string > MAX_UNCLOSED_STRING {
+                    " and never ends"
+                } else {
+                    ""
+                }
             ),
         });
     }
