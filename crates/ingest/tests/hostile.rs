@@ -759,7 +759,8 @@ fn a_string_that_never_closes_is_refused_quickly() {
 fn an_object_hidden_in_another_streams_data_is_measured_too() {
     // Object 4 declares a compressed stream that does not decompress and whose length runs
     // past its data; inside that data stands a second object 4, whose content leaves a
-    // string open. A parser rebuilding the damaged file finds the second one.
+    // string open, after a harmless one that runs on over it. A parser rebuilding the
+    // damaged file finds the last one.
     let mut open = b"BT /F1 12 Tf 72 720 Td (".to_vec();
     while open.len() < 128 << 10 {
         open.extend_from_slice(b"a(b(c) ");
@@ -770,6 +771,7 @@ fn an_object_hidden_in_another_streams_data_is_measured_too() {
         /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>\nendobj\n\
         4 0 obj\n<< /Length 4628 /Filter /FlateDecode >>\nstream\nx\x9c\xed\xd0\xab\x15\x80\n"
         .to_vec();
+    file.extend_from_slice(b"4 0 obj\n<< /Length 9 >>\nstream\nBT 1 0 0 1 72 700 Tm ET\n");
     file.extend_from_slice(b"4 0 obj\n<< /Length 4628 /Filter /FlateDecode >>\nstream\n");
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
     std::io::Write::write_all(&mut z, &open).unwrap();

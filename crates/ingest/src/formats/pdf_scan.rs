@@ -967,7 +967,7 @@ fn missed_streams<'a>(
     let mut covered_until = 0usize;
     let mut out = Vec::new();
     for at in memchr::memmem::find_iter(bytes, b"stream") {
-        if at < covered_until || !matches!(bytes.get(at + 6), Some(b'\r' | b'\n')) {
+        if !matches!(bytes.get(at + 6), Some(b'\r' | b'\n')) {
             continue;
         }
         let mut d = at;
@@ -984,18 +984,19 @@ fn missed_streams<'a>(
         if found_here {
             continue;
         }
-        // Inside another stream's data, a stream counts only as an object of its own (below):
-        // a parser rebuilding a damaged cross-reference table finds objects by their
-        // `n g obj`, wherever they are (found by the `pdf` fuzz target: a second object 4
-        // inside the first one's data, its string left open, kept the reader busy).
-        let inside = at < before;
+        // Inside another stream's data (found or recovered), a stream counts only as an
+        // object of its own (below): a parser rebuilding a damaged cross-reference table finds
+        // objects by their `n g obj`, wherever they are (found by the `pdf` fuzz target: a
+        // second object 4 inside the first one's data, its string left open, kept the reader
+        // busy; so did the fourth of several such objects nested in one stream).
+        let inside = at < before || at < covered_until;
         if out.len() >= MAX_MISSED_STREAMS {
             return None;
         }
         // The dictionary: back to the `<<` matching the `>>`, not beyond the stream before
         // (a dictionary is small).
         let floor = if inside {
-            d.saturating_sub(64 * 1024).max(covered_until)
+            d.saturating_sub(64 * 1024)
         } else {
             d.saturating_sub(64 * 1024).max(before).max(covered_until)
         };
@@ -1031,7 +1032,7 @@ fn missed_streams<'a>(
             continue;
         }
         let (start, end, _) = stream_extent(bytes, at + 6, dict.length);
-        covered_until = end.max(at + 6);
+        covered_until = covered_until.max(end).max(at + 6);
         out.push(StreamRec {
             object,
             offset: start,
