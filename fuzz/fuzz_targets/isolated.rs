@@ -16,7 +16,10 @@ fuzz_target!(
     init: {
         if std::env::var_os("CADRE_FUZZ_WORKER").is_some() {
             // The child: serve requests until the fuzzer closes our input, then leave before
-            // libFuzzer starts a fuzzing loop of its own.
+            // libFuzzer starts a fuzzing loop of its own. It runs as `cadre`'s worker does,
+            // with the default panic hook: libFuzzer's would abort on the parser panics the
+            // reader catches and turns into a refusal.
+            drop(std::panic::take_hook());
             let served = cadre_ingest::isolated::serve_worker(
                 std::io::stdin().lock(),
                 std::io::stdout().lock(),

@@ -47,7 +47,44 @@ pub(crate) struct Section {
 struct Loose {
     line: usize,
     text: String,
-    context: String,
+    context: Place,
+}
+
+/// Where a line the reader could not place stood: its warning says so in the reader's
+/// language (a code the catalogues word, with the section or label it names).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Place {
+    Header,
+    BeforeSections,
+    OutsideSections,
+    /// A section's discussion, after its action table.
+    AfterTable(String),
+    /// An action table row of a section that says nothing to do.
+    OddRow(String),
+    /// An action table row outside any section that says nothing to do.
+    OddRowOutside,
+    /// A label given a second time in the header.
+    SecondLabel(String),
+    /// A discussion label outside any section.
+    DiscussionLabel,
+}
+
+impl Place {
+    fn args(&self) -> Vec<(&'static str, String)> {
+        let (place, named) = match self {
+            Place::Header => ("header", None),
+            Place::BeforeSections => ("before-sections", None),
+            Place::OutsideSections => ("outside-sections", None),
+            Place::AfterTable(s) => ("after-table", Some(("section", s))),
+            Place::OddRow(s) => ("odd-row", Some(("section", s))),
+            Place::OddRowOutside => ("odd-row-outside", None),
+            Place::SecondLabel(l) => ("second-label", Some(("label", l))),
+            Place::DiscussionLabel => ("discussion-label", None),
+        };
+        let mut args = vec![("place", place.to_owned())];
+        args.extend(named.map(|(k, v)| (k, v.clone())));
+        args
+    }
 }
 
 struct Reader<'l, 'a> {
@@ -180,18 +217,18 @@ impl<'l, 'a> Reader<'l, 'a> {
             || is_action_header(l)
     }
 
-    fn loose_if_content(&mut self, line: usize, context: String) {
+    fn loose_if_content(&mut self, line: usize, context: Place) {
         if !self.lines[line].is_blank() {
             self.loose(line, context);
         }
     }
 
-    fn loose(&mut self, line: usize, context: impl Into<String>) {
+    fn loose(&mut self, line: usize, context: Place) {
         let text = self.lines[line].text.clone();
         self.loose.push(Loose {
             line,
             text,
-            context: context.into(),
+            context,
         });
     }
 
@@ -207,7 +244,7 @@ impl<'l, 'a> Reader<'l, 'a> {
             discussion: Vec::new(),
             points: Vec::new(),
         };
-        let context = format!("in section '{}'", section.title);
+        let title = section.title.clone();
         let n = self.lines.len();
         let mut i = start + 1;
         let mut after_table = false;
@@ -236,7 +273,7 @@ impl<'l, 'a> Reader<'l, 'a> {
                     self.loose.push(Loose {
                         line: i,
                         text: row,
-                        context: format!("{context}: an action table row says nothing to do"),
+                        context: Place::OddRow(title.clone()),
                     });
                 }
                 i = table.end.max(i + 1);
@@ -251,7 +288,7 @@ impl<'l, 'a> Reader<'l, 'a> {
                 break;
             }
             if after_table {
-                self.loose(i, format!("{context}, after its action table"));
+                self.loose(i, Place::AfterTable(title.clone()));
             } else {
                 section.discussion.push(line.text.clone());
             }
@@ -441,9 +478,10 @@ pub(crate) fn parse(
                 };
                 if slot.is_some() {
                     // A second value for the same label: keep the first, report the second.
-                    r.loose(i, format!("a second '{}' label", line.text));
+                    let label = Place::SecondLabel(line.text.trim().to_owned());
+                    r.loose(i, label.clone());
                     for k in i + 1..after {
-                        r.loose_if_content(k, format!("a second '{}' label", line.text));
+                        r.loose_if_content(k, label.clone());
                     }
                 } else {
                     *slot = Some(values.join("\n"));
@@ -453,7 +491,7 @@ pub(crate) fn parse(
             continue;
         }
         if is_discussion_label(line) {
-            r.loose(i, "a 'Points de discussion clés' label outside any section");
+            r.loose(i, Place::DiscussionLabel);
             i += 1;
             continue;
         }
@@ -469,7 +507,7 @@ pub(crate) fn parse(
                 r.loose.push(Loose {
                     line: i,
                     text: row,
-                    context: "an action table row says nothing to do".into(),
+                    context: Place::OddRowOutside,
                 });
             }
             i = table.end.max(i + 1);
@@ -545,11 +583,9 @@ pub(crate) fn parse(
             }
         }
         let context = match zone {
-            Zone::Header => "in the header",
-            Zone::Agenda | Zone::Body if sections.is_empty() => {
-                "between the agenda and the first section"
-            }
-            _ => "outside any section",
+            Zone::Header => Place::Header,
+            Zone::Agenda | Zone::Body if sections.is_empty() => Place::BeforeSections,
+            _ => Place::OutsideSections,
         };
         r.loose(i, context);
         i += 1;
@@ -1248,7 +1284,7 @@ fn group_loose(r: &Reader, loose: &[Loose]) -> Vec<ImportWarning> {
             _ => out.push(crate::notes::warning_with_text(
                 "unplaced_text",
                 "unplaced-text",
-                &[("context", l.context.to_string())],
+                &l.context.args(),
                 l.text.clone(),
             )),
         }

@@ -18,7 +18,16 @@ warning-actions-outside-agenda = an action table stands outside any agenda item
 warning-agenda-none = no agenda found ('Points inscrits à l'ordre du jour')
 warning-title-none = the document has no title: named it '{ $title }'
 warning-next-meeting-no-date = the next steps name no date for the next meeting
-warning-unplaced-text = text the importer could not place ({ $context }); kept here
+warning-unplaced-text = text the importer could not place ({ $place ->
+        [header] in the header
+        [before-sections] between the agenda and the first section
+        [after-table] in section “{ $section }”, after its action table
+        [odd-row] a row of the action table of section “{ $section }” that says nothing to do
+        [odd-row-outside] a row of an action table outside any section that says nothing to do
+        [second-label] the label “{ $label }” given a second time
+        [discussion-label] a “Points de discussion clés” label outside any section
+       *[outside-sections] outside any section
+    }); kept here
 warning-agenda-from-sections = no agenda list ('Points inscrits à l'ordre du jour'): the sections were taken as the agenda
 warning-section-attached-by-position = section '{ $section }' does not share its words with any agenda item: attached to '{ $item }' by its position
 warning-section-added-to-agenda = section '{ $section }' is not in the agenda list: added as an agenda item

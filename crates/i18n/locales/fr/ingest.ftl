@@ -18,7 +18,16 @@ warning-actions-outside-agenda = un tableau de points d’action se trouve hors 
 warning-agenda-none = aucun ordre du jour trouvé (« Points inscrits à l’ordre du jour »)
 warning-title-none = le document n’a pas de titre : nommé « { $title } »
 warning-next-meeting-no-date = les prochaines étapes ne donnent pas de date pour la prochaine réunion
-warning-unplaced-text = texte que l’import n’a pas pu placer ({ $context }) ; conservé ici
+warning-unplaced-text = texte que l’import n’a pas pu placer ({ $place ->
+        [header] dans l’en-tête
+        [before-sections] entre l’ordre du jour et la première section
+        [after-table] dans la section « { $section } », après son tableau d’actions
+        [odd-row] une ligne du tableau d’actions de la section « { $section } » qui ne dit rien à faire
+        [odd-row-outside] une ligne de tableau d’actions hors de toute section qui ne dit rien à faire
+        [second-label] l’étiquette « { $label } » donnée une seconde fois
+        [discussion-label] une étiquette « Points de discussion clés » hors de toute section
+       *[outside-sections] hors de toute section
+    }) ; conservé ici
 warning-agenda-from-sections = pas de liste « Points inscrits à l’ordre du jour » : les sections ont été prises comme ordre du jour
 warning-section-attached-by-position = la section « { $section } » ne partage ses mots avec aucun point de l’ordre du jour : rattachée à « { $item } » par sa position
 warning-section-added-to-agenda = la section « { $section } » n’est pas dans l’ordre du jour : ajoutée comme point
