@@ -810,6 +810,38 @@ fn a_string_too_long_for_a_line_is_refused_quickly() {
 }
 
 #[test]
+fn garbled_operands_are_refused_quickly() {
+    // A text object whose names run on for 150 KB without an operator, then a stray `)`:
+    // the parser would read the rest of the run again from every name.
+    let mut content = b"BT /F1 12 Tf 72 720 Td (Lieu) Tj ".to_vec();
+    content.extend(b"/TTTTTT ".repeat(20_000));
+    content.extend(b") Tj ET");
+    let (result, took) = timed(|| extract("cr.pdf", &pdf_with_content(&content, true, None)));
+    let err = result.unwrap_err().to_string();
+    assert!(err.contains("garbled"), "{err}");
+    assert!(took < Duration::from_secs(2), "{took:?}");
+    // The two inputs the fuzz target found, behind a damaged checksum: refused, not read
+    // for seconds.
+    let kept = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions/pdf");
+    for name in [
+        "slow-1mb-garbled-content.pdf",
+        "slow-1mb-stray-parentheses.pdf",
+    ] {
+        let bytes = std::fs::read(kept.join(name)).expect(name);
+        let (result, took) = timed(|| extract(name, &bytes));
+        let err = result.unwrap_err().to_string();
+        assert!(err.contains("garbled"), "{name}: {err}");
+        assert!(took < Duration::from_secs(2), "{name}: {took:?}");
+    }
+    // Stray delimiters here and there cost a few bytes: the page is read.
+    let sloppy = b"BT /F1 12 Tf 72 720 Td ) (Date 16/02/2023) Tj ] 0 -14 Td } (Lieu INS) Tj ET";
+    let text = extract("cr.pdf", &pdf_with_content(sloppy, true, None))
+        .expect("read")
+        .text;
+    assert!(text.contains("Lieu INS"), "{text}");
+}
+
+#[test]
 fn a_page_of_countless_strings_is_refused_quickly() {
     let content = "(a) ".repeat(60_000);
     let pdf = pdf_with_content(content.as_bytes(), true, None);

@@ -5,6 +5,7 @@
 mod contacts;
 mod docx;
 mod pdf;
+mod pdf_rescan;
 mod pdf_scan;
 mod text;
 

@@ -1442,6 +1442,9 @@ pub(super) struct ContentStats {
     /// Strings of every kind, shown or not: pdf_oxide's path parser takes time in the square
     /// of a page with very many of them.
     pub strings: u64,
+    /// Bytes the parser would read again after operands that fail (counted without a sink,
+    /// up to a little past [`super::pdf_rescan::MAX_RESCANNED`]).
+    pub rescanned: u64,
     /// `Do` operators, by the name they draw.
     draws: HashMap<Vec<u8>, u64>,
 }
@@ -1534,6 +1537,9 @@ pub(super) fn analyse_content(data: &[u8], mut sink: Option<&mut Sink>) -> Conte
         }
     }
     flush(&mut sink, &mut joined, &mut spaced);
+    if sink.is_none() {
+        stats.rescanned = super::pdf_rescan::rescanned(data, super::pdf_rescan::MAX_RESCANNED);
+    }
     stats.open_at_end = depth;
     stats.unclosed_string = lexer.unclosed;
     stats
@@ -1597,12 +1603,28 @@ fn check_content(stats: &ContentStats) -> Result<(), IngestError> {
             ),
         });
     }
+    check_rescanned(stats.rescanned)
+}
+
+/// Bytes the parser would read again, in one stream or in all of a file's together.
+fn check_rescanned(rescanned: u64) -> Result<(), IngestError> {
+    if rescanned > super::pdf_rescan::MAX_RESCANNED {
+        return Err(IngestError::Unreadable {
+            format: "PDF",
+            reason: format!(
+                "a page's content is garbled: its operators and their operands do not follow \
+                 each other, and reading it would mean going over more than {} MB again (a \
+                 damaged file, or one made to keep the reader busy?)",
+                super::pdf_rescan::MAX_RESCANNED / (1024 * 1024)
+            ),
+        });
+    }
     Ok(())
 }
 
 /// The offset after the `EI` ending an inline image's data, which starts after `ID` and one
 /// white-space byte.
-fn skip_inline_image(data: &[u8], after_id: usize) -> usize {
+pub(super) fn skip_inline_image(data: &[u8], after_id: usize) -> usize {
     let start = (after_id + 1).min(data.len());
     let mut at = start;
     while let Some(found) = find(&data[at..], b"EI") {
@@ -1742,6 +1764,8 @@ pub(super) fn check_bombs(bytes: &[u8]) -> Result<(), IngestError> {
     let mut measured: HashMap<u32, ContentStats> = HashMap::new();
     let mut forms: HashSet<u32> = HashSet::new();
     let mut unbalanced = 0usize;
+    // pdf_oxide re-reads garbled operands stream after stream: their cost adds up.
+    let mut rescanned = 0u64;
     for stream in streams.iter().filter(|s| s.dict.kind != Kind::ObjStm) {
         let number = stream.object.map(|(n, _)| n);
         let page = number.is_some_and(|n| in_pages.contains(&n));
@@ -1780,6 +1804,8 @@ pub(super) fn check_bombs(bytes: &[u8]) -> Result<(), IngestError> {
         if content {
             let stats = analyse_content(&data, None);
             check_content(&stats)?;
+            rescanned = rescanned.saturating_add(stats.rescanned);
+            check_rescanned(rescanned)?;
             unbalanced += stats.open_at_end;
             if let Some(n) = number {
                 if stream.dict.form {
@@ -1798,7 +1824,10 @@ pub(super) fn check_bombs(bytes: &[u8]) -> Result<(), IngestError> {
             // No page names it here, but a damaged file's pages are found again by a lenient
             // parser, which may read it as one (a fuzz target's input did): the limits that
             // hold for any content hold for it too.
-            check_content(&analyse_content(&data, None))?;
+            let stats = analyse_content(&data, None);
+            check_content(&stats)?;
+            rescanned = rescanned.saturating_add(stats.rescanned);
+            check_rescanned(rescanned)?;
         }
     }
     // A page's content streams are read as one: what one leaves open, the next goes on with.
