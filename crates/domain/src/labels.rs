@@ -96,5 +96,15 @@ mod tests {
             RecommendationScope::as_str,
             RecommendationScope::parse,
         );
+        check(
+            &crate::RecommendationStatus::ALL,
+            crate::RecommendationStatus::as_str,
+            crate::RecommendationStatus::parse,
+        );
+        check(
+            &crate::SessionKind::ALL,
+            crate::SessionKind::as_str,
+            crate::SessionKind::parse,
+        );
     }
 }

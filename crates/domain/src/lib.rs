@@ -3,6 +3,7 @@
 //! every other layer can depend on it and every rule here can be tested in isolation.
 
 pub mod account;
+pub mod alignment;
 pub mod body;
 pub mod dates;
 pub mod ids;
@@ -11,9 +12,11 @@ pub mod meeting;
 pub mod organisation;
 pub mod privacy;
 pub mod recommendation;
+pub mod recurrence;
 pub mod text;
 
 pub use account::{Account, Actor, Role, Username, Viewer};
+pub use alignment::{GcmObjectiveNumber, PnmCode};
 pub use body::{Body, BodyLevel, NewBody, REGIONS};
 pub use dates::{
     Deadline, DeadlineMeaning, MonthOfYear, NextMeeting, parse_french_date, parse_time_range,
@@ -25,7 +28,9 @@ pub use meeting::{
     SourceDocument,
 };
 pub use organisation::{KNOWN_ORGANISATIONS, KnownOrganisation, Organisation, OrganisationKind};
-pub use recommendation::{NewRecommendation, Recommendation, RecommendationScope};
+pub use recommendation::{
+    NewRecommendation, Recommendation, RecommendationScope, RecommendationStatus, SessionKind,
+};
 
 pub use ids::{
     AccountId, ActionPointId, AgendaItemId, BodyId, MeetingId, OrganisationId, RecommendationId,

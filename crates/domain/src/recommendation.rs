@@ -23,6 +23,91 @@ labels! {
     }
 }
 
+/// Where a recommendation stands, as its latest implementation report says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RecommendationStatus {
+    NotStarted,
+    InProgress,
+    Implemented,
+    Abandoned,
+    /// "A reformuler": the session is to word it again (seed 002).
+    ToReformulate,
+}
+
+labels! {
+    RecommendationStatus {
+        NotStarted => "not_started", "non démarrée",
+        InProgress => "in_progress", "en cours",
+        Implemented => "implemented", "mise en œuvre",
+        Abandoned => "abandoned", "abandonnée",
+        ToReformulate => "to_reformulate", "à reformuler",
+    }
+}
+
+impl RecommendationStatus {
+    /// The status a report's own words give, when they give one: "A reformuler", "Réalisé",
+    /// "En cours", "Non démarré"… A list of what was done says no status by itself.
+    pub fn from_written(written: &str) -> Option<RecommendationStatus> {
+        let key = crate::text::match_key(written);
+        let starts = |words: &[&str]| words.iter().any(|w| key.starts_with(w));
+        if starts(&["areformuler", "reformuler", "areviser", "areecrire"]) {
+            Some(RecommendationStatus::ToReformulate)
+        } else if starts(&["abandon", "abandonne", "sansobjet", "caduque"]) {
+            Some(RecommendationStatus::Abandoned)
+        } else if starts(&[
+            "nondemarre",
+            "pasdemarre",
+            "nonentame",
+            "pasentame",
+            "nonrealise",
+            "pasrealise",
+            "nonexecute",
+            "aucuneaction",
+            "neant",
+        ]) {
+            Some(RecommendationStatus::NotStarted)
+        } else if starts(&["encours", "partiellement", "enpartie"]) {
+            Some(RecommendationStatus::InProgress)
+        } else if starts(&[
+            "realise",
+            "miseenoeuvre",
+            "misenoeuvre",
+            "execute",
+            "acheve",
+            "termine",
+            "fait",
+        ]) && key.len() <= 16
+        {
+            Some(RecommendationStatus::Implemented)
+        } else {
+            None
+        }
+    }
+}
+
+/// What kind of meeting adopted a recommendation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SessionKind {
+    /// A political meeting ("réunion politique") of the national CCM.
+    NationalSession,
+    /// The technical meeting preparing a national session, which reviews the roadmap.
+    PreparatoryMeeting,
+    /// A session of a regional CRCM.
+    RegionalSession,
+}
+
+labels! {
+    SessionKind {
+        NationalSession => "national_session", "session nationale du CCM",
+        PreparatoryMeeting => "preparatory_meeting", "réunion préparatoire",
+        RegionalSession => "regional_session", "session régionale du CRCM",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewRecommendation {
     /// The roadmap the recommendation belongs to, as its table names it ("2018", "2021").
@@ -80,6 +165,42 @@ pub fn canonical_thematic_group(written: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statuses_are_read_from_what_reports_write() {
+        use RecommendationStatus::*;
+        assert_eq!(
+            RecommendationStatus::from_written("A reformuler"),
+            Some(ToReformulate)
+        );
+        assert_eq!(
+            RecommendationStatus::from_written("En cours"),
+            Some(InProgress)
+        );
+        assert_eq!(
+            RecommendationStatus::from_written("Réalisé"),
+            Some(Implemented)
+        );
+        assert_eq!(
+            RecommendationStatus::from_written("Non démarrée"),
+            Some(NotStarted)
+        );
+        assert_eq!(
+            RecommendationStatus::from_written("Abandonnée"),
+            Some(Abandoned)
+        );
+        // What was done, listed: no status of its own.
+        assert_eq!(
+            RecommendationStatus::from_written("Création de la Direction des Finances locales"),
+            None
+        );
+        assert_eq!(
+            RecommendationStatus::from_written(
+                "Réalisation sur la cartographie des acteurs intervenant dans le domaine"
+            ),
+            None
+        );
+    }
 
     #[test]
     fn thematic_groups_are_recognised_whatever_the_spelling() {
