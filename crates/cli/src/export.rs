@@ -191,6 +191,7 @@ pub async fn run(
                         "implementation_status",
                         "challenges",
                         "perspectives",
+                        "status",
                     ];
                     write_csv(
                         out,
@@ -198,8 +199,8 @@ pub async fn run(
                         items.map(|r| {
                             vec![
                                 r.id.to_string(),
-                                r.meeting_id.to_string(),
-                                r.meeting_date.to_string(),
+                                r.meeting_id.map(|m| m.to_string()).unwrap_or_default(),
+                                r.meeting_date.map(|d| d.to_string()).unwrap_or_default(),
                                 r.body,
                                 r.roadmap,
                                 r.position.to_string(),
@@ -209,6 +210,7 @@ pub async fn run(
                                 r.implementation_status.unwrap_or_default(),
                                 r.challenges.unwrap_or_default(),
                                 r.perspectives.unwrap_or_default(),
+                                r.status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
                             ]
                         }),
                     )?;

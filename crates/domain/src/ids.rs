@@ -53,6 +53,8 @@ ids! {
     BodyId,
     /// A recommendation adopted by a session.
     RecommendationId,
+    /// A session that adopts recommendations: of the CCM, its preparatory meeting, a CRCM.
+    SessionId,
     /// The original document a meeting was imported from.
     SourceDocumentId,
     /// A person who signs in to Cadre.

@@ -29,10 +29,11 @@ pub use meeting::{
 };
 pub use organisation::{KNOWN_ORGANISATIONS, KnownOrganisation, Organisation, OrganisationKind};
 pub use recommendation::{
-    NewRecommendation, Recommendation, RecommendationScope, RecommendationStatus, SessionKind,
+    NewRecommendation, Recommendation, RecommendationScope, RecommendationStatus, Session,
+    SessionKind,
 };
 
 pub use ids::{
     AccountId, ActionPointId, AgendaItemId, BodyId, MeetingId, OrganisationId, RecommendationId,
-    SourceDocumentId,
+    SessionId, SourceDocumentId,
 };

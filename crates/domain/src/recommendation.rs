@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::labels::labels;
-use crate::{MeetingId, RecommendationId};
+use crate::{MeetingId, RecommendationId, SessionId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -108,6 +108,28 @@ labels! {
     }
 }
 
+/// A session that adopted recommendations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Session {
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub id: SessionId,
+    /// The body's name: "CCM", "CRCM Agadez".
+    pub body: String,
+    pub kind: SessionKind,
+    /// Its number, for numbered sessions ("6ème réunion politique").
+    pub number: Option<u32>,
+    pub title: String,
+    /// Unknown for a session known only by its roadmap.
+    pub date: Option<chrono::NaiveDate>,
+    pub year: Option<i32>,
+    /// The roadmap it adopted, as documents name it ("2018", "2021-2022").
+    pub roadmap: String,
+    /// Its report or minutes, when Cadre holds them.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub meeting_id: Option<MeetingId>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewRecommendation {
     /// The roadmap the recommendation belongs to, as its table names it ("2018", "2021").
@@ -131,19 +153,29 @@ pub struct NewRecommendation {
 pub struct Recommendation {
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub id: RecommendationId,
+    /// The session that adopted it.
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
-    pub meeting_id: MeetingId,
+    pub session_id: SessionId,
+    /// The document it was read from, if it was imported.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub meeting_id: Option<MeetingId>,
     /// The session's body and date, for lists.
     pub body: String,
-    pub meeting_date: chrono::NaiveDate,
+    /// The date of the meeting it was read from, else of its session, if known.
+    pub meeting_date: Option<chrono::NaiveDate>,
     pub roadmap: String,
     pub position: u32,
     pub text: String,
     pub scope: RecommendationScope,
     pub thematic_group: Option<String>,
+    /// What the document it was read from says of its implementation ("état de mise en
+    /// œuvre"), if it says anything.
     pub implementation_status: Option<String>,
     pub challenges: Option<String>,
     pub perspectives: Option<String>,
+    /// Where it stands, as its latest report with a status says; none before any report.
+    pub status: Option<RecommendationStatus>,
+    pub status_date: Option<chrono::NaiveDate>,
 }
 
 /// The CCM's thematic groups, in their canonical spelling. Reports write them in capitals and

@@ -67,6 +67,10 @@ const SQLITE_MIGRATIONS: &[(i64, &str)] = &[
         5,
         include_str!("../migrations/sqlite/0005_function_attendees.sql"),
     ),
+    (
+        6,
+        include_str!("../migrations/sqlite/0006_recommendations_tracker.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/postgres/0001_initial.sql")),
@@ -85,6 +89,10 @@ const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
     (
         5,
         include_str!("../migrations/postgres/0005_function_attendees.sql"),
+    ),
+    (
+        6,
+        include_str!("../migrations/postgres/0006_recommendations_tracker.sql"),
     ),
 ];
 
@@ -105,6 +113,12 @@ impl Pool {
     /// opens a private in-memory database behind a single connection that is never recycled
     /// (closing it would lose the data).
     pub(crate) async fn connect(url: &str, seed: &str) -> Result<Pool> {
+        Pool::connect_up_to(url, seed, i64::MAX).await
+    }
+
+    /// Connects and migrates up to schema version `last` only: tests of an upgrade fill a
+    /// database of an older version before migrating it on.
+    pub(crate) async fn connect_up_to(url: &str, seed: &str, last: i64) -> Result<Pool> {
         let invalid = |reason: String| StorageError::invalid_url(url, reason);
         let pool = match Engine::of(url)? {
             Engine::Sqlite => {
@@ -148,7 +162,7 @@ impl Pool {
                 Pool::Postgres(pool)
             }
         };
-        pool.migrate(seed).await?;
+        pool.migrate(seed, last).await?;
         Ok(pool)
     }
 
@@ -160,7 +174,7 @@ impl Pool {
     }
 
     /// Brings the schema up to date and runs `seed`, in one transaction.
-    async fn migrate(&self, seed: &str) -> Result<()> {
+    pub(crate) async fn migrate(&self, seed: &str, last: i64) -> Result<()> {
         let (migrations, version_type) = match self {
             Pool::Sqlite(_) => (SQLITE_MIGRATIONS, "INTEGER"),
             Pool::Postgres(_) => (POSTGRES_MIGRATIONS, "BIGINT"),
@@ -179,7 +193,7 @@ impl Pool {
             .fetch_all(Statement::new("SELECT version FROM schema_migrations"))
             .await?;
         for (version, sql) in migrations {
-            if applied.iter().any(|(v,)| v == version) {
+            if *version > last || applied.iter().any(|(v,)| v == version) {
                 continue;
             }
             link.execute_script(sql).await?;
@@ -343,7 +357,7 @@ impl Link<'_> {
     }
 
     /// Runs several `;`-separated statements without parameters (schema, seed data).
-    async fn execute_script(&mut self, sql: &str) -> Result<()> {
+    pub(crate) async fn execute_script(&mut self, sql: &str) -> Result<()> {
         let sql = AssertSqlSafe(sql.to_owned());
         match self {
             Link::Sqlite(c) => {

@@ -58,6 +58,7 @@ value_from_id!(
     cadre_domain::OrganisationId,
     cadre_domain::BodyId,
     cadre_domain::RecommendationId,
+    cadre_domain::SessionId,
     cadre_domain::SourceDocumentId,
     cadre_domain::AccountId
 );
@@ -73,7 +74,11 @@ macro_rules! value_from_optional_id {
     )*};
 }
 
-value_from_optional_id!(cadre_domain::OrganisationId, cadre_domain::AccountId);
+value_from_optional_id!(
+    cadre_domain::OrganisationId,
+    cadre_domain::AccountId,
+    cadre_domain::MeetingId
+);
 
 impl From<bool> for Value {
     fn from(v: bool) -> Value {

@@ -340,9 +340,10 @@ pub fn session_report() -> (Meeting, Vec<Recommendation>) {
                challenges: Option<&str>,
                perspectives: Option<&str>| Recommendation {
         id: RecommendationId::new(id),
-        meeting_id: m.id,
+        session_id: cadre_domain::SessionId::new(if roadmap == "2018" { 1 } else { 2 }),
+        meeting_id: Some(m.id),
         body: "CCM".into(),
-        meeting_date: m.date,
+        meeting_date: Some(m.date),
         roadmap: roadmap.into(),
         position,
         text: text.into(),
@@ -351,6 +352,8 @@ pub fn session_report() -> (Meeting, Vec<Recommendation>) {
         implementation_status: status.map(str::to_owned),
         challenges: challenges.map(str::to_owned),
         perspectives: perspectives.map(str::to_owned),
+        status: None,
+        status_date: None,
     };
     use RecommendationScope::{General, Specific};
     let recs = vec![

@@ -7,7 +7,7 @@ use cadre_domain::Actor;
 use cadre_domain::text::match_key;
 use cadre_domain::{
     BodyId, FieldFinding, ImportWarning, MeetingId, NewActionPoint, NewAgendaItem, NewAttendee,
-    NewFunctionAttendee, NewMeeting, NewRecommendation, OrganisationId,
+    NewFunctionAttendee, NewMeeting, OrganisationId,
 };
 use chrono::{Datelike as _, NaiveDate};
 use serde::Serialize;
@@ -16,7 +16,6 @@ use super::{Meetings, SQL_MEETING_FOR_SOURCE};
 use crate::action_points::{INSERT_ACTION_POINTS, INSERT_RESPONSIBLES, no_date_sort_key};
 use crate::engine::Link;
 use crate::organisations::{AliasCache, Resolver, known_names};
-use crate::recommendations::INSERT_RECOMMENDATIONS;
 use crate::statement::{MultiInsert, Statement, Value};
 use crate::stored::month_key;
 use crate::{Result, StorageError, changes};
@@ -233,35 +232,15 @@ async fn import_in(
     )
     .await?;
 
-    let recommendations: Vec<(MeetingId, NaiveDate, &NewRecommendation)> = stored
+    let read: Vec<crate::recommendations::ReadFrom<'_>> = stored
         .iter()
-        .flat_map(|s| {
-            s.meeting
-                .recommendations
-                .iter()
-                .map(move |r| (s.meeting_id, s.meeting.date, r))
+        .map(|s| crate::recommendations::ReadFrom {
+            meeting: s.meeting,
+            meeting_id: s.meeting_id,
+            body_id: s.body_id,
         })
         .collect();
-    insert(
-        link,
-        INSERT_RECOMMENDATIONS,
-        &recommendations,
-        |(m, date, r)| {
-            vec![
-                (*m).into(),
-                (*date).into(),
-                r.roadmap.clone().into(),
-                i64::from(r.position).into(),
-                r.text.clone().into(),
-                r.scope.as_str().into(),
-                r.thematic_group.clone().into(),
-                r.implementation_status.clone().into(),
-                r.challenges.clone().into(),
-                r.perspectives.clone().into(),
-            ]
-        },
-    )
-    .await?;
+    crate::recommendations::store_read(link, &read, by).await?;
     let warnings: Vec<(MeetingId, usize, &ImportWarning)> = stored
         .iter()
         .flat_map(|s| {

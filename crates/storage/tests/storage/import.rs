@@ -272,7 +272,7 @@ both_engines! {
         let r = &recs.items[0];
         assert_eq!(
             (r.meeting_id, r.body.as_str(), r.meeting_date),
-            (id, "GTM Tahoua", m.date)
+            (Some(id), "GTM Tahoua", Some(m.date))
         );
         assert_eq!(
             (r.roadmap.as_str(), r.position, r.text.as_str()),

@@ -43,7 +43,7 @@ both_engines! {
             texts(&all),
             vec!["R2018-3", "R2021-1", "R2021-2", "R2018-1", "R2018-2"]
         );
-        assert_eq!(all.items[0].meeting_id, id_new);
+        assert_eq!(all.items[0].meeting_id, Some(id_new));
         assert_eq!(all.items[0].body, "CCM");
         assert_eq!(all.items[1].scope, RecommendationScope::Specific);
         assert_eq!(all.items[1].perspectives.as_deref(), Some("P"));
@@ -88,5 +88,98 @@ both_engines! {
             (5, vec!["R2021-1".to_string(), "R2021-2".to_string()])
         );
         assert_eq!(db.totals(Audience::Internal).await.unwrap().recommendations, 5);
+    }
+}
+
+/// Seed 002, read as `cadre import` reads it.
+fn seed_002() -> NewMeeting {
+    let path = cadre_testkit::seed("002");
+    let bytes = std::fs::read(&path).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    cadre_ingest::read_document(&name, &bytes, &cadre_ingest::ReadOptions::default())
+        .unwrap()
+        .meeting
+}
+
+/// The repeats of seed 002 labelled by hand (`crates/testkit/data/seed002_recurrences.tsv`),
+/// as (later, earlier) pairs written ROADMAP:POSITION.
+fn labelled_repeats() -> std::collections::HashSet<(String, String)> {
+    include_str!("../../../testkit/data/seed002_recurrences.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("later"))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
+        .collect()
+}
+
+both_engines! {
+    async fn a_session_report_files_each_table_under_its_session(db: Store) {
+        let meeting = seed_002();
+        let by = cadre_domain::Actor::command_line("test");
+        let id = db.meetings().import(&meeting, &by).await.unwrap().meeting_id();
+
+        // The meeting adopts the 2021 roadmap; the 2018 roadmap, whose implementation it
+        // reviews, belongs to an earlier session known by its roadmap only.
+        let sessions = db.recommendations().sessions().await.unwrap();
+        assert_eq!(sessions.len(), 2, "{sessions:?}");
+        let (new, old) = (&sessions[0], &sessions[1]);
+        assert_eq!(
+            (new.roadmap.as_str(), new.meeting_id, new.date, new.number, new.kind),
+            ("2021", Some(id), Some(d(2021, 7, 23)), None, cadre_domain::SessionKind::PreparatoryMeeting)
+        );
+        assert_eq!(
+            (old.roadmap.as_str(), old.meeting_id, old.date, old.year, old.kind),
+            ("2018", None, None, Some(2018), cadre_domain::SessionKind::NationalSession)
+        );
+
+        let all = db
+            .recommendations()
+            .list(&RecommendationFilter { audience: Audience::Internal, paging: Paging::page(200, 0), ..Default::default() })
+            .await
+            .unwrap();
+        assert_eq!(all.total, 81);
+        let of = |roadmap: &str| all.items.iter().filter(|r| r.roadmap == roadmap).collect::<Vec<_>>();
+        assert!(of("2018").iter().all(|r| r.session_id == old.id));
+        assert!(of("2021").iter().all(|r| r.session_id == new.id));
+        // Each "état de mise en œuvre" is a report dated from the meeting that presented it;
+        // only "A reformuler" says a status.
+        assert!(of("2018").iter().all(|r| r.implementation_status.is_some()));
+        assert!(of("2021").iter().all(|r| r.implementation_status.is_none() && r.status.is_none()));
+        let with_status: Vec<_> = of("2018").into_iter().filter(|r| r.status.is_some()).collect();
+        assert_eq!(with_status.len(), 1);
+        assert_eq!(with_status[0].status, Some(cadre_domain::RecommendationStatus::ToReformulate));
+        assert_eq!(with_status[0].status_date, Some(d(2021, 7, 23)));
+
+        // Earlier forms proposed, against the hand-made labels.
+        let key: std::collections::HashMap<_, _> = all
+            .items
+            .iter()
+            .map(|r| (r.id, format!("{}:{}", r.roadmap, r.position)))
+            .collect();
+        let proposed: std::collections::HashSet<(String, String)> = db
+            .recommendations()
+            .earlier_forms()
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|l| l.state == "proposed")
+            .map(|l| (key[&l.recommendation].clone(), key[&l.earlier].clone()))
+            .collect();
+        let truth = labelled_repeats();
+        let right = proposed.intersection(&truth).count();
+        let precision = right as f64 / proposed.len().max(1) as f64;
+        let recall = right as f64 / truth.len() as f64;
+        println!(
+            "seed 002 earlier forms: {} proposed, {} labelled, {right} right: precision {:.1} %, recall {:.1} %",
+            proposed.len(),
+            truth.len(),
+            100.0 * precision,
+            100.0 * recall
+        );
+        assert!(precision >= 0.9 && recall >= 0.9, "{proposed:?}");
+
+        // Importing it again proposes nothing twice.
+        let links = db.recommendations().earlier_forms().await.unwrap().len();
+        assert_eq!(links, proposed.len());
     }
 }

@@ -29,7 +29,8 @@ pub struct ListQuery {
 }
 
 struct RecommendationRow {
-    meeting_id: i64,
+    /// The document it was read from.
+    meeting_id: Option<i64>,
     session: String,
     roadmap: String,
     position: u32,
@@ -100,8 +101,11 @@ async fn list(
             .items
             .iter()
             .map(|r| RecommendationRow {
-                meeting_id: r.meeting_id.get(),
-                session: format!("{}, {}", r.body, date_text(r.meeting_date)),
+                meeting_id: r.meeting_id.map(|m| m.get()),
+                session: match r.meeting_date {
+                    Some(date) => format!("{}, {}", r.body, date_text(date)),
+                    None => r.body.clone(),
+                },
                 roadmap: r.roadmap.clone(),
                 position: r.position,
                 text: r.text.clone(),
