@@ -19,6 +19,7 @@ pub enum RecordKind {
     Organisation,
     Meeting,
     FocalPoint,
+    Recommendation,
 }
 
 impl RecordKind {
@@ -29,6 +30,7 @@ impl RecordKind {
             RecordKind::Organisation => "organisation",
             RecordKind::Meeting => "meeting",
             RecordKind::FocalPoint => "focal_point",
+            RecordKind::Recommendation => "recommendation",
         }
     }
 }

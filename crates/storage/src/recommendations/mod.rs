@@ -1,6 +1,7 @@
 //! Recommendations of the national (CCM) and regional (CRCM) sessions, followed from adoption
 //! to implementation.
 
+pub mod follow_up;
 mod read;
 mod recurrence;
 
@@ -26,7 +27,7 @@ pub struct RecommendationFilter {
 }
 
 #[derive(sqlx::FromRow)]
-struct RecommendationRow {
+pub(super) struct RecommendationRow {
     id: i64,
     session_id: i64,
     meeting_id: Option<i64>,
@@ -45,7 +46,7 @@ struct RecommendationRow {
 }
 
 impl RecommendationRow {
-    fn into_domain(self) -> Result<Recommendation> {
+    pub(super) fn into_domain(self) -> Result<Recommendation> {
         Ok(Recommendation {
             id: self.id.into(),
             session_id: self.session_id.into(),
@@ -74,7 +75,7 @@ impl RecommendationRow {
 }
 
 /// A recommendation, with what the document it was read from says of its implementation.
-const RECOMMENDATION_SELECT: &str = "SELECT r.id, r.session_id, r.meeting_id, b.name AS body, r.meeting_date, \
+pub(super) const RECOMMENDATION_SELECT: &str = "SELECT r.id, r.session_id, r.meeting_id, b.name AS body, r.meeting_date, \
      r.roadmap, r.position, r.text, r.scope, r.thematic_group, \
      (SELECT rr.done FROM recommendation_reports rr WHERE rr.recommendation_id = r.id \
       AND rr.meeting_id = r.meeting_id AND rr.withdrawn = FALSE ORDER BY rr.id LIMIT 1) AS implementation_status, \

@@ -183,3 +183,69 @@ both_engines! {
         assert_eq!(links, proposed.len());
     }
 }
+
+both_engines! {
+    async fn implementation_reports_follow_the_action_point_rules(db: Store) {
+        use cadre_domain::RecommendationStatus::{InProgress, Implemented, ToReformulate};
+        use cadre_storage::recommendations::follow_up::ImplementationReport;
+        let by = cadre_domain::Actor::command_line("sp-ccm");
+        db.meetings().import(&seed_002(), &by).await.unwrap();
+        let all = db
+            .recommendations()
+            .list(&RecommendationFilter { audience: Audience::Internal, paging: Paging::page(200, 0), ..Default::default() })
+            .await
+            .unwrap();
+        let reformulate = all.items.iter().find(|r| r.status == Some(ToReformulate)).unwrap().id;
+        let tracked = db.recommendations().get(reformulate).await.unwrap().unwrap();
+        let report = |status, done: &str| ImplementationReport {
+            status,
+            done: done.into(),
+            challenges: Some("Financement".into()),
+            perspectives: None,
+            reported_on: d(2022, 3, 1),
+        };
+
+        let after = db
+            .recommendations()
+            .report(reformulate, tracked.version, &report(InProgress, "Texte reformulé"), &by, chrono::Utc::now())
+            .await
+            .unwrap();
+        assert_eq!(after.version, tracked.version + 1);
+        assert_eq!(after.recommendation.status, Some(InProgress));
+        assert_eq!(after.recommendation.status_date, Some(d(2022, 3, 1)));
+        // What the document said stays what the document said.
+        assert_eq!(after.recommendation.implementation_status, tracked.recommendation.implementation_status);
+
+        // A report made on the version read before is refused, and writes nothing.
+        let stale = db
+            .recommendations()
+            .report(reformulate, tracked.version, &report(Implemented, "Fait"), &by, chrono::Utc::now())
+            .await;
+        assert!(matches!(stale, Err(StorageError::Stale { current_version }) if current_version == after.version));
+        let history = db.recommendations().reports(reformulate).await.unwrap();
+        assert_eq!(history.len(), 2);
+        assert_eq!(
+            (history[0].status, history[0].meeting_id.is_some(), history[1].status, history[1].previous_status),
+            (Some(ToReformulate), true, Some(InProgress), Some(ToReformulate))
+        );
+        assert_eq!(history[1].challenges.as_deref(), Some("Financement"));
+        assert_eq!(history[1].actor, by.name);
+
+        // Withdrawn by mistake: the status goes back to the latest report standing.
+        let back = db
+            .recommendations()
+            .set_report_withdrawn(history[1].id, true, after.version, &by, chrono::Utc::now())
+            .await
+            .unwrap();
+        assert_eq!(back.recommendation.status, Some(ToReformulate));
+        assert_eq!(back.recommendation.status_date, Some(d(2021, 7, 23)));
+        assert!(db.recommendations().reports(reformulate).await.unwrap()[1].withdrawn);
+        let again = db
+            .recommendations()
+            .set_report_withdrawn(history[1].id, false, back.version, &by, chrono::Utc::now())
+            .await
+            .unwrap();
+        assert_eq!(again.recommendation.status, Some(InProgress));
+        assert!(db.recommendations().get(cadre_domain::RecommendationId::new(999_999)).await.unwrap().is_none());
+    }
+}
