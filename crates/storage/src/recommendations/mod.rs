@@ -2,6 +2,7 @@
 //! to implementation.
 
 pub mod follow_up;
+pub mod links;
 mod read;
 mod recurrence;
 

@@ -249,3 +249,60 @@ both_engines! {
         assert!(db.recommendations().get(cadre_domain::RecommendationId::new(999_999)).await.unwrap().is_none());
     }
 }
+
+both_engines! {
+    async fn confirmed_earlier_forms_give_a_recommendation_its_age(db: Store) {
+        use cadre_storage::recommendations::follow_up::ImplementationReport;
+        let by = cadre_domain::Actor::command_line("sp-ccm");
+        db.meetings().import(&seed_002(), &by).await.unwrap();
+        let all = db
+            .recommendations()
+            .list(&RecommendationFilter { audience: Audience::Internal, paging: Paging::page(200, 0), ..Default::default() })
+            .await
+            .unwrap();
+        let id_of = |key: &str| {
+            all.items
+                .iter()
+                .find(|r| format!("{}:{}", r.roadmap, r.position) == key)
+                .unwrap()
+                .id
+        };
+        let (later, earlier) = (id_of("2021:5"), id_of("2018:8"));
+        let today = d(2026, 12, 1);
+        // Proposed only: the recommendation is as old as its own session.
+        let age = db.recommendations().age(later, today).await.unwrap();
+        assert_eq!((age.first_adopted, age.sessions, age.years_without_progress), (Some(2021), 1, Some(5)));
+
+        let links = db.recommendations().links_of(later).await.unwrap();
+        assert_eq!(links.len(), 1);
+        assert_eq!((links[0].earlier, links[0].state.as_str()), (earlier, "proposed"));
+        let decided = db.recommendations().decide_link(links[0].id, true, &by, chrono::Utc::now()).await.unwrap();
+        assert_eq!(decided.state, "confirmed");
+        // The 2018 roadmap counts from the start of 2018; its "état" states no progress.
+        let age = db.recommendations().age(later, today).await.unwrap();
+        assert_eq!((age.first_adopted, age.sessions, age.years_without_progress), (Some(2018), 2, Some(8)));
+        // The earlier form lists the link too, from the other side.
+        assert_eq!(db.recommendations().links_of(earlier).await.unwrap().len(), 1);
+
+        let version = db.recommendations().get(later).await.unwrap().unwrap().version;
+        let report = ImplementationReport {
+            status: cadre_domain::RecommendationStatus::InProgress,
+            done: "Plan adopté".into(),
+            challenges: None,
+            perspectives: None,
+            reported_on: d(2022, 3, 1),
+        };
+        db.recommendations().report(later, version, &report, &by, chrono::Utc::now()).await.unwrap();
+        let age = db.recommendations().age(later, today).await.unwrap();
+        assert_eq!(age.years_without_progress, Some(4));
+
+        // Rejected: no longer an earlier form.
+        db.recommendations().decide_link(links[0].id, false, &by, chrono::Utc::now()).await.unwrap();
+        let age = db.recommendations().age(later, today).await.unwrap();
+        assert_eq!((age.first_adopted, age.sessions), (Some(2021), 1));
+        assert!(matches!(
+            db.recommendations().decide_link(999_999, true, &by, chrono::Utc::now()).await,
+            Err(StorageError::NotFound)
+        ));
+    }
+}
