@@ -458,3 +458,29 @@ import-no-file = choose at least one document
 import-forbidden = only the secretariat imports documents
 import-unavailable = This server does not read documents: import them with “cadre import”.
 import-link = Import documents
+
+## One recommendation
+
+rec-roadmap = roadmap { $roadmap }
+rec-adopted-by = Adopted by
+rec-as-of = as of { $day }
+rec-no-status = no implementation report gives one yet
+rec-age = Age
+rec-first-adopted = first adopted in { $year }
+rec-sessions = { $n ->
+    [one] { $n } session
+   *[other] { $n } sessions
+}
+rec-years-without-progress = { $n ->
+    [0] less than a year without reported progress
+    [one] { $n } year without reported progress
+   *[other] { $n } years without reported progress
+}
+rec-as-adopted = What the document says
+rec-history = Implementation
+rec-no-report = No implementation report yet.
+rec-status-unstated = status not stated
+rec-read-from-minutes = read from the minutes
+rec-earlier-forms = Earlier forms
+rec-later-forms = Carried over later
+rec-proposed = proposed by Cadre ({ $score } % similar), to be confirmed

@@ -455,3 +455,29 @@ import-no-file = choisissez au moins un document
 import-forbidden = seul le secrétariat importe des documents
 import-unavailable = Ce serveur ne lit pas de documents : importez-les avec « cadre import ».
 import-link = Importer des documents
+
+## One recommendation
+
+rec-roadmap = feuille de route { $roadmap }
+rec-adopted-by = Adoptée par
+rec-as-of = au { $day }
+rec-no-status = aucun rapport de mise en œuvre n’en donne encore
+rec-age = Ancienneté
+rec-first-adopted = adoptée pour la première fois en { $year }
+rec-sessions = { $n ->
+    [one] { $n } session
+   *[other] { $n } sessions
+}
+rec-years-without-progress = { $n ->
+    [0] moins d’un an sans progrès signalé
+    [one] { $n } an sans progrès signalé
+   *[other] { $n } ans sans progrès signalé
+}
+rec-as-adopted = Ce que dit le document
+rec-history = Mise en œuvre
+rec-no-report = Aucun rapport de mise en œuvre pour l’instant.
+rec-status-unstated = état sans statut précisé
+rec-read-from-minutes = lu dans le compte rendu
+rec-earlier-forms = Formes antérieures
+rec-later-forms = Reprise par la suite
+rec-proposed = proposée par Cadre (similarité { $score } %), à confirmer

@@ -54,9 +54,11 @@ pub struct ReportEntry {
 pub struct TrackedRecommendation {
     pub recommendation: cadre_domain::Recommendation,
     pub version: i64,
+    /// Whether the public sees it (the minutes it was read from are published).
+    pub published: bool,
 }
 
-const SQL_VERSION: &str = "SELECT version FROM recommendations WHERE id = $1";
+const SQL_VERSION: &str = "SELECT version, published FROM recommendations WHERE id = $1";
 const SQL_REPORT: &str = "UPDATE recommendations SET status = $1, status_date = $2, version = version + 1 \
      WHERE id = $3 AND version = $4";
 const SQL_INSERT_REPORT: &str = "INSERT INTO recommendation_reports (recommendation_id, status, previous_status, done, \
@@ -120,10 +122,12 @@ async fn tracked(
     else {
         return Ok(None);
     };
-    let (version,): (i64,) = link.fetch_one(Statement::new(SQL_VERSION).bind(id)).await?;
+    let (version, published): (i64, bool) =
+        link.fetch_one(Statement::new(SQL_VERSION).bind(id)).await?;
     Ok(Some(TrackedRecommendation {
         recommendation: row.into_domain()?,
         version,
+        published,
     }))
 }
 

@@ -84,6 +84,8 @@ pub(super) const RECOMMENDATION_SELECT: &str = "SELECT r.id, r.session_id, r.mee
      FROM recommendations r JOIN body_sessions s ON s.id = r.session_id \
      JOIN bodies b ON b.id = s.body_id";
 
+const SQL_SESSION: &str = "SELECT s.id, b.name AS body, s.kind, s.number, s.title, s.date, s.year, s.roadmap, \
+     s.meeting_id FROM body_sessions s JOIN bodies b ON b.id = s.body_id WHERE s.id = $1";
 const SQL_SESSIONS: &str = "SELECT s.id, b.name AS body, s.kind, s.number, s.title, s.date, s.year, s.roadmap, \
      s.meeting_id FROM body_sessions s JOIN bodies b ON b.id = s.body_id \
      ORDER BY COALESCE(s.year, 0) DESC, COALESCE(s.date, '0001-01-01') DESC, s.id DESC";
@@ -185,6 +187,16 @@ impl Recommendations<'_> {
         let mut conn = self.0.conn().await?;
         let rows: Vec<SessionRow> = conn.link().fetch_all(Statement::new(SQL_SESSIONS)).await?;
         rows.into_iter().map(SessionRow::into_domain).collect()
+    }
+
+    /// One session.
+    pub async fn session(self, id: cadre_domain::SessionId) -> Result<Option<Session>> {
+        let mut conn = self.0.conn().await?;
+        let row: Option<SessionRow> = conn
+            .link()
+            .fetch_optional(Statement::new(SQL_SESSION).bind(id))
+            .await?;
+        row.map(SessionRow::into_domain).transpose()
     }
 
     /// Every link between recommendations and their earlier forms, proposed or decided.

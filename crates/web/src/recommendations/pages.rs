@@ -29,6 +29,7 @@ pub struct ListQuery {
 }
 
 struct RecommendationRow {
+    id: i64,
     /// The document it was read from.
     meeting_id: Option<i64>,
     session: String,
@@ -101,6 +102,7 @@ async fn list(
             .items
             .iter()
             .map(|r| RecommendationRow {
+                id: r.id.get(),
                 meeting_id: r.meeting_id.map(|m| m.get()),
                 session: match r.meeting_date {
                     Some(date) => format!("{}, {}", r.body, date_text(date)),

@@ -27,6 +27,7 @@ mod meetings;
 mod organisations;
 mod page_cache;
 mod privacy;
+mod recommendations;
 mod search;
 mod server;
 
