@@ -9,24 +9,12 @@
 //! This replays the same loop with a plain lexer and counts the bytes re-read, stopping once
 //! past a budget, so that the count itself costs at most that budget.
 
-use super::pdf_scan::skip_inline_image;
+use super::pdf_scan::{is_regular, is_white, skip_inline_image};
 
 /// Bytes of a content stream the parser would read again after failed operands. Real content
 /// re-reads none, or a few bytes around a stray delimiter; 1 MB of garbled operands re-read
 /// 500 MB in the first file the fuzz target found.
 pub const MAX_RESCANNED: u64 = 32 * 1024 * 1024;
-
-fn is_white(b: u8) -> bool {
-    matches!(b, 0 | 9 | 10 | 12 | 13 | 32)
-}
-
-fn is_regular(b: u8) -> bool {
-    !is_white(b)
-        && !matches!(
-            b,
-            b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-        )
-}
 
 /// What pdf_oxide takes for the first byte of an operator's name.
 fn is_operator_start(b: u8) -> bool {

@@ -62,18 +62,18 @@ enum Tok<'a> {
     Comment(&'a [u8]),
 }
 
-fn is_white(b: u8) -> bool {
+pub(super) fn is_white(b: u8) -> bool {
     matches!(b, 0 | 9 | 10 | 12 | 13 | 32)
 }
 
-fn is_delimiter(b: u8) -> bool {
+pub(super) fn is_delimiter(b: u8) -> bool {
     matches!(
         b,
         b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
     )
 }
 
-fn is_regular(b: u8) -> bool {
+pub(super) fn is_regular(b: u8) -> bool {
     !is_white(b) && !is_delimiter(b)
 }
 

@@ -58,7 +58,6 @@ pub struct TrackedRecommendation {
     pub published: bool,
 }
 
-const SQL_VERSION: &str = "SELECT version, published FROM recommendations WHERE id = $1";
 const SQL_REPORT: &str = "UPDATE recommendations SET status = $1, status_date = $2, version = version + 1 \
      WHERE id = $3 AND version = $4";
 const SQL_INSERT_REPORT: &str = "INSERT INTO recommendation_reports (recommendation_id, status, previous_status, done, \
@@ -69,6 +68,14 @@ const SQL_REPORTS: &str = "SELECT id, status, previous_status, done, challenges,
 const SQL_RECOMMENDATION_OF_REPORT: &str =
     "SELECT recommendation_id FROM recommendation_reports WHERE id = $1";
 const SQL_SET_WITHDRAWN: &str = "UPDATE recommendation_reports SET withdrawn = $1 WHERE id = $2";
+
+#[derive(sqlx::FromRow)]
+struct TrackedRow {
+    #[sqlx(flatten)]
+    recommendation: RecommendationRow,
+    version: i64,
+    published: bool,
+}
 
 #[derive(sqlx::FromRow)]
 struct ReportRow {
@@ -115,19 +122,21 @@ async fn tracked(
     link: &mut Link<'_>,
     id: RecommendationId,
 ) -> Result<Option<TrackedRecommendation>> {
-    let sql = format!("{RECOMMENDATION_SELECT} WHERE r.id = $1");
+    let sql = format!(
+        "{} WHERE r.id = $1",
+        // The list's columns, with what follow-up needs besides.
+        RECOMMENDATION_SELECT.replacen("r.status_date", "r.status_date, r.version, r.published", 1)
+    );
     let Some(row) = link
-        .fetch_optional::<RecommendationRow>(Statement::built(sql).bind(id))
+        .fetch_optional::<TrackedRow>(Statement::built(sql).bind(id))
         .await?
     else {
         return Ok(None);
     };
-    let (version, published): (i64, bool) =
-        link.fetch_one(Statement::new(SQL_VERSION).bind(id)).await?;
     Ok(Some(TrackedRecommendation {
-        recommendation: row.into_domain()?,
-        version,
-        published,
+        recommendation: row.recommendation.into_domain()?,
+        version: row.version,
+        published: row.published,
     }))
 }
 
