@@ -211,10 +211,11 @@ pub enum AccountError {
     Scope(String),
 }
 
-/// What an action point is attached to, for deciding who may report on it.
+/// What an action point or a recommendation is attached to, for deciding who may report on
+/// it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActionPointScope {
-    /// The region of the body whose meeting decided it (none for the national CCM).
+pub struct FollowUpScope {
+    /// The region of the body whose meeting or session decided it (none for the national CCM).
     pub region: Option<String>,
     pub responsible: Vec<OrganisationId>,
 }
@@ -275,8 +276,8 @@ impl<'a> Viewer<'a> {
         }
     }
 
-    /// May report on (change the status of) this action point.
-    pub fn may_report_on(self, point: &ActionPointScope) -> bool {
+    /// May report on (change the status of) this action point or recommendation.
+    pub fn may_report_on(self, point: &FollowUpScope) -> bool {
         let Some(account) = self.account().filter(|a| !a.disabled) else {
             return false;
         };
@@ -356,15 +357,15 @@ mod tests {
 
     #[test]
     fn who_may_report_on_an_action_point() {
-        let point = ActionPointScope {
+        let point = FollowUpScope {
             region: Some("Agadez".into()),
             responsible: vec![OrganisationId::new(3), OrganisationId::new(4)],
         };
-        let national = ActionPointScope {
+        let national = FollowUpScope {
             region: None,
             responsible: vec![],
         };
-        let may = |a: &Account, p: &ActionPointScope| Viewer::Account(a).may_report_on(p);
+        let may = |a: &Account, p: &FollowUpScope| Viewer::Account(a).may_report_on(p);
         assert!(may(&account(Role::Secretariat, None, None), &national));
         assert!(may(&account(Role::Administrator, None, None), &point));
         assert!(may(&account(Role::PartnerEditor, Some(4), None), &point));

@@ -3,7 +3,7 @@
 //! reporter read it (optimistic concurrency), and one made by mistake is withdrawn, never
 //! deleted.
 
-use cadre_domain::account::ActionPointScope;
+use cadre_domain::account::FollowUpScope;
 use cadre_domain::{ActionPoint, ActionPointId, ActionStatus, Actor, OrganisationId};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -57,8 +57,8 @@ pub struct FollowedActionPoint {
 }
 
 impl FollowedActionPoint {
-    pub fn scope(&self) -> ActionPointScope {
-        ActionPointScope {
+    pub fn scope(&self) -> FollowUpScope {
+        FollowUpScope {
             region: self.region.clone(),
             responsible: self.point.responsible.iter().map(|o| o.id).collect(),
         }
@@ -127,7 +127,10 @@ impl ReportRow {
     }
 }
 
-async fn followed(link: &mut Link<'_>, id: ActionPointId) -> Result<Option<FollowedActionPoint>> {
+pub(super) async fn followed(
+    link: &mut Link<'_>,
+    id: ActionPointId,
+) -> Result<Option<FollowedActionPoint>> {
     let Some(row) = link
         .fetch_optional::<FollowedRow>(Statement::new(SQL_FOLLOWED).bind(id))
         .await?

@@ -1,8 +1,10 @@
 //! Action points: what a meeting decided someone would do, by when, and how far it got.
 
 mod follow_up;
+mod serves;
 
 pub use follow_up::{FollowedActionPoint, ReportEntry, StatusReport};
+pub use serves::ServingPoint;
 
 use std::collections::HashMap;
 

@@ -4,7 +4,8 @@
 //! (warnings and findings) and recommendations stay as they were: they say what was read.
 //!
 //! Only drafts are corrected, and only while none of their action points has a follow-up
-//! report (action points are rewritten, and reports must never lose their point).
+//! report or serves a recommendation (action points are rewritten, and reports and ties must
+//! never lose their point).
 
 use cadre_domain::{Actor, MeetingId, MeetingStatus, NewMeeting};
 use chrono::{DateTime, Utc};
@@ -17,8 +18,10 @@ use crate::stored::{month_key, parse_stored};
 use crate::{Result, StorageError, audit, changes};
 
 const SQL_STATE: &str = "SELECT status, version, title, date, place FROM meetings WHERE id = $1";
-const SQL_REPORTED: &str = "SELECT COUNT(*) AS n FROM action_point_reports r \
-     JOIN action_points ap ON ap.id = r.action_point_id WHERE ap.meeting_id = $1";
+// Reports and ties to a recommendation are made on a point; rewriting the points would lose them.
+const SQL_REPORTED: &str = "SELECT (SELECT COUNT(*) FROM action_point_reports r \
+     JOIN action_points ap ON ap.id = r.action_point_id WHERE ap.meeting_id = $1) \
+     + (SELECT COUNT(*) FROM action_points WHERE meeting_id = $1 AND recommendation_id IS NOT NULL) AS n";
 const SQL_CONTACTS: &str = "SELECT p.name, p.phone, p.email FROM persons p \
      JOIN attendances a ON a.id = p.attendance_id WHERE a.meeting_id = $1";
 const SQL_DELETE_ROWS: [&str; 5] = [
@@ -84,7 +87,8 @@ impl Meetings<'_> {
             .await?;
         if reported > 0 {
             return Err(StorageError::Refused(
-                "des points d'action de ce brouillon ont déjà des comptes rendus de suivi".into(),
+                "des points d'action de ce brouillon ont déjà des comptes rendus de suivi ou servent une recommandation"
+                    .into(),
             ));
         }
         // People named again keep the contacts the document gave them (personal data, never

@@ -41,6 +41,9 @@ struct Moved {
     units: Vec<i64>,
     #[serde(default)]
     focal_points: Vec<i64>,
+    /// Recommendations the organisation was responsible for or a partner of.
+    #[serde(default)]
+    recommendations: Vec<i64>,
 }
 
 async fn ids(link: &mut Link<'_>, sql: &'static str, org: OrganisationId) -> Result<Vec<i64>> {
@@ -72,6 +75,7 @@ async fn move_rows(
         // A point already naming `to` keeps its own line; the duplicate stays with `from`.
         action_points: Vec::new(),
         aliases: Vec::new(),
+        recommendations: Vec::new(),
         accounts: ids(
             link,
             "SELECT id FROM accounts WHERE organisation_id = $1",
@@ -109,6 +113,28 @@ async fn move_rows(
         )
         .await?;
     moved.action_points = points.into_iter().map(|(id,)| id).collect();
+    let recommendations: Vec<(i64,)> = link
+        .fetch_all(
+            Statement::new(
+                "SELECT recommendation_id FROM recommendation_organisations a WHERE organisation_id = $1 \
+                 AND NOT EXISTS (SELECT 1 FROM recommendation_organisations b \
+                 WHERE b.recommendation_id = a.recommendation_id AND b.organisation_id = $2)",
+            )
+            .bind(from)
+            .bind(to),
+        )
+        .await?;
+    moved.recommendations = recommendations.into_iter().map(|(id,)| id).collect();
+    link.execute(
+        Statement::new(
+            "UPDATE recommendation_organisations SET organisation_id = $1 WHERE organisation_id = $2 \
+             AND NOT EXISTS (SELECT 1 FROM recommendation_organisations b \
+             WHERE b.recommendation_id = recommendation_organisations.recommendation_id AND b.organisation_id = $1)",
+        )
+        .bind(to)
+        .bind(from),
+    )
+    .await?;
     link.execute(
         Statement::new("UPDATE attendances SET organisation_id = $1 WHERE organisation_id = $2")
             .bind(to)
@@ -527,6 +553,15 @@ impl Organisations<'_> {
                 Statement::new("UPDATE action_point_organisations SET organisation_id = $1 WHERE action_point_id = $2 AND organisation_id = $3")
                     .bind(id)
                     .bind(*point)
+                    .bind(into),
+            )
+            .await?;
+        }
+        for recommendation in &moved.recommendations {
+            link.execute(
+                Statement::new("UPDATE recommendation_organisations SET organisation_id = $1 WHERE recommendation_id = $2 AND organisation_id = $3")
+                    .bind(id)
+                    .bind(*recommendation)
                     .bind(into),
             )
             .await?;

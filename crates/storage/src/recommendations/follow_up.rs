@@ -3,6 +3,7 @@
 //! of action points: a report made on an older version is refused (optimistic concurrency),
 //! every report is in the audit log, and one made by mistake is withdrawn, never deleted.
 
+use cadre_domain::account::FollowUpScope;
 use cadre_domain::{Actor, MeetingId, RecommendationId, RecommendationStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -56,6 +57,18 @@ pub struct TrackedRecommendation {
     pub version: i64,
     /// Whether the public sees it (the minutes it was read from are published).
     pub published: bool,
+    /// The region of the body whose session adopted it (none for the CCM).
+    pub region: Option<String>,
+}
+
+impl TrackedRecommendation {
+    /// Who may report on it: the organisations responsible for it, the region of a CRCM.
+    pub fn scope(&self, alignment: &super::alignment::Alignment) -> FollowUpScope {
+        FollowUpScope {
+            region: self.region.clone(),
+            responsible: alignment.responsible.iter().map(|o| o.id).collect(),
+        }
+    }
 }
 
 const SQL_REPORT: &str = "UPDATE recommendations SET status = $1, status_date = $2, version = version + 1 \
@@ -75,6 +88,7 @@ struct TrackedRow {
     recommendation: RecommendationRow,
     version: i64,
     published: bool,
+    region: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -118,14 +132,18 @@ impl ReportRow {
     }
 }
 
-async fn tracked(
+pub(super) async fn tracked(
     link: &mut Link<'_>,
     id: RecommendationId,
 ) -> Result<Option<TrackedRecommendation>> {
     let sql = format!(
         "{} WHERE r.id = $1",
         // The list's columns, with what follow-up needs besides.
-        RECOMMENDATION_SELECT.replacen("r.status_date", "r.status_date, r.version, r.published", 1)
+        RECOMMENDATION_SELECT.replacen(
+            "r.status_date",
+            "r.status_date, r.version, r.published, b.region",
+            1,
+        )
     );
     let Some(row) = link
         .fetch_optional::<TrackedRow>(Statement::built(sql).bind(id))
@@ -137,6 +155,7 @@ async fn tracked(
         recommendation: row.recommendation.into_domain()?,
         version: row.version,
         published: row.published,
+        region: row.region,
     }))
 }
 

@@ -1,6 +1,7 @@
 //! Recommendations of the national (CCM) and regional (CRCM) sessions, followed from adoption
 //! to implementation.
 
+pub mod alignment;
 pub mod follow_up;
 pub mod links;
 mod read;
@@ -164,6 +165,19 @@ fn recommendations_query(f: &RecommendationFilter) -> ListQuery {
     }
 }
 
+const SQL_OF_REGION: &str = "SELECT r.id, r.roadmap, r.position, r.text FROM recommendations r \
+     JOIN body_sessions s ON s.id = r.session_id JOIN bodies b ON b.id = s.body_id \
+     WHERE b.region IS NULL OR b.region = $1 ORDER BY r.id";
+
+/// A recommendation as a choice in a list: its number, roadmap, place and text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecommendationChoice {
+    pub id: RecommendationId,
+    pub roadmap: String,
+    pub position: u32,
+    pub text: String,
+}
+
 /// The recommendations of a [`Store`].
 #[derive(Clone, Copy)]
 pub struct Recommendations<'s>(pub(crate) &'s Store);
@@ -197,6 +211,26 @@ impl Recommendations<'_> {
             .fetch_optional(Statement::new(SQL_SESSION).bind(id))
             .await?;
         row.map(SessionRow::into_domain).transpose()
+    }
+
+    /// The recommendations an action point of a body of `region` may serve: the national
+    /// sessions' and that region's CRCM's (the national ones only for a national body).
+    pub async fn of_region(self, region: Option<&str>) -> Result<Vec<RecommendationChoice>> {
+        let mut conn = self.0.conn().await?;
+        let rows: Vec<(i64, String, i64, String)> = conn
+            .link()
+            .fetch_all(Statement::new(SQL_OF_REGION).bind(region.map(str::to_owned)))
+            .await?;
+        rows.into_iter()
+            .map(|(id, roadmap, position, text)| {
+                Ok(RecommendationChoice {
+                    id: id.into(),
+                    roadmap,
+                    position: to_u32(position, "recommendation position")?,
+                    text,
+                })
+            })
+            .collect()
     }
 
     /// Every link between recommendations and their earlier forms, proposed or decided.

@@ -43,6 +43,11 @@ struct PointPage {
     message: String,
     changed_meanwhile: Vec<ReportView>,
     can_withdraw: bool,
+    /// The recommendation it serves, and the form that ties it for those who may.
+    served: Option<super::serves::ServedView>,
+    serve_form: Option<super::serves::ServeFormView>,
+    /// What went wrong with the tie form.
+    serve_message: String,
 }
 
 struct ReportView {
@@ -100,6 +105,51 @@ async fn page(
     draft: Option<Draft>,
     since_version: Option<i64>,
 ) -> Result<Response, WebError> {
+    page_full(
+        state,
+        who,
+        id,
+        status,
+        message,
+        draft,
+        since_version,
+        String::new(),
+    )
+    .await
+}
+
+/// The point's page after the tie form was refused, with why.
+pub(super) async fn page_with(
+    state: &AppState,
+    who: &Who,
+    id: ActionPointId,
+    status: StatusCode,
+    serve_message: String,
+) -> Result<Response, WebError> {
+    page_full(
+        state,
+        who,
+        id,
+        status,
+        String::new(),
+        None,
+        None,
+        serve_message,
+    )
+    .await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn page_full(
+    state: &AppState,
+    who: &Who,
+    id: ActionPointId,
+    status: StatusCode,
+    message: String,
+    draft: Option<Draft>,
+    since_version: Option<i64>,
+    serve_message: String,
+) -> Result<Response, WebError> {
     let db = &state.store;
     let (point, reports) =
         tokio::try_join!(db.action_points().get(id), db.action_points().reports(id))?;
@@ -110,6 +160,7 @@ async fn page(
     let today = crate::today();
     let viewer = who.viewer();
     let signed_in = viewer.is_signed_in();
+    let (served, serve_form) = super::serves::view(state, who, &point).await?;
     let may_report = viewer.may_report_on(&point.scope());
     let form = may_report.then(|| {
         let draft = draft.as_ref();
@@ -159,6 +210,9 @@ async fn page(
         message,
         changed_meanwhile,
         can_withdraw: viewer.is_secretariat(),
+        served,
+        serve_form,
+        serve_message,
     };
     Ok((status, render(&page)?).into_response())
 }

@@ -1,10 +1,11 @@
 //! Action points: `/actions` (by organisation, status and lateness), each point's page with
-//! its follow-up (`/actions/{id}`, reports), and `GET /api/v1/action-points`.
+//! its follow-up (`/actions/{id}`, reports, the recommendation it serves), and `GET /api/v1/action-points`.
 
 mod api;
 mod exports;
 pub mod follow_up;
 mod pages;
+mod serves;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -27,6 +28,7 @@ pub fn router() -> Router<AppState> {
             "/actions/{id}/reports/{report}/restore",
             post(follow_up::restore),
         )
+        .route("/actions/{id}/recommendation", post(serves::serve))
         .merge(pages::router())
         .merge(api::router())
 }

@@ -79,3 +79,283 @@ both_engines! {
         assert_eq!(r.status, 404);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Writing: who may report, tie, decide and withdraw, over real HTTP with real sessions.
+
+use cadre_domain::account::Role;
+use cadre_domain::{RecommendationId, RecommendationStatus};
+use cadre_testkit::server::Browser;
+
+/// A CRCM Tahoua session whose first recommendation repeats the CCM's second.
+fn crcm_tahoua() -> NewMeeting {
+    let mut m = blank(
+        NewBody::crcm("Tahoua"),
+        MeetingKind::SessionReport,
+        "Rapport de la session du CRCM de Tahoua",
+        d(2023, 3, 10),
+    );
+    m.recommendations = vec![NewRecommendation {
+        roadmap: "2023".into(),
+        position: 1,
+        text: "Renforcer la prise en charge des ENA dans la région".into(),
+        scope: RecommendationScope::General,
+        thematic_group: None,
+        implementation_status: None,
+        challenges: None,
+        perspectives: None,
+    }];
+    m
+}
+
+struct Site {
+    server: TestServer,
+    db: Store,
+    /// The CCM's "Renforcer la prise en charge des ENA".
+    national: RecommendationId,
+    /// The CRCM Tahoua's.
+    regional: RecommendationId,
+    /// "Partager la fiche d'orientation", GTM Tahoua.
+    point: cadre_domain::ActionPointId,
+}
+
+async fn recommendation_of(db: &Store, meeting: MeetingId, position: u32) -> RecommendationId {
+    db.recommendations()
+        .list(&cadre_storage::RecommendationFilter {
+            meeting: Some(meeting),
+            audience: cadre_domain::Audience::Internal,
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|r| r.position == position)
+        .unwrap()
+        .id
+}
+
+async fn site(db: Store) -> Site {
+    let tahoua = import_published(&db, &tahoua()).await;
+    let ccm = import_published(&db, &ccm_session()).await;
+    let crcm = import_published(&db, &crcm_tahoua()).await;
+    let point = db.meetings().get(tahoua).await.unwrap().unwrap().agenda[1].action_points[0].id;
+    use super::accounts::add;
+    add(&db, "admin", Role::Administrator, None, None).await;
+    add(&db, "sp", Role::Secretariat, None, None).await;
+    add(
+        &db,
+        "fp.tahoua",
+        Role::RegionalFocalPoint,
+        None,
+        Some("Tahoua"),
+    )
+    .await;
+    add(
+        &db,
+        "fp.zinder",
+        Role::RegionalFocalPoint,
+        None,
+        Some("Zinder"),
+    )
+    .await;
+    add(&db, "oim", Role::PartnerEditor, Some("OIM"), None).await;
+    add(&db, "hcr", Role::PartnerEditor, Some("HCR"), None).await;
+    add(&db, "lecteur", Role::InternalReader, None, None).await;
+    let state = cadre_web::AppState::new(db.clone(), cadre_web::Search::in_memory().unwrap());
+    let server = serve(cadre_web::router_for(state), ServerLimits::default()).await;
+    Site {
+        national: recommendation_of(&db, ccm, 2).await,
+        regional: recommendation_of(&db, crcm, 1).await,
+        point,
+        server,
+        db,
+    }
+}
+
+async fn signed_in(site: &Site, name: &str) -> Browser {
+    let mut b = Browser::new(&site.server);
+    b.sign_in(name, super::accounts::PASSWORD).await;
+    b
+}
+
+async fn version(site: &Site, id: RecommendationId) -> String {
+    site.db
+        .recommendations()
+        .get(id)
+        .await
+        .unwrap()
+        .unwrap()
+        .version
+        .to_string()
+}
+
+async fn report_on(site: &Site, b: &mut Browser, id: RecommendationId, done: &str) -> TestResponse {
+    let csrf = b.get("/account").await.hidden_field("csrf").unwrap();
+    let v = version(site, id).await;
+    b.post(
+        &format!("/recommendations/{id}/reports"),
+        &[
+            ("csrf", &csrf),
+            ("version", &v),
+            ("status", "in_progress"),
+            ("done", done),
+            ("reported_on", "2024-01-15"),
+        ],
+    )
+    .await
+}
+
+both_engines! {
+    async fn each_role_reports_ties_and_decides_what_it_should(db: Store) {
+        let site = site(db).await;
+        let link = site.db.recommendations().links_of(site.regional).await.unwrap();
+        let link = link.iter().find(|l| l.earlier == site.national && l.state == "proposed").expect("the CRCM's repeat is proposed as a later form").id;
+        // Before anyone answers for it, only the secretariat reports on the national one.
+        let mut oim = signed_in(&site, "oim").await;
+        assert_eq!(report_on(&site, &mut oim, site.national, "trop tôt").await.status, 403);
+
+        // (account, sets ties, reports on the national one once OIM answers for it, on the
+        //  CRCM Tahoua's, ties the Tahoua action point)
+        let matrix = [
+            ("admin", true, true, true, true),
+            ("sp", true, true, true, true),
+            ("fp.tahoua", false, false, true, true),
+            ("fp.zinder", false, false, false, false),
+            ("oim", false, true, false, false),
+            ("hcr", false, false, false, false),
+            ("lecteur", false, false, false, false),
+        ];
+        for (name, aligns, national, regional, ties) in matrix {
+            let mut b = signed_in(&site, name).await;
+            let csrf = b.get("/account").await.hidden_field("csrf").unwrap();
+            let page = b.get(&format!("/recommendations/{}", site.national)).await;
+            assert_eq!(page.body.contains("/alignment\""), aligns, "{name}: the alignment form only for those who may use it");
+            // Ties: OIM responsible, HCR partner, PNM 2.1, objectives 7 and 12.
+            let v = version(&site, site.national).await;
+            let r = b.post(&format!("/recommendations/{}/alignment", site.national), &[("csrf", &csrf), ("version", &v), ("responsible", "oim"), ("partners", "HCR"), ("pnm", "2.1"), ("objective", "7"), ("objective", "12"), ("target_date", "2025-12-31")]).await;
+            assert_eq!(r.status, if aligns { 303 } else { 403 }, "{name} align: {}", r.body);
+            if aligns {
+                let a = site.db.recommendations().alignment(site.national).await.unwrap();
+                assert_eq!(a.responsible.iter().map(|o| o.short()).collect::<Vec<_>>(), ["OIM"], "{name}");
+                assert_eq!(a.partners.iter().map(|o| o.short()).collect::<Vec<_>>(), ["HCR"]);
+                assert_eq!(a.pnm.map(|p| p.to_string()).as_deref(), Some("2.1"));
+                assert_eq!(a.objectives.iter().map(|o| o.get()).collect::<Vec<_>>(), [7, 12]);
+                assert_eq!(a.target_date, Some(d(2025, 12, 31)));
+            }
+            let page = b.get(&format!("/recommendations/{}", site.national)).await;
+            assert_eq!(page.body.contains("/reports\""), national, "{name}: the report form only for those who may use it");
+            for (id, may) in [(site.national, national), (site.regional, regional)] {
+                let before = site.db.recommendations().reports(id).await.unwrap().len();
+                let r = report_on(&site, &mut b, id, &format!("rapport de {name}")).await;
+                let after = site.db.recommendations().reports(id).await.unwrap().len();
+                assert_eq!(r.status, if may { 303 } else { 403 }, "{name} report on {id}: {}", r.body);
+                assert_eq!(after, before + usize::from(may), "{name}");
+                if !may {
+                    assert!(r.body.contains("Action non autorisée"), "{name}");
+                }
+            }
+            // Withdrawing and restoring a report, deciding an earlier form: the secretariat.
+            let secretariat = matches!(name, "admin" | "sp");
+            let first = site.db.recommendations().reports(site.national).await.unwrap()[0].id;
+            for action in ["withdraw", "restore"] {
+                let v = version(&site, site.national).await;
+                let r = b.post(&format!("/recommendations/{}/reports/{first}/{action}", site.national), &[("csrf", &csrf), ("version", &v)]).await;
+                assert_eq!(r.status, if secretariat { 303 } else { 403 }, "{name} {action}: {}", r.body);
+            }
+            assert!(!site.db.recommendations().reports(site.national).await.unwrap()[0].withdrawn, "{name}: restored");
+            let r = b.post(&format!("/recommendations/{}/links/{link}", site.regional), &[("csrf", &csrf), ("decision", "confirm")]).await;
+            assert_eq!(r.status, if secretariat { 303 } else { 403 }, "{name} decide: {}", r.body);
+            // Tying the Tahoua action point to the national recommendation.
+            let point = b.get(&format!("/actions/{}", site.point)).await;
+            assert_eq!(point.body.contains("/recommendation\""), ties, "{name}: the tie form only for those who may use it");
+            let v = site.db.action_points().get(site.point).await.unwrap().unwrap().version.to_string();
+            let r = b.post(&format!("/actions/{}/recommendation", site.point), &[("csrf", &csrf), ("version", &v), ("recommendation", "other"), ("other", &site.national.to_string())]).await;
+            assert_eq!(r.status, if ties { 303 } else { 403 }, "{name} tie: {}", r.body);
+        }
+        // The public: every write sends to the sign-in form and changes nothing.
+        let reports = site.db.recommendations().reports(site.national).await.unwrap().len();
+        for path in [
+            format!("/recommendations/{}/reports", site.national),
+            format!("/recommendations/{}/reports/1/withdraw", site.national),
+            format!("/recommendations/{}/reports/1/restore", site.national),
+            format!("/recommendations/{}/links/{link}", site.regional),
+            format!("/recommendations/{}/alignment", site.national),
+            format!("/actions/{}/recommendation", site.point),
+        ] {
+            let r = site.server.post_form(&path, &[], &[("csrf", ""), ("version", "1"), ("status", "done"), ("done", "x"), ("decision", "reject"), ("responsible", "HCR"), ("recommendation", "none")]).await;
+            assert_eq!((r.status, r.header("location")), (303, Some("/login")), "POST {path}: {}", r.body);
+        }
+        assert_eq!(site.db.recommendations().reports(site.national).await.unwrap().len(), reports);
+        // Every change is on record, with who made it.
+        let audit = site.db.audit().history(cadre_storage::RecordKind::Recommendation, site.national.get()).await.unwrap();
+        let actors: std::collections::BTreeSet<&str> = audit.iter().map(|e| e.actor.as_str()).collect();
+        assert_eq!(actors, ["admin", "oim", "sp"].into_iter().collect());
+        let tie = site.db.audit().history(cadre_storage::RecordKind::ActionPoint, site.point.get()).await.unwrap();
+        assert!(tie.iter().any(|e| e.action == "serve_recommendation" && e.actor == "fp.tahoua"));
+
+        // The public page: who answers for it, what it serves, the action point serving it.
+        let html = page(&site.server, &format!("/recommendations/{}", site.national)).await;
+        assert!(html.contains(">OIM</a>") && html.contains(">HCR</a>"), "{html}");
+        assert!(html.contains("2.1 – "), "{html}");
+        assert!(html.contains("7 – ") && html.contains("12 – "), "{html}");
+        assert!(html.contains("Partager la fiche"), "the serving point: {html}");
+        assert!(html.contains("rapport de oim") && !html.contains("par oim"), "reports without their authors for the public");
+        assert!(!html.contains("/alignment\"") && !html.contains("/reports\""), "no forms for the public");
+        assert_eq!(site.db.recommendations().get(site.national).await.unwrap().unwrap().recommendation.status, Some(RecommendationStatus::InProgress));
+        // The CRCM's page shows its confirmed earlier form, and its age counts it.
+        let html = page(&site.server, &format!("/recommendations/{}", site.regional)).await;
+        assert!(html.contains(&format!("href=\"/recommendations/{}\"", site.national)), "{html}");
+        assert!(html.contains("2 sessions") && html.contains("2021"), "{html}");
+        let point = page(&site.server, &format!("/actions/{}", site.point)).await;
+        assert!(point.contains(&format!("href=\"/recommendations/{}\"", site.national)), "{point}");
+    }
+
+    async fn refused_saves_say_why_and_keep_what_was_typed(db: Store) {
+        let site = site(db).await;
+        let mut sp = signed_in(&site, "sp").await;
+        let mut other = signed_in(&site, "admin").await;
+        let path = format!("/recommendations/{}", site.national);
+        let (a, b) = (sp.get(&path).await, other.get(&path).await);
+        let va = a.hidden_field("version").unwrap();
+        let csrf_a = a.hidden_field("csrf").unwrap();
+        let csrf_b = b.hidden_field("csrf").unwrap();
+        // Unknown organisation, PNM code and objective: named, nothing saved, text kept.
+        let r = sp.post(&format!("{path}/alignment"), &[("csrf", &csrf_a), ("version", &va), ("responsible", "OIM, Ministère imaginaire"), ("pnm", "9.9"), ("objective", "24")]).await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert!(r.body.contains("Ministère imaginaire") && r.body.contains("9.9") && r.body.contains("24"), "{}", r.body);
+        assert!(r.body.contains("value=\"OIM, Ministère imaginaire\""), "{}", r.body);
+        assert!(site.db.recommendations().alignment(site.national).await.unwrap().responsible.is_empty());
+        // Two reports made on the same version: the second is refused and shown what changed.
+        let r = sp.post(&format!("{path}/reports"), &[("csrf", &csrf_a), ("version", &va), ("status", "implemented"), ("done", "Trois centres ouverts")]).await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let r = other.post(&format!("{path}/reports"), &[("csrf", &csrf_b), ("version", &va), ("status", "in_progress"), ("done", "Recrutement des éducateurs")]).await;
+        assert_eq!(r.status, 409, "{}", r.body);
+        assert!(r.body.contains("Trois centres ouverts"), "what changed is shown");
+        assert!(r.body.contains(">Recrutement des éducateurs</textarea>"), "the text is kept");
+        // A report needs a status, what was done, and a date between adoption and today.
+        let v = version(&site, site.national).await;
+        for (fields, expect) in [
+            (vec![("status", ""), ("done", "x")], "Choisissez un statut"),
+            (vec![("status", "done_or_not"), ("done", "x")], "Choisissez un statut"),
+            (vec![("status", "in_progress"), ("done", "  ")], "état de mise en œuvre"),
+            (vec![("status", "in_progress"), ("done", "x"), ("reported_on", "2020-01-01")], "entre l’adoption"),
+            (vec![("status", "in_progress"), ("done", "x"), ("reported_on", "hier")], "Date illisible"),
+        ] {
+            let mut form = vec![("csrf", csrf_a.as_str()), ("version", v.as_str())];
+            form.extend(fields);
+            let r = sp.post(&format!("{path}/reports"), &form).await;
+            assert_eq!(r.status, 422, "{form:?}: {}", r.body);
+            assert!(r.body.contains(expect), "{form:?}: {}", r.body);
+        }
+        assert_eq!(site.db.recommendations().reports(site.national).await.unwrap().len(), 1);
+        // Tying to a recommendation that does not exist.
+        let pv = site.db.action_points().get(site.point).await.unwrap().unwrap().version.to_string();
+        let r = sp.post(&format!("/actions/{}/recommendation", site.point), &[("csrf", &csrf_a), ("version", &pv), ("recommendation", "other"), ("other", "999999")]).await;
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert!(r.body.contains("Aucune recommandation ne porte ce numéro"), "{}", r.body);
+        // The point's page proposes the recommendations most like it.
+        let page = sp.get(&format!("/actions/{}", site.point)).await;
+        assert!(page.body.contains("name=\"recommendation\""), "{}", page.body);
+    }
+}
