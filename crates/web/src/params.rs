@@ -159,6 +159,64 @@ pub fn beyond_window_message() -> String {
 }
 
 /// A message of the request's language with its arguments.
+/// A recommendation's status, or "none" (no report has given one yet).
+pub fn recommendation_status(
+    name: &str,
+    v: &Option<String>,
+) -> Result<Option<cadre_storage::StatusFilter>, WebError> {
+    use cadre_storage::StatusFilter;
+    let Some(s) = given(v) else { return Ok(None) };
+    if s == "none" {
+        return Ok(Some(StatusFilter::Unreported));
+    }
+    cadre_domain::RecommendationStatus::parse(s)
+        .map(|s| Some(StatusFilter::Is(s)))
+        .ok_or_else(|| {
+            WebError::bad_param(
+                name,
+                msg("param-not-rec-status", &[("value", clip(s).into())]),
+            )
+        })
+}
+
+/// A PNM axis ("2") or sub-programme ("2.3").
+pub fn pnm(name: &str, v: &Option<String>) -> Result<Option<cadre_domain::PnmCode>, WebError> {
+    let Some(s) = given(v) else { return Ok(None) };
+    cadre_domain::PnmCode::parse(s).map(Some).ok_or_else(|| {
+        WebError::bad_param(name, msg("param-not-pnm", &[("value", clip(s).into())]))
+    })
+}
+
+/// A Global Compact objective, 1 to 23.
+pub fn objective(
+    name: &str,
+    v: &Option<String>,
+) -> Result<Option<cadre_domain::GcmObjectiveNumber>, WebError> {
+    let Some(s) = given(v) else { return Ok(None) };
+    s.parse::<u8>()
+        .ok()
+        .and_then(cadre_domain::GcmObjectiveNumber::new)
+        .map(Some)
+        .ok_or_else(|| {
+            WebError::bad_param(
+                name,
+                msg("param-not-objective", &[("value", clip(s).into())]),
+            )
+        })
+}
+
+/// A whole number of years, 1 to 50.
+pub fn years(name: &str, v: &Option<String>) -> Result<Option<u32>, WebError> {
+    let Some(s) = given(v) else { return Ok(None) };
+    match s.parse::<u32>() {
+        Ok(n) if (1..=50).contains(&n) => Ok(Some(n)),
+        _ => Err(WebError::bad_param(
+            name,
+            msg("param-not-years", &[("value", clip(s).into())]),
+        )),
+    }
+}
+
 fn msg(key: &str, args: &[(&str, cadre_i18n::Arg)]) -> String {
     cadre_i18n::tf(crate::language::current(), key, args)
 }

@@ -326,6 +326,10 @@ param-not-limit = “{ $value }” must be an integer between 1 and { $max }
 param-not-offset = “{ $value }” must be an integer between 0 and 1,000,000
 param-beyond-window = beyond the first 10,000 results, narrow the search (add a word, a body, a year or a type)
 param-too-long = value too long (200 characters at most)
+param-not-rec-status = "{ $value }" is not a recommendation status; possible values: none, not_started, in_progress, implemented, abandoned, to_reformulate
+param-not-pnm = "{ $value }" is neither a PNM axis nor a sub-programme (for example: 2 or 2.3)
+param-not-objective = "{ $value }" is not a Global Compact objective (1 to 23)
+param-not-years = "{ $value }" must be a number of years between 1 and 50
 meeting-next-in-month = in { $month }
 recs-section = { $scope } recommendations
 recs-section-group = { $scope } recommendations – { $group }
@@ -525,3 +529,23 @@ serve-forbidden = only the secretariat and the region's focal point tie an actio
 serve-number-unreadable = unreadable recommendation number
 serve-unknown = No recommendation has this number: nothing was changed.
 serve-stale = This action point changed while you were reading it: nothing was changed. Check and try again.
+rec-unreported = no report yet
+rec-stalled-years = { $n ->
+    [one] at least { $n } year
+   *[other] at least { $n } years
+}
+rec-filter-pnm = PNM axis or sub-programme
+rec-filter-objective = Global Compact objective
+rec-filter-stalled = No progress reported for
+rec-matrix-link = See the roadmap as a matrix (groups × statuses)
+rec-matrix-title = Roadmap: thematic groups × statuses
+rec-matrix-total = { $n ->
+    [one] { $n } recommendation
+   *[other] { $n } recommendations
+}
+rec-matrix-list = see the list
+rec-matrix-row-total = Total
+rec-row-general = General recommendations
+rec-row-axis = PNM axis { $axis }
+rec-row-unclassified = Unclassified
+rec-chart-title = Recommendations by group and status

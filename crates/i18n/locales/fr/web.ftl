@@ -323,6 +323,10 @@ param-not-limit = « { $value } » doit être un entier entre 1 et { $max }
 param-not-offset = « { $value } » doit être un entier entre 0 et 1 000 000
 param-beyond-window = au-delà des 10 000 premiers résultats, précisez la recherche (ajoutez un mot, une instance, une année ou un type)
 param-too-long = valeur trop longue (200 caractères au plus)
+param-not-rec-status = « { $value } » n’est pas un statut de recommandation ; valeurs possibles : none, not_started, in_progress, implemented, abandoned, to_reformulate
+param-not-pnm = « { $value } » n’est ni un axe ni un sous-programme de la PNM (exemple : 2 ou 2.3)
+param-not-objective = « { $value } » n’est pas un objectif du Pacte mondial (de 1 à 23)
+param-not-years = « { $value } » doit être un nombre d’années entre 1 et 50
 meeting-next-in-month = courant { $month }
 recs-section = Recommandations { $scope }
 recs-section-group = Recommandations { $scope } – { $group }
@@ -522,3 +526,23 @@ serve-forbidden = seuls le secrétariat et le point focal de la région rattache
 serve-number-unreadable = numéro de recommandation illisible
 serve-unknown = Aucune recommandation ne porte ce numéro : rien n’a été changé.
 serve-stale = Ce point d’action a été modifié pendant que vous le lisiez : rien n’a été changé. Vérifiez et recommencez.
+rec-unreported = sans rapport
+rec-stalled-years = { $n ->
+    [one] au moins { $n } an
+   *[other] au moins { $n } ans
+}
+rec-filter-pnm = Axe ou sous-programme PNM
+rec-filter-objective = Objectif du Pacte mondial
+rec-filter-stalled = Sans progrès signalé depuis
+rec-matrix-link = Voir la feuille de route en matrice (groupes × statuts)
+rec-matrix-title = Feuille de route : groupes thématiques × statuts
+rec-matrix-total = { $n ->
+    [one] { $n } recommandation
+   *[other] { $n } recommandations
+}
+rec-matrix-list = voir la liste
+rec-matrix-row-total = Total
+rec-row-general = Recommandations générales
+rec-row-axis = Axe { $axis } de la PNM
+rec-row-unclassified = Non classées
+rec-chart-title = Recommandations par groupe et par statut

@@ -4,14 +4,17 @@
 pub mod alignment;
 pub mod follow_up;
 pub mod links;
+pub mod matrix;
 mod read;
 mod recurrence;
 
 pub(crate) use read::{ReadFrom, store as store_read};
 
+pub use matrix::{MatrixCell, MatrixRow};
+
 use cadre_domain::{
-    Audience, MeetingId, Recommendation, RecommendationId, RecommendationScope,
-    RecommendationStatus, Session, SessionKind,
+    Audience, GcmObjectiveNumber, MeetingId, OrganisationId, PnmCode, Recommendation,
+    RecommendationId, RecommendationScope, RecommendationStatus, Session, SessionId, SessionKind,
 };
 use chrono::NaiveDate;
 
@@ -21,11 +24,31 @@ use crate::{Page, Paging, Result, Store};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RecommendationFilter {
+    /// Read from these minutes.
     pub meeting: Option<MeetingId>,
+    /// Adopted by this session.
+    pub session: Option<SessionId>,
     pub roadmap: Option<String>,
     pub thematic_group: Option<String>,
+    /// In this PNM axis (its sub-programmes included) or sub-programme.
+    pub pnm: Option<PnmCode>,
+    pub objective: Option<GcmObjectiveNumber>,
+    /// An organisation responsible for it or a partner.
+    pub organisation: Option<OrganisationId>,
+    pub status: Option<StatusFilter>,
+    /// Still to do (not implemented, abandoned or to be reformulated) with no report of
+    /// progress since this day, nor adopted since.
+    pub stalled_since: Option<NaiveDate>,
     pub audience: Audience,
     pub paging: Paging,
+}
+
+/// Which statuses a list keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    Is(RecommendationStatus),
+    /// No report has given it a status yet.
+    Unreported,
 }
 
 #[derive(sqlx::FromRow)]
@@ -137,7 +160,8 @@ pub struct EarlierForm {
     pub score: Option<i64>,
 }
 
-fn recommendations_query(f: &RecommendationFilter) -> ListQuery {
+/// The filter's conditions on `recommendations r`.
+fn conditions(f: &RecommendationFilter) -> Where {
     let mut w = Where::default();
     if let Some(meeting) = f.meeting {
         w.and("r.meeting_id = {}", [Value::from(meeting)]);
@@ -148,9 +172,62 @@ fn recommendations_query(f: &RecommendationFilter) -> ListQuery {
     if let Some(group) = &f.thematic_group {
         w.and("r.thematic_group = {}", [Value::from(group.clone())]);
     }
+    if let Some(session) = f.session {
+        w.and("r.session_id = {}", [Value::from(session)]);
+    }
+    if let Some(pnm) = f.pnm {
+        match pnm.sub_programme {
+            Some(_) => w.and("r.pnm_code = {}", [Value::from(pnm.to_string())]),
+            None => w.and(
+                "(r.pnm_code = {} OR r.pnm_code LIKE {})",
+                [
+                    Value::from(pnm.to_string()),
+                    Value::from(format!("{pnm}.%")),
+                ],
+            ),
+        }
+    }
+    if let Some(objective) = f.objective {
+        w.and(
+            "EXISTS (SELECT 1 FROM recommendation_objectives ro WHERE ro.recommendation_id = r.id AND ro.objective = {})",
+            [Value::from(i64::from(objective.get()))],
+        );
+    }
+    if let Some(org) = f.organisation {
+        w.and(
+            "EXISTS (SELECT 1 FROM recommendation_organisations rg WHERE rg.recommendation_id = r.id AND rg.organisation_id = {})",
+            [Value::from(org)],
+        );
+    }
+    match f.status {
+        Some(StatusFilter::Is(s)) => w.and("r.status = {}", [Value::from(s.as_str())]),
+        Some(StatusFilter::Unreported) => w.and_sql("r.status IS NULL"),
+        None => {}
+    }
+    if let Some(day) = f.stalled_since {
+        w.and(
+            "(r.status IS NULL OR r.status IN ('not_started', 'in_progress')) \
+             AND EXISTS (SELECT 1 FROM body_sessions s WHERE s.id = r.session_id AND (s.date <= {} \
+             OR (s.date IS NULL AND s.year <= {}) \
+             OR (s.date IS NULL AND s.year IS NULL AND r.meeting_date <= {}))) \
+             AND NOT EXISTS (SELECT 1 FROM recommendation_reports rp WHERE rp.recommendation_id = r.id \
+             AND rp.withdrawn = FALSE AND rp.status IN ('in_progress', 'implemented') AND rp.reported_on > {})",
+            [
+                Value::from(day),
+                Value::from(i64::from(chrono::Datelike::year(&day))),
+                Value::from(day),
+                Value::from(day),
+            ],
+        );
+    }
     if f.audience.is_public() {
         w.and_sql("r.published = TRUE");
     }
+    w
+}
+
+fn recommendations_query(f: &RecommendationFilter) -> ListQuery {
+    let w = conditions(f);
     let (limit, offset) = paging(&f.paging);
     ListQuery {
         list_sql: format!(
@@ -165,6 +242,9 @@ fn recommendations_query(f: &RecommendationFilter) -> ListQuery {
     }
 }
 
+const SQL_ORGANISATIONS: &str = "SELECT o.id, o.name, o.acronym FROM organisations o \
+     WHERE EXISTS (SELECT 1 FROM recommendation_organisations ro WHERE ro.organisation_id = o.id) \
+     ORDER BY COALESCE(o.acronym, o.name), o.id";
 const SQL_OF_REGION: &str = "SELECT r.id, r.roadmap, r.position, r.text FROM recommendations r \
      JOIN body_sessions s ON s.id = r.session_id JOIN bodies b ON b.id = s.body_id \
      WHERE b.region IS NULL OR b.region = $1 ORDER BY r.id";
@@ -211,6 +291,25 @@ impl Recommendations<'_> {
             .fetch_optional(Statement::new(SQL_SESSION).bind(id))
             .await?;
         row.map(SessionRow::into_domain).transpose()
+    }
+
+    /// The organisations responsible for or partners of some recommendation, by name.
+    pub async fn organisations(self) -> Result<Vec<cadre_domain::meeting::OrganisationRef>> {
+        let mut conn = self.0.conn().await?;
+        let rows: Vec<(i64, String, Option<String>)> = conn
+            .link()
+            .fetch_all(Statement::new(SQL_ORGANISATIONS))
+            .await?;
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, name, acronym)| cadre_domain::meeting::OrganisationRef {
+                    id: id.into(),
+                    name,
+                    acronym,
+                },
+            )
+            .collect())
     }
 
     /// The recommendations an action point of a body of `region` may serve: the national

@@ -28,8 +28,8 @@ pub(crate) struct Api;
 #[derive(Deserialize)]
 pub struct ListQuery {
     meeting: Option<String>,
-    roadmap: Option<String>,
-    thematic_group: Option<String>,
+    #[serde(flatten)]
+    filters: super::filters::FilterQuery,
     limit: Option<String>,
     offset: Option<String>,
 }
@@ -47,9 +47,15 @@ pub struct RecommendationPage {
     path = "/api/v1/recommendations",
     tag = "recommandations",
     params(
-        ("meeting" = Option<i64>, Query, description = "Session (identifiant de réunion)"),
+        ("meeting" = Option<i64>, Query, description = "Compte rendu dont elles sont lues (identifiant de réunion)"),
+        ("session" = Option<i64>, Query, description = "Session qui les a adoptées"),
         ("roadmap" = Option<String>, Query, description = "Feuille de route (ex. « 2021 »)"),
         ("thematic_group" = Option<String>, Query, description = "Groupe thématique (ex. « Protection »)"),
+        ("pnm" = Option<String>, Query, description = "Axe (« 2 », sous-programmes compris) ou sous-programme (« 2.3 ») de la PNM"),
+        ("objective" = Option<i64>, Query, description = "Objectif du Pacte mondial (1 à 23)"),
+        ("organisation" = Option<i64>, Query, description = "Organisation responsable ou partenaire"),
+        ("status" = Option<String>, Query, description = "Statut : none (sans rapport), not_started, in_progress, implemented, abandoned, to_reformulate"),
+        ("stalled" = Option<i64>, Query, description = "Sans progrès signalé depuis au moins ce nombre d'années (1 à 50)"),
         ("limit" = Option<i64>, Query, description = "Nombre d'éléments (1 à 500, 50 par défaut)"),
         ("offset" = Option<i64>, Query, description = "Éléments à sauter (0 par défaut ; 1 000 000 au plus)"),
     ),
@@ -62,16 +68,17 @@ pub async fn list_recommendations(
     State(state): State<AppState>,
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<PublicJson<RecommendationPage>, ApiError> {
+    // The JSON API is public: published minutes only.
+    let read = q
+        .filters
+        .read(cadre_domain::Audience::Public, crate::today())?;
     let filter = RecommendationFilter {
         meeting: params::id("meeting", &q.meeting)?,
-        roadmap: params::text("roadmap", &q.roadmap)?,
-        thematic_group: params::text("thematic_group", &q.thematic_group)?,
         paging: Paging::page(
             params::limit("limit", &q.limit)?,
             params::offset("offset", &q.offset)?,
         ),
-        // The JSON API is public: published minutes only.
-        audience: cadre_domain::Audience::Public,
+        ..read.filter
     };
     let page = crate::published::recommendations(&state.store, &filter).await?;
     Ok(PublicJson(RecommendationPage {

@@ -1,9 +1,11 @@
-//! Recommendations: `/recommendations` (what the CCM and CRCM sessions adopted, by roadmap and thematic group), `/recommendations/{id}` (one, followed over the years, with the forms that report on it, tie it and decide its earlier forms) and `GET /api/v1/recommendations`.
+//! Recommendations: `/recommendations` (what the CCM and CRCM sessions adopted, filtered), `/recommendations/roadmap` (the matrix of thematic groups × statuses, with its chart), `/recommendations/{id}` (one, followed over the years, with the forms that report on it, tie it and decide its earlier forms) and `GET /api/v1/recommendations`.
 
 mod alignment;
 mod api;
+mod filters;
 mod follow_up;
 mod pages;
+mod roadmap;
 mod show;
 
 use axum::Router;
@@ -15,6 +17,7 @@ use crate::AppState;
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(pages::router())
+        .merge(roadmap::router())
         .merge(show::router())
         .merge(api::router())
 }

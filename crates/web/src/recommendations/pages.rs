@@ -1,32 +1,26 @@
-//! `/recommendations`: what the CCM and CRCM sessions adopted, by roadmap and thematic group.
+//! `/recommendations`: what the CCM and CRCM sessions adopted, filtered by session, roadmap,
+//! thematic group, PNM place, Global Compact objective, organisation, status and time
+//! without progress.
 
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
 use axum::response::Html;
 use axum::routing::get;
-use cadre_domain::recommendation::THEMATIC_GROUPS;
-use cadre_storage::{Paging, RecommendationFilter};
-use serde::Deserialize;
+use cadre_storage::Paging;
 
+use super::filters::{FilterForm, FilterQuery, form};
 use crate::AppState;
 use crate::error::WebError;
 use crate::params::{self, PageQuery};
 use crate::published::render;
-use crate::view::{Choice, Pager, date_text};
+use crate::view::{Pager, date_text};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/recommendations", get(list))
 }
 
 pub const PER_PAGE: i64 = 50;
-
-#[derive(Deserialize)]
-pub struct ListQuery {
-    roadmap: Option<String>,
-    thematic_group: Option<String>,
-    page: Option<String>,
-}
 
 struct RecommendationRow {
     id: i64,
@@ -38,9 +32,9 @@ struct RecommendationRow {
     text: String,
     scope: &'static str,
     thematic_group: Option<String>,
+    status: Option<(&'static str, &'static str)>,
+    status_date: Option<String>,
     implementation_status: Option<String>,
-    challenges: Option<String>,
-    perspectives: Option<String>,
 }
 
 #[derive(Template)]
@@ -49,9 +43,10 @@ struct ListPage {
     title: &'static str,
     nav: &'static str,
     ui: crate::accounts::Ui,
-    roadmap: String,
-    groups: Vec<Choice>,
-    filtered: bool,
+    filters: FilterForm,
+    filter_action: &'static str,
+    /// The matrix of the same filter.
+    matrix_link: String,
     recommendations: Vec<RecommendationRow>,
     pager: Pager,
 }
@@ -59,40 +54,30 @@ struct ListPage {
 async fn list(
     State(state): State<AppState>,
     who: crate::accounts::Who,
-    PageQuery(q): PageQuery<ListQuery>,
+    PageQuery(q): PageQuery<FilterQuery>,
 ) -> Result<Html<String>, WebError> {
-    let roadmap = params::text("roadmap", &q.roadmap)?;
-    let thematic_group = params::text("thematic_group", &q.thematic_group)?;
+    let filters = q.read(who.audience(), crate::today())?;
     let page = params::page("page", &q.page)?;
-    let filter = RecommendationFilter {
-        meeting: None,
-        roadmap: roadmap.clone(),
-        thematic_group: thematic_group.clone(),
-        audience: who.audience(),
-        paging: Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE)),
-    };
-    let found = crate::published::recommendations(&state.store, &filter).await?;
-    let filters = [
-        ("roadmap", roadmap.clone().unwrap_or_default()),
-        ("thematic_group", thematic_group.clone().unwrap_or_default()),
-    ];
+    let mut filter = filters.filter.clone();
+    filter.paging = Paging::page(PER_PAGE, Pager::offset(page, PER_PAGE));
+    let (found, form) = tokio::try_join!(
+        async {
+            crate::published::recommendations(&state.store, &filter)
+                .await
+                .map_err(WebError::from)
+        },
+        form(&state, &filters)
+    )?;
     let page = ListPage {
         title: crate::language::t("nav-recommendations"),
         nav: "recommendations",
         ui: who.ui(),
-        roadmap: roadmap.clone().unwrap_or_default(),
-        groups: THEMATIC_GROUPS
-            .iter()
-            .map(|g| Choice {
-                value: (*g).to_owned(),
-                label: (*g).to_owned(),
-                selected: thematic_group.as_deref() == Some(*g),
-            })
-            .collect(),
-        filtered: roadmap.is_some() || thematic_group.is_some(),
+        filter_action: "/recommendations",
+        matrix_link: format!("/recommendations/roadmap?{}", filters.query(&[])),
+        filters: form,
         pager: Pager::new(
             "/recommendations",
-            &filters,
+            &filters.pairs,
             page,
             PER_PAGE,
             found.total,
@@ -113,9 +98,9 @@ async fn list(
                 text: r.text.clone(),
                 scope: crate::language::label("recommendation-scope", r.scope.as_str()),
                 thematic_group: r.thematic_group.clone(),
+                status: r.status.map(super::show::status_badge),
+                status_date: r.status_date.map(date_text),
                 implementation_status: r.implementation_status.clone(),
-                challenges: r.challenges.clone(),
-                perspectives: r.perspectives.clone(),
             })
             .collect(),
     };

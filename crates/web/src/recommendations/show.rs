@@ -207,7 +207,7 @@ pub(super) fn pnm_label(code: PnmCode) -> String {
     format!("{code} – {}", code.title())
 }
 
-fn objective_label(n: GcmObjectiveNumber) -> String {
+pub(super) fn objective_label(n: GcmObjectiveNumber) -> String {
     let o = n.objective();
     let short = match crate::language::current() {
         cadre_i18n::Lang::En => &o.short_en,

@@ -359,3 +359,84 @@ both_engines! {
         assert!(page.body.contains("name=\"recommendation\""), "{}", page.body);
     }
 }
+
+both_engines! {
+    async fn the_list_filters_and_the_matrix_counts(db: Store) {
+        let site = site(db).await;
+        let sp = cadre_domain::Actor::command_line("test");
+        let orgs = site.db.organisations().list(cadre_domain::Audience::Internal).await.unwrap();
+        let oim = orgs.iter().find(|o| o.organisation.acronym.as_deref() == Some("OIM")).unwrap().organisation.id;
+        let tracked = site.db.recommendations().get(site.national).await.unwrap().unwrap();
+        let ties = cadre_storage::recommendations::alignment::NewAlignment {
+            responsible: vec![oim],
+            pnm: cadre_domain::PnmCode::parse("2.1"),
+            objectives: vec![cadre_domain::GcmObjectiveNumber::new(7).unwrap()],
+            ..Default::default()
+        };
+        let tracked = site.db.recommendations().align(site.national, tracked.version, &ties, &sp, chrono::Utc::now()).await.unwrap();
+        let report = cadre_storage::recommendations::follow_up::ImplementationReport {
+            status: RecommendationStatus::InProgress,
+            done: "Deux centres ouverts".into(),
+            challenges: None,
+            perspectives: None,
+            reported_on: today() - Duration::days(400),
+        };
+        site.db.recommendations().report(site.national, tracked.version, &report, &sp, chrono::Utc::now()).await.unwrap();
+
+        let national = "Renforcer la prise en charge des ENA</a>";
+        let regional = "Renforcer la prise en charge des ENA dans la région";
+        let general = "Tenir régulièrement les sessions du CCM";
+        for (query, expected) in [
+            (format!("organisation={oim}"), vec![national]),
+            ("pnm=2".to_owned(), vec![national]),
+            ("pnm=2.1".to_owned(), vec![national]),
+            ("pnm=2.2".to_owned(), vec![]),
+            ("objective=7".to_owned(), vec![national]),
+            ("status=in_progress".to_owned(), vec![national]),
+            ("status=none".to_owned(), vec![regional, general]),
+            // No progress for a year: everything still to do; the report was 400 days ago.
+            ("stalled=1".to_owned(), vec![national, regional, general]),
+            ("stalled=2".to_owned(), vec![regional, general]),
+        ] {
+            let html = page(&site.server, &format!("/recommendations?{query}")).await;
+            for text in [national, regional, general] {
+                assert_eq!(html.contains(text), expected.contains(&text), "{query}: {text}");
+            }
+        }
+        for bad in ["status=fini", "pnm=7", "objective=24", "stalled=0", "session=x"] {
+            let r = site.server.get(&format!("/recommendations?{bad}")).await;
+            assert_eq!(r.status, 400, "{bad}");
+            assert!(r.body.contains(bad.split('=').next().unwrap()), "{bad}: the parameter is named");
+        }
+        // The API takes the same filters.
+        let json = api(&site.server, "/api/v1/recommendations?status=in_progress").await;
+        assert_eq!(json["total"], 1);
+        assert_eq!(json["items"][0]["id"], site.national.get());
+
+        // The matrix: general ones and Protection, by status, each count a link to its list.
+        let html = page(&site.server, "/recommendations/roadmap").await;
+        assert!(html.len() < 50 * 1024);
+        assert!(html.contains("<svg class=\"chart\""), "{html}");
+        assert!(html.contains("3 recommandations"), "{html}");
+        let row = |label: &str| {
+            let start = html.find(&format!("<th scope=\"row\">{label}</th>")).unwrap_or_else(|| panic!("{label}: {html}"));
+            html[start..].split("</tr>").next().unwrap().to_owned()
+        };
+        let general_row = row("Recommandations générales");
+        let numbers = |row: &str| -> Vec<i64> {
+            row.split("<td").skip(1).map(|c| {
+                let text: String = c.chars().filter(|ch| ch.is_ascii_digit() || *ch == '<' || *ch == '>').collect();
+                text.split(['<', '>']).filter_map(|p| p.parse().ok()).next_back().unwrap_or(-1)
+            }).collect()
+        };
+        // Columns: no report, not started, in progress, implemented, abandoned, to reformulate, total.
+        assert_eq!(numbers(&general_row), [2, 0, 0, 0, 0, 0, 2], "{general_row}");
+        let protection = row("Protection");
+        assert_eq!(numbers(&protection), [0, 0, 1, 0, 0, 0, 1], "{protection}");
+        assert!(protection.contains("thematic_group=Protection&#38;status=in_progress"), "{protection}");
+        // Filtered by session, only that session's.
+        let crcm = site.db.recommendations().get(site.regional).await.unwrap().unwrap().recommendation.session_id;
+        let html = page(&site.server, &format!("/recommendations/roadmap?session={crcm}")).await;
+        assert!(html.contains("1 recommandation<") || html.contains("1 recommandation "), "{html}");
+    }
+}
