@@ -18,21 +18,30 @@ use chrono::Datelike;
 use zip::CompressionMethod;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
-use crate::MinutesInput;
 use crate::model::{self, Block, Table};
+use crate::{Document, MinutesInput};
 
 /// A4 less 2 cm margins, in twentieths of a point: the width table columns share.
 const TEXT_WIDTH: u32 = 11906 - 2 * 1134;
 
 /// The minutes as a .docx file.
 pub fn minutes(input: &MinutesInput) -> Vec<u8> {
-    let blocks = model::minutes(input);
-    let document = document_xml(&blocks);
-    let core = core_xml(&model::title(input), input);
-    let styles = styles_xml(input.lang);
+    write(&Document {
+        title: model::title(input),
+        blocks: model::minutes(input),
+        lang: input.lang,
+        today: input.today,
+    })
+}
+
+/// Any of Cadre's documents as a .docx file.
+pub(crate) fn write(doc: &Document) -> Vec<u8> {
+    let document = document_xml(&doc.blocks);
+    let core = core_xml(&doc.title, doc);
+    let styles = styles_xml(doc.lang);
     // The archive's entries are dated `today`, at midnight: the same input gives the same
     // bytes.
-    let d = input.today;
+    let d = doc.today;
     let stamp = zip::DateTime::from_date_and_time(
         u16::try_from(d.year().clamp(1980, 2107)).unwrap_or(1980),
         d.month() as u8,
@@ -120,7 +129,7 @@ fn styles_xml(lang: Lang) -> String {
 }
 
 /// Title, language, author and dates (midnight UTC of `today`) of the document.
-fn core_xml(title: &str, input: &MinutesInput) -> String {
+fn core_xml(title: &str, input: &Document) -> String {
     let stamp = format!("{}T00:00:00Z", input.today.format("%Y-%m-%d"));
     let lang = match input.lang {
         Lang::Fr => "fr-FR",

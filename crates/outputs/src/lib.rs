@@ -4,7 +4,9 @@
 //!   (header, attendance, follow-up of the previous meeting, agenda, one section per agenda
 //!   item with its action points as a real table, recommendations, next meeting, rapporteur);
 //! - [`calendar::feed`]: meetings as an iCalendar feed that phones and mail clients subscribe to;
-//! - [`action_points::csv`] and [`action_points::xlsx`]: action points as spreadsheets.
+//! - [`action_points::csv`] and [`action_points::xlsx`]: action points as spreadsheets;
+//! - [`recommendations`]: the "état de mise en œuvre" of recommendations in Word, PDF, Excel
+//!   and CSV.
 //!
 //! Every word comes from the `cadre-i18n` catalogues (`locales/*/outputs.ftl`), so each
 //! document exists in French and English. Outputs are deterministic: the same input gives
@@ -25,9 +27,19 @@ pub mod calendar;
 pub mod docx;
 mod model;
 pub mod pdf;
+pub mod recommendations;
 mod shown;
 
 pub use calendar::CalendarEvent;
+
+/// A document as both writers take it: its title (also in its properties), its blocks, its
+/// language and the day it is made.
+pub(crate) struct Document {
+    pub title: String,
+    pub blocks: Vec<model::Block>,
+    pub lang: Lang,
+    pub today: NaiveDate,
+}
 
 /// What the minutes are written from.
 #[derive(Debug, Clone, Copy)]

@@ -42,7 +42,7 @@ pub(crate) struct Table {
 }
 
 impl Table {
-    fn grid(widths: &[u32], header: Vec<String>, rows: Vec<Vec<String>>) -> Table {
+    pub(crate) fn grid(widths: &[u32], header: Vec<String>, rows: Vec<Vec<String>>) -> Table {
         Table {
             widths: widths.to_vec(),
             header: Some(header),

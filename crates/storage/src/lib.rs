@@ -37,7 +37,9 @@ pub use changes::Change;
 pub use engine::{Engine, Pool};
 pub use meetings::{ImportOutcome, LifecycleOutcome, MeetingFilter, Transition, UpcomingMeeting};
 pub use organisations::OrganisationWithCounts;
-pub use recommendations::{MatrixCell, MatrixRow, RecommendationFilter, StatusFilter};
+pub use recommendations::{
+    AlignmentReport, MatrixCell, MatrixRow, RecommendationFilter, Served, StatusFilter,
+};
 pub use store::Store;
 pub use totals::Totals;
 

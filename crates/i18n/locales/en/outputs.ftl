@@ -54,3 +54,18 @@ out-col-deadline-as-written = Deadline (as written)
 out-col-due-date = Due date
 out-col-status = Status
 out-col-age = Age (days)
+
+## Implementation of recommendations
+
+out-rec-title = Implementation of recommendations
+out-rec-as-of = As of { $date }, according to the implementation reports recorded in Cadre.
+out-rec-none = No recommendation matches these criteria.
+out-rec-unreported = no report yet
+out-sheet-recommendations = Recommendations
+out-col-roadmap = Roadmap
+out-col-scope = Scope
+out-col-thematic-group = Thematic group
+out-col-pnm = PNM (axis or sub-programme)
+out-col-gcm = Global Compact objectives
+out-col-status-date = Status date
+out-col-address = Address in Cadre

@@ -538,6 +538,7 @@ rec-filter-pnm = PNM axis or sub-programme
 rec-filter-objective = Global Compact objective
 rec-filter-stalled = No progress reported for
 rec-matrix-link = See the roadmap as a matrix (groups × statuses)
+rec-download = Implementation table:
 rec-matrix-title = Roadmap: thematic groups × statuses
 rec-matrix-total = { $n ->
     [one] { $n } recommendation
@@ -549,3 +550,18 @@ rec-row-general = General recommendations
 rec-row-axis = PNM axis { $axis }
 rec-row-unclassified = Unclassified
 rec-chart-title = Recommendations by group and status
+rec-alignment-title = Alignment report (PNM and Global Compact)
+rec-alignment-all-objectives = Each of the 23 Global Compact objectives is served by at least one recommendation.
+rec-alignment-nobody = Objectives nobody serves: { $objectives }.
+rec-alignment-without-objective = { $n ->
+    [0] Every recommendation is tied to an objective.
+    [one] { $n } recommendation is tied to no objective.
+   *[other] { $n } recommendations are tied to no objective.
+}
+rec-alignment-without-pnm = { $n ->
+    [0] Every recommendation is tied to the PNM.
+    [one] { $n } recommendation is tied to no PNM axis.
+   *[other] { $n } recommendations are tied to no PNM axis.
+}
+rec-alignment-implemented = Implemented
+rec-alignment-none = none

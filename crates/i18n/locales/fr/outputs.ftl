@@ -56,3 +56,18 @@ out-col-deadline-as-written = Date limite (telle qu’écrite)
 out-col-due-date = Échéance
 out-col-status = Statut
 out-col-age = Âge (jours)
+
+## Implementation of recommendations
+
+out-rec-title = État de mise en œuvre des recommandations
+out-rec-as-of = Situation au { $date }, selon les rapports de mise en œuvre enregistrés dans Cadre.
+out-rec-none = Aucune recommandation ne correspond à ces critères.
+out-rec-unreported = sans rapport
+out-sheet-recommendations = Recommandations
+out-col-roadmap = Feuille de route
+out-col-scope = Portée
+out-col-thematic-group = Groupe thématique
+out-col-pnm = PNM (axe ou sous-programme)
+out-col-gcm = Objectifs du Pacte mondial
+out-col-status-date = Date du statut
+out-col-address = Adresse dans Cadre

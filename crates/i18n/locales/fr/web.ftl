@@ -535,6 +535,7 @@ rec-filter-pnm = Axe ou sous-programme PNM
 rec-filter-objective = Objectif du Pacte mondial
 rec-filter-stalled = Sans progrès signalé depuis
 rec-matrix-link = Voir la feuille de route en matrice (groupes × statuts)
+rec-download = État de mise en œuvre :
 rec-matrix-title = Feuille de route : groupes thématiques × statuts
 rec-matrix-total = { $n ->
     [one] { $n } recommandation
@@ -546,3 +547,18 @@ rec-row-general = Recommandations générales
 rec-row-axis = Axe { $axis } de la PNM
 rec-row-unclassified = Non classées
 rec-chart-title = Recommandations par groupe et par statut
+rec-alignment-title = Rapport d’alignement (PNM et Pacte mondial)
+rec-alignment-all-objectives = Chacun des 23 objectifs du Pacte mondial est servi par au moins une recommandation.
+rec-alignment-nobody = Objectifs que personne ne sert : { $objectives }.
+rec-alignment-without-objective = { $n ->
+    [0] Toutes les recommandations sont rattachées à un objectif.
+    [one] { $n } recommandation n’est rattachée à aucun objectif.
+   *[other] { $n } recommandations ne sont rattachées à aucun objectif.
+}
+rec-alignment-without-pnm = { $n ->
+    [0] Toutes les recommandations sont rattachées à la PNM.
+    [one] { $n } recommandation n’est rattachée à aucun axe de la PNM.
+   *[other] { $n } recommandations ne sont rattachées à aucun axe de la PNM.
+}
+rec-alignment-implemented = Mises en œuvre
+rec-alignment-none = aucune

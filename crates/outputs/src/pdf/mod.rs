@@ -23,8 +23,8 @@ use cadre_i18n::Lang;
 use flate2::Compression;
 use flate2::write::ZlibEncoder;
 
-use crate::MinutesInput;
 use crate::model::{self, Block, Table};
+use crate::{Document, MinutesInput};
 use fonts::{Face, text_width};
 
 /// A4, in points.
@@ -83,7 +83,17 @@ const BODY: Style = style(Face::Regular, 10.0, 13.0, 0.0, 4.0);
 
 /// The minutes as a PDF file.
 pub fn minutes(input: &MinutesInput) -> Vec<u8> {
-    let blocks = model::minutes(input);
+    write(&Document {
+        title: model::title(input),
+        blocks: model::minutes(input),
+        lang: input.lang,
+        today: input.today,
+    })
+}
+
+/// Any of Cadre's documents as a PDF file.
+pub(crate) fn write(doc: &Document) -> Vec<u8> {
+    let blocks = &doc.blocks;
     let mut pages = Pages::new();
     for (k, block) in blocks.iter().enumerate() {
         match block {
@@ -97,7 +107,7 @@ pub fn minutes(input: &MinutesInput) -> Vec<u8> {
         }
     }
     let pages = pages.finish();
-    write_pdf(&pages, &model::title(input), input)
+    write_pdf(&pages, &doc.title, doc)
 }
 
 fn block_style(block: &Block) -> Style {
@@ -454,7 +464,7 @@ fn text_string(s: &str) -> String {
 /// The file: catalog, page tree, the two fonts, the document information, then a page and
 /// its compressed content stream per page, and the cross-reference table giving each
 /// object's byte offset.
-fn write_pdf(pages: &[String], title: &str, input: &MinutesInput) -> Vec<u8> {
+fn write_pdf(pages: &[String], title: &str, input: &Document) -> Vec<u8> {
     const FIRST_PAGE: usize = 6;
     let page_id = |n: usize| FIRST_PAGE + 2 * n;
     let kids: Vec<String> = (0..pages.len())

@@ -2,15 +2,19 @@
 //! to implementation.
 
 pub mod alignment;
+mod alignment_report;
 pub mod follow_up;
 pub mod links;
 pub mod matrix;
 mod read;
 mod recurrence;
+mod sheet;
 
 pub(crate) use read::{ReadFrom, store as store_read};
 
+pub use alignment_report::{AlignmentReport, Served};
 pub use matrix::{MatrixCell, MatrixRow};
+pub use sheet::{LatestReport, SheetRow};
 
 use cadre_domain::{
     Audience, GcmObjectiveNumber, MeetingId, OrganisationId, PnmCode, Recommendation,

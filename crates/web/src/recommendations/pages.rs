@@ -17,7 +17,12 @@ use crate::published::render;
 use crate::view::{Pager, date_text};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/recommendations", get(list))
+    Router::new()
+        .route("/recommendations", get(list))
+        .route("/recommendations.docx", get(super::exports::docx))
+        .route("/recommendations.pdf", get(super::exports::pdf))
+        .route("/recommendations.xlsx", get(super::exports::xlsx))
+        .route("/recommendations.csv", get(super::exports::csv))
 }
 
 pub const PER_PAGE: i64 = 50;
@@ -47,6 +52,8 @@ struct ListPage {
     filter_action: &'static str,
     /// The matrix of the same filter.
     matrix_link: String,
+    /// The filters' query string, for the exports.
+    query: String,
     recommendations: Vec<RecommendationRow>,
     pager: Pager,
 }
@@ -74,6 +81,7 @@ async fn list(
         ui: who.ui(),
         filter_action: "/recommendations",
         matrix_link: format!("/recommendations/roadmap?{}", filters.query(&[])),
+        query: filters.query(&[]),
         filters: form,
         pager: Pager::new(
             "/recommendations",

@@ -41,7 +41,7 @@ fn column(status: Option<RecommendationStatus>) -> (&'static str, &'static str, 
                 RecommendationStatus::Implemented => "#1a7f37",
                 RecommendationStatus::InProgress => "#1f5fa8",
                 RecommendationStatus::NotStarted => "#b35900",
-                RecommendationStatus::Abandoned => "#5c5c5c",
+                RecommendationStatus::Abandoned => "#a1260d",
                 RecommendationStatus::ToReformulate => "#8c3b8c",
             },
         ),
@@ -125,20 +125,26 @@ fn link(filters: &Filters, extra: &[(&'static str, String)]) -> String {
 /// longest row. Exact counts are in the table beside it; the chart is their picture.
 fn chart(rows: &[RowView], columns: &[ColumnView]) -> String {
     const WIDTH: i64 = 320;
-    const BAR: i64 = 18;
-    const GAP: i64 = 26;
+    const LABEL: i64 = 14;
+    const BAR: i64 = 16;
+    const ROW: i64 = LABEL + BAR + 10;
     let max = rows.iter().map(|r| r.total.n).max().unwrap_or(0).max(1);
-    let height = GAP * rows.len() as i64 + 8;
+    let height = ROW * rows.len() as i64;
     let mut svg = String::new();
     let _ = write!(
         svg,
         r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="chart-title"><title id="chart-title">{}</title>"#,
-        askama::filters::escape(crate::language::t("rec-chart-title"), askama::filters::Html)
-            .map(|e| e.to_string())
-            .unwrap_or_default()
+        escape(crate::language::t("rec-chart-title"))
     );
     for (i, row) in rows.iter().enumerate() {
-        let y = i as i64 * GAP + 4;
+        let top = i as i64 * ROW;
+        let _ = write!(
+            svg,
+            r##"<text x="0" y="{}" font-size="11" fill="#1a1a1a">{}</text>"##,
+            top + LABEL - 3,
+            escape(&row.label)
+        );
+        let y = top + LABEL;
         let mut x = 0;
         for (cell, col) in row.cells.iter().zip(columns) {
             if cell.n == 0 {
@@ -157,9 +163,9 @@ fn chart(rows: &[RowView], columns: &[ColumnView]) -> String {
         }
         let _ = write!(
             svg,
-            r##"<text x="{}" y="{}" font-size="12" fill="#1a1a1a">{}</text>"##,
+            r##"<text x="{}" y="{}" font-size="11" fill="#1a1a1a">{}</text>"##,
             x + 4,
-            y + BAR - 5,
+            y + BAR - 4,
             row.total.n
         );
     }

@@ -184,14 +184,23 @@ pub(super) fn status_badge(s: RecommendationStatus) -> (&'static str, &'static s
     )
 }
 
-fn report_view(r: &ReportEntry, signed_in: bool) -> ReportView {
+/// Free text as this reader may see it: contacts masked for all but the secretariat.
+fn for_reader(text: &str, mask: bool) -> String {
+    if mask {
+        cadre_domain::privacy::mask_contacts(text).into_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+fn report_view(r: &ReportEntry, signed_in: bool, mask: bool) -> ReportView {
     ReportView {
         id: r.id,
         reported_on: date_text(r.reported_on),
         status: r.status.map(status_badge),
-        done: r.done.clone(),
-        challenges: r.challenges.clone(),
-        perspectives: r.perspectives.clone(),
+        done: for_reader(&r.done, mask),
+        challenges: r.challenges.as_deref().map(|t| for_reader(t, mask)),
+        perspectives: r.perspectives.as_deref().map(|t| for_reader(t, mask)),
         meeting_id: r.meeting_id.map(|m| m.get()),
         actor: if signed_in {
             r.actor.clone()
@@ -255,9 +264,13 @@ pub(super) async fn page(
         db.recommendations().alignment(id),
         db.action_points().serving(id),
     )?;
-    let tracked = tracked
+    let mut tracked = tracked
         .filter(|t| t.published || !public)
         .ok_or(WebError::NotFound)?;
+    let mask = !who.viewer().sees_personal_contacts();
+    if mask {
+        tracked.recommendation = tracked.recommendation.for_publication();
+    }
     let r = &tracked.recommendation;
     let session = db
         .recommendations()
@@ -292,7 +305,7 @@ pub(super) async fn page(
             link: l.id,
             roadmap: o.recommendation.roadmap.clone(),
             position: o.recommendation.position,
-            text: o.recommendation.text.clone(),
+            text: for_reader(&o.recommendation.text, mask),
             proposed_score: (l.state == "proposed").then_some(l.score.unwrap_or(0) / 10),
         };
         if l.recommendation == id {
@@ -352,7 +365,7 @@ pub(super) async fn page(
             reports
                 .iter()
                 .filter(|rep| rep.version > v)
-                .map(|rep| report_view(rep, signed_in))
+                .map(|rep| report_view(rep, signed_in, mask))
                 .collect()
         })
         .unwrap_or_default();
@@ -405,7 +418,7 @@ pub(super) async fn page(
             .iter()
             .rev()
             .filter(|rep| signed_in || !rep.withdrawn)
-            .map(|rep| report_view(rep, signed_in))
+            .map(|rep| report_view(rep, signed_in, mask))
             .collect(),
         serving: serving
             .iter()
@@ -413,7 +426,7 @@ pub(super) async fn page(
             .map(|p| ServingView {
                 id: p.id.get(),
                 meeting: format!("{}, {}", p.body, date_text(p.meeting_date)),
-                what: p.what.clone(),
+                what: for_reader(&p.what, mask),
                 status_label: crate::language::label("action-status", p.status.as_str()),
                 status_class: status_class(p.status),
             })

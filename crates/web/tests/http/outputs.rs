@@ -7,7 +7,7 @@ use std::io::Read as _;
 use super::*;
 
 /// A file of a zip package (.docx, .xlsx) as text.
-fn part(bytes: &[u8], name: &str) -> String {
+pub(crate) fn part(bytes: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
     let mut text = String::new();
     archive

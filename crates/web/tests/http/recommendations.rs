@@ -440,3 +440,76 @@ both_engines! {
         assert!(html.contains("1 recommandation<") || html.contains("1 recommandation "), "{html}");
     }
 }
+
+both_engines! {
+    async fn the_implementation_table_and_the_alignment_report(db: Store) {
+        let site = site(db).await;
+        let sp = cadre_domain::Actor::command_line("test");
+        let orgs = site.db.organisations().list(cadre_domain::Audience::Internal).await.unwrap();
+        let oim = orgs.iter().find(|o| o.organisation.acronym.as_deref() == Some("OIM")).unwrap().organisation.id;
+        let tracked = site.db.recommendations().get(site.national).await.unwrap().unwrap();
+        let ties = cadre_storage::recommendations::alignment::NewAlignment {
+            responsible: vec![oim],
+            pnm: cadre_domain::PnmCode::parse("2.1"),
+            objectives: vec![cadre_domain::GcmObjectiveNumber::new(7).unwrap(), cadre_domain::GcmObjectiveNumber::new(12).unwrap()],
+            ..Default::default()
+        };
+        let tracked = site.db.recommendations().align(site.national, tracked.version, &ties, &sp, chrono::Utc::now()).await.unwrap();
+        let report = cadre_storage::recommendations::follow_up::ImplementationReport {
+            status: RecommendationStatus::Implemented,
+            done: format!("Trois centres ouverts ; joindre {PHONE}"),
+            challenges: Some("Personnel qualifié".into()),
+            perspectives: None,
+            reported_on: d(2024, 6, 1),
+        };
+        site.db.recommendations().report(site.national, tracked.version, &report, &sp, chrono::Utc::now()).await.unwrap();
+
+        // Word: grouped like the session reports, the latest report in its row, no contact.
+        let docx = site.server.get("/recommendations.docx").await;
+        assert_eq!(docx.status, 200);
+        assert_eq!(docx.header("content-type"), Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        let body = super::outputs::part(&docx.bytes, "word/document.xml");
+        assert!(body.contains("État de mise en œuvre des recommandations"), "{body}");
+        let table = body.find("<w:tbl>").expect("a table");
+        for text in ["Renforcer la prise en charge des ENA", "Trois centres ouverts", "Personnel qualifié", "OIM", "mise en œuvre", "Mobilisation des ressources"] {
+            assert!(body[table..].contains(text), "{text}");
+        }
+        assert!(!body.contains(PHONE_DIGITS) && !body.contains(PHONE), "no contact leaves");
+        // Excel and CSV: one row per recommendation, every field in its column.
+        let xlsx = site.server.get("/recommendations.xlsx?status=implemented").await;
+        assert_eq!(xlsx.status, 200);
+        let strings = super::outputs::part(&xlsx.bytes, "xl/sharedStrings.xml");
+        assert!(strings.contains("Trois centres ouverts") && strings.contains("2.1 – "), "{strings}");
+        assert!(!strings.contains("Tenir régulièrement"), "the filter applies");
+        let csv = site.server.get("/recommendations.csv").await;
+        let text = String::from_utf8(csv.bytes.clone()).unwrap();
+        assert_eq!(text.lines().count(), 4, "a header and three recommendations: {text}");
+        let national = text.lines().find(|l| l.contains("Trois centres")).unwrap();
+        assert!(national.contains("\"7, 12\"") && national.contains("2024-06-01") && national.contains(&format!("/recommendations/{}", site.national)), "{national}");
+        assert!(!text.contains(PHONE_DIGITS));
+        // PDF, read back.
+        let pdf = site.server.get("/recommendations.pdf").await;
+        assert_eq!((pdf.status, pdf.header("content-type")), (200, Some("application/pdf")));
+        let read = cadre_ingest::read_text("etat.pdf", &pdf.bytes, &Default::default()).unwrap().text;
+        assert!(read.contains("Trois centres ouverts"), "{read}");
+        // English.
+        let en = site.server.request("GET", "/recommendations.docx", &[("Accept-Language", "en")]).await;
+        assert!(super::outputs::part(&en.bytes, "word/document.xml").contains("Implementation of recommendations"));
+
+        // The alignment report: objectives 7 and 12 served (one implemented), the others nobody's.
+        let html = page(&site.server, "/recommendations/alignment").await;
+        assert!(html.len() < 50 * 1024);
+        assert!(html.contains("Objectifs que personne ne sert"), "{html}");
+        let nobody = html.split("Objectifs que personne ne sert").nth(1).unwrap().split('.').next().unwrap().to_owned();
+        assert!(nobody.contains("1, 2, 3, 4, 5, 6, 8,") && !nobody.contains(" 7,") && !nobody.contains(" 12,"), "{nobody}");
+        assert!(html.contains("2 recommandations ne sont rattachées à aucun objectif"), "{html}");
+        let row = |label: &str| {
+            let label = format!("<th scope=\"row\">{label}");
+            html[html.find(&label).unwrap_or_else(|| panic!("{label}"))..].split("</tr>").next().unwrap().to_owned()
+        };
+        let sub = row("2.1 – ");
+        assert!(sub.contains(">1</a>") && sub.contains(">1</td>"), "{sub}");
+        assert!(row("2.2 – ").contains("aucune"));
+        assert!(html.contains("pnm=2.1"), "each count links to its list");
+    }
+}
