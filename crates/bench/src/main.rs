@@ -9,6 +9,8 @@
 //! - `cadre-bench fuzz-corpus DIR [SEEDS_DIR]`: starting inputs for every fuzz target.
 //! - `cadre-bench follow-up BASE_URL DATABASE_URL [SECONDS] [USERS]`: signed-in users reporting
 //!   on action points against a running server, and a burst of sign-ins.
+//! - `cadre-bench recommendations-data DATABASE_URL [RECOMMENDATIONS] [REPORTS_EACH]`: a
+//!   database for the recommendations tracker's latency benchmark.
 
 mod accuracy;
 mod corpus;
@@ -16,6 +18,7 @@ mod evalset;
 mod follow_up;
 mod fuzz_corpus;
 mod hostile;
+mod recommendations;
 mod search;
 mod segment;
 
@@ -31,8 +34,9 @@ fn main() -> anyhow::Result<()> {
         Some("hostile") => hostile::run(rest),
         Some("fuzz-corpus") => fuzz_corpus::run(rest),
         Some("follow-up") => follow_up::run(rest),
+        Some("recommendations-data") => recommendations::run(rest),
         _ => anyhow::bail!(
-            "usage: cadre-bench corpus|segment|search|accuracy|evalset|hostile|fuzz-corpus|follow-up ARGS…"
+            "usage: cadre-bench corpus|segment|search|accuracy|evalset|hostile|fuzz-corpus|follow-up|recommendations-data ARGS…"
         ),
     }
 }

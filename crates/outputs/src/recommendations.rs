@@ -9,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook};
 
 use cadre_domain::privacy::spreadsheet_cell;
-use cadre_domain::{Recommendation, RecommendationScope, RecommendationStatus};
+use cadre_domain::{Recommendation, RecommendationScope};
 use cadre_i18n::{Lang, label, t, tf};
 
 use crate::model::{Block, Table};
@@ -45,10 +45,12 @@ pub struct ImplementationTable<'a> {
     pub today: NaiveDate,
 }
 
-fn status(lang: Lang, s: Option<RecommendationStatus>) -> String {
-    match s {
-        Some(s) => label(lang, "recommendation-status", s.as_str()).to_owned(),
-        None => t(lang, "out-rec-unreported").to_owned(),
+/// The status, or why there is none: no report yet, or reports that state none.
+fn status(lang: Lang, row: &ImplementationRow) -> String {
+    match (row.recommendation.status, &row.latest) {
+        (Some(s), _) => label(lang, "recommendation-status", s.as_str()).to_owned(),
+        (None, Some(_)) => t(lang, "out-rec-unstated").to_owned(),
+        (None, None) => t(lang, "out-rec-unreported").to_owned(),
     }
 }
 
@@ -163,7 +165,7 @@ fn grid(lang: Lang, rows: &[&ImplementationRow]) -> Table {
     let header = [
         "out-number",
         "out-recommendation",
-        "out-responsible",
+        "out-rec-responsible",
         "out-status",
         "out-implementation",
         "out-challenges",
@@ -177,7 +179,7 @@ fn grid(lang: Lang, rows: &[&ImplementationRow]) -> Table {
         .map(|row| {
             let r = row.recommendation;
             let (done, challenges, perspectives) = said(row);
-            let mut state = status(lang, r.status);
+            let mut state = status(lang, row);
             if let Some(d) = r.status_date {
                 state = format!("{state} ({})", cadre_i18n::date(lang, d));
             }
@@ -192,7 +194,7 @@ fn grid(lang: Lang, rows: &[&ImplementationRow]) -> Table {
             ]
         })
         .collect();
-    Table::grid(&[5, 25, 11, 10, 21, 14, 14], header, cells)
+    Table::grid(&[5, 25, 12, 9, 23, 13, 13], header, cells)
 }
 
 fn document(table: &ImplementationTable) -> Document {
@@ -221,7 +223,7 @@ const COLUMNS: [&str; 15] = [
     "out-col-thematic-group",
     "out-number",
     "out-recommendation",
-    "out-responsible",
+    "out-rec-responsible",
     "out-col-pnm",
     "out-col-gcm",
     "out-status",
@@ -255,7 +257,7 @@ fn line(row: &ImplementationRow, lang: Lang) -> [String; 15] {
             .map(u8::to_string)
             .collect::<Vec<_>>()
             .join(", "),
-        status(lang, r.status),
+        status(lang, row),
         r.status_date
             .map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default(),

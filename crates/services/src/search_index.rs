@@ -275,12 +275,17 @@ pub fn documents(m: &Meeting, recommendations: &[Recommendation]) -> Vec<SearchD
             title.push_str(" — ");
             title.push_str(g);
         }
+        // Where it stands is searchable too ("à reformuler", "mise en œuvre").
+        if let Some(status) = r.status {
+            text.push_str(" — ");
+            text.push_str(status.label_fr());
+        }
         out.push(doc(
             format!("recommendation:{}", r.id),
             DocKind::Recommendation,
             title,
             text,
-            format!("/meetings/{}#recommendation-{}", m.id, r.id),
+            format!("/recommendations/{}", r.id),
         ));
     }
     // The index is published too (excerpts): whatever the fields held, joined as indexed, is

@@ -69,3 +69,5 @@ out-col-pnm = PNM (axis or sub-programme)
 out-col-gcm = Global Compact objectives
 out-col-status-date = Status date
 out-col-address = Address in Cadre
+out-rec-unstated = not stated
+out-rec-responsible = Responsible

@@ -71,3 +71,5 @@ out-col-pnm = PNM (axe ou sous-programme)
 out-col-gcm = Objectifs du Pacte mondial
 out-col-status-date = Date du statut
 out-col-address = Adresse dans Cadre
+out-rec-unstated = non précisé
+out-rec-responsible = Responsables

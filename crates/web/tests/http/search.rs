@@ -47,6 +47,10 @@ both_engines! {
                 .iter()
                 .all(|h| h["kind"] == "recommendation")
         );
+        // A recommendation found leads to its own page, where its follow-up is.
+        let url = r["items"][0]["url"].as_str().unwrap();
+        assert!(url.starts_with("/recommendations/"), "{url}");
+        assert_eq!(s.get(url).await.status, 200);
         // An action point is found and links to its row; the excerpt marks the matched words.
         let r = api(s, "/api/v1/search?q=orientation").await;
         let hit = &r["items"][0];
