@@ -10,29 +10,39 @@ use crate::engine::Decode;
 use crate::statement::ListQuery;
 use crate::{Result, Store};
 
-/// Totals remembered at once; beyond, the memory starts over.
-const MAX_TOTALS: usize = 4096;
+/// Answers remembered at once, per kind; beyond, the memory starts over.
+const MAX_REMEMBERED: usize = 4096;
 
-/// Count statement and parameters → (change it was counted at, total).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct RememberedTotals(Arc<Mutex<HashMap<String, (i64, i64)>>>);
+/// Statement and parameters → (change it was computed at, answer): what a count or an
+/// aggregate over many rows gave, valid until the change log moves.
+#[derive(Debug, Clone)]
+pub(crate) struct Remembered<V>(Arc<Mutex<HashMap<String, (i64, V)>>>);
 
-impl RememberedTotals {
-    fn get(&self, key: &str, change: i64) -> Option<i64> {
+impl<V> Default for Remembered<V> {
+    fn default() -> Self {
+        Remembered(Arc::new(Mutex::new(HashMap::new())))
+    }
+}
+
+impl<V: Clone> Remembered<V> {
+    pub(crate) fn get(&self, key: &str, change: i64) -> Option<V> {
         let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
         map.get(key)
             .filter(|(at, _)| *at == change)
-            .map(|(_, total)| *total)
+            .map(|(_, v)| v.clone())
     }
 
-    fn put(&self, key: String, change: i64, total: i64) {
+    pub(crate) fn put(&self, key: String, change: i64, value: V) {
         let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() >= MAX_TOTALS {
+        if map.len() >= MAX_REMEMBERED {
             map.clear();
         }
-        map.insert(key, (change, total));
+        map.insert(key, (change, value));
     }
 }
+
+/// Count statement and parameters → total.
+pub(crate) type RememberedTotals = Remembered<i64>;
 
 /// The total a page implies without counting: a page that is not full is the last one.
 fn total_from_page(q: &ListQuery, rows: usize) -> Option<i64> {

@@ -22,6 +22,8 @@ pub struct Store {
     pub(crate) aliases: AliasCache,
     /// List totals, until the change log moves (see [`crate::lists`]).
     pub(crate) totals: crate::lists::RememberedTotals,
+    /// The recommendations matrix per filter (an aggregate over every recommendation).
+    pub(crate) matrices: crate::lists::Remembered<Vec<crate::recommendations::MatrixCell>>,
     /// Reads of the latest change, shared by concurrent callers.
     pub(crate) clock: std::sync::Arc<crate::changes::Clock>,
 }
@@ -35,6 +37,7 @@ impl Store {
             pool: Pool::connect(url, &seed).await?,
             aliases: AliasCache::default(),
             totals: Default::default(),
+            matrices: Default::default(),
             clock: crate::changes::Clock::shared(),
         })
     }

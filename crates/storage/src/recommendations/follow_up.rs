@@ -59,6 +59,8 @@ pub struct TrackedRecommendation {
     pub published: bool,
     /// The region of the body whose session adopted it (none for the CCM).
     pub region: Option<String>,
+    /// The session that adopted it.
+    pub session: cadre_domain::Session,
 }
 
 impl TrackedRecommendation {
@@ -89,6 +91,12 @@ struct TrackedRow {
     version: i64,
     published: bool,
     region: Option<String>,
+    session_kind: String,
+    session_number: Option<i64>,
+    session_title: String,
+    session_date: Option<NaiveDate>,
+    session_year: Option<i64>,
+    session_meeting: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -141,7 +149,9 @@ pub(super) async fn tracked(
         // The list's columns, with what follow-up needs besides.
         RECOMMENDATION_SELECT.replacen(
             "r.status_date",
-            "r.status_date, r.version, r.published, b.region",
+            "r.status_date, r.version, r.published, b.region, s.kind AS session_kind, \
+             s.number AS session_number, s.title AS session_title, s.date AS session_date, \
+             s.year AS session_year, s.meeting_id AS session_meeting",
             1,
         )
     );
@@ -151,11 +161,31 @@ pub(super) async fn tracked(
     else {
         return Ok(None);
     };
+    let recommendation = row.recommendation.into_domain()?;
+    let session = cadre_domain::Session {
+        id: recommendation.session_id,
+        body: recommendation.body.clone(),
+        kind: parse_stored(
+            &row.session_kind,
+            cadre_domain::SessionKind::parse,
+            "session kind",
+        )?,
+        number: row
+            .session_number
+            .map(|n| crate::stored::to_u32(n, "session number"))
+            .transpose()?,
+        title: row.session_title,
+        date: row.session_date,
+        year: row.session_year.and_then(|y| i32::try_from(y).ok()),
+        roadmap: recommendation.roadmap.clone(),
+        meeting_id: row.session_meeting.map(MeetingId::from),
+    };
     Ok(Some(TrackedRecommendation {
-        recommendation: row.recommendation.into_domain()?,
+        recommendation,
         version: row.version,
         published: row.published,
         region: row.region,
+        session,
     }))
 }
 

@@ -22,10 +22,11 @@ const SQL_LINKS_OF: &str = "SELECT id, recommendation_id, earlier_id, state, sco
      WHERE recommendation_id = $1 OR earlier_id = $1 ORDER BY id";
 const SQL_CONFIRMED_EARLIER: &str = "SELECT earlier_id FROM recommendation_links \
      WHERE recommendation_id = $1 AND state = 'confirmed'";
-const SQL_ADOPTED: &str = "SELECT s.id, s.date, s.year FROM recommendations r \
-     JOIN body_sessions s ON s.id = r.session_id WHERE r.id = $1";
-const SQL_LAST_PROGRESS: &str = "SELECT MAX(reported_on) AS day FROM recommendation_reports \
-     WHERE recommendation_id = $1 AND withdrawn = FALSE AND status IN ('in_progress', 'implemented')";
+/// A form's session, when it was adopted, and its last report of progress, in one statement
+/// (a page asks it for every form).
+const SQL_ADOPTED: &str = "SELECT s.id, s.date, s.year, (SELECT MAX(rr.reported_on) FROM recommendation_reports rr \
+     WHERE rr.recommendation_id = r.id AND rr.withdrawn = FALSE AND rr.status IN ('in_progress', 'implemented')) AS progress \
+     FROM recommendations r JOIN body_sessions s ON s.id = r.session_id WHERE r.id = $1";
 
 /// A proposal or a decision, with its number for deciding it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -52,10 +53,9 @@ pub struct Age {
 /// The most earlier forms followed back: more means a cycle or a data error.
 const MAX_CHAIN: usize = 100;
 
-async fn adopted(
-    link: &mut Link<'_>,
-    id: i64,
-) -> Result<Option<(i64, Option<NaiveDate>, Option<i64>)>> {
+type Adopted = (i64, Option<NaiveDate>, Option<i64>, Option<NaiveDate>);
+
+async fn adopted(link: &mut Link<'_>, id: i64) -> Result<Option<Adopted>> {
     link.fetch_optional(Statement::new(SQL_ADOPTED).bind(id))
         .await
 }
@@ -147,7 +147,7 @@ impl Recommendations<'_> {
         let mut first: Option<NaiveDate> = None;
         let mut last_progress: Option<NaiveDate> = None;
         for form in &forms {
-            if let Some((session, date, year)) = adopted(&mut link, *form).await? {
+            if let Some((session, date, year, progress)) = adopted(&mut link, *form).await? {
                 sessions.insert(session);
                 let day = date.or_else(|| {
                     year.and_then(|y| NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, 1, 1))
@@ -156,11 +156,8 @@ impl Recommendations<'_> {
                     (Some(f), Some(d)) => Some(f.min(d)),
                     (f, d) => f.or(d),
                 };
+                last_progress = last_progress.max(progress);
             }
-            let (progress,): (Option<NaiveDate>,) = link
-                .fetch_one(Statement::new(SQL_LAST_PROGRESS).bind(*form))
-                .await?;
-            last_progress = last_progress.max(progress);
         }
         let since = last_progress.or(first);
         Ok(Age {

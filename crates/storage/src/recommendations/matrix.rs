@@ -53,6 +53,12 @@ impl Recommendations<'_> {
              GROUP BY r.scope, r.thematic_group, r.pnm_code, r.status",
             w.sql
         );
+        // Remembered until the change log moves: every write to a recommendation records one.
+        let change = self.0.changes().latest().await?;
+        let key = format!("{sql}\n{:?}", w.params);
+        if let Some(cells) = self.0.matrices.get(&key, change) {
+            return Ok(cells);
+        }
         let mut conn = self.0.conn().await?;
         let rows: Vec<(String, Option<String>, Option<String>, Option<String>, i64)> = conn
             .link()
@@ -68,9 +74,11 @@ impl Recommendations<'_> {
             let row = MatrixRow::of(scope, group, pnm.as_deref().and_then(PnmCode::parse));
             *cells.entry((row, status)).or_default() += n;
         }
-        Ok(cells
+        let cells: Vec<MatrixCell> = cells
             .into_iter()
             .map(|((row, status), n)| MatrixCell { row, status, n })
-            .collect())
+            .collect();
+        self.0.matrices.put(key, change, cells.clone());
+        Ok(cells)
     }
 }

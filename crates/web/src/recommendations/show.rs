@@ -272,11 +272,7 @@ pub(super) async fn page(
         tracked.recommendation = tracked.recommendation.for_publication();
     }
     let r = &tracked.recommendation;
-    let session = db
-        .recommendations()
-        .session(r.session_id)
-        .await?
-        .ok_or(WebError::NotFound)?;
+    let session = &tracked.session;
     let viewer = who.viewer();
     let signed_in = viewer.is_signed_in();
     let secretariat = viewer.is_secretariat();
