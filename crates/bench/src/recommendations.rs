@@ -120,6 +120,7 @@ async fn fill(url: &str, total: usize, reports_each: usize) -> anyhow::Result<()
                 implementation_status: None,
                 challenges: Some("Mobilisation des ressources".into()),
                 perspectives: Some("Plaidoyer auprès des partenaires".into()),
+                pnm: None,
             })
             .collect();
         let id = store.meetings().import(&m, &by).await?.meeting_id();

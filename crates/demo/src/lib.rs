@@ -348,6 +348,7 @@ fn gtm_meeting<R: Rng>(
         next_meeting: None,
         rapporteur: Some("Le secrétariat du GTM".into()),
         recommendations: vec![],
+        annexed_session: None,
         warnings: vec![],
         findings: vec![],
         source: None,
@@ -432,6 +433,7 @@ fn session<R: Rng>(
                 implementation_status: None,
                 challenges: Some(pick(rng, DISCUSSIONS).into()),
                 perspectives: Some(pick(rng, ACTIONS).into()),
+                pnm: None,
             }
         })
         .collect();

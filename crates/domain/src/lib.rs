@@ -29,8 +29,8 @@ pub use meeting::{
 };
 pub use organisation::{KNOWN_ORGANISATIONS, KnownOrganisation, Organisation, OrganisationKind};
 pub use recommendation::{
-    NewRecommendation, Recommendation, RecommendationScope, RecommendationStatus, Session,
-    SessionKind,
+    AnnexedSession, NewRecommendation, Recommendation, RecommendationScope, RecommendationStatus,
+    Session, SessionKind,
 };
 
 pub use ids::{

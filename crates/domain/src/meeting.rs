@@ -355,6 +355,9 @@ pub struct NewMeeting {
     pub next_meeting: Option<NextMeeting>,
     pub rapporteur: Option<String>,
     pub recommendations: Vec<NewRecommendation>,
+    /// When the recommendations come from an annex: the session that adopted them.
+    #[serde(default)]
+    pub annexed_session: Option<crate::recommendation::AnnexedSession>,
     pub warnings: Vec<ImportWarning>,
     /// What the reader found, field by field (empty for minutes not read from a document).
     pub findings: Vec<FieldFinding>,
@@ -385,6 +388,7 @@ impl NewMeeting {
             next_meeting: None,
             rapporteur: None,
             recommendations: Vec::new(),
+            annexed_session: None,
             warnings: Vec::new(),
             findings: Vec::new(),
             source: None,

@@ -146,6 +146,19 @@ pub struct NewRecommendation {
     pub challenges: Option<String>,
     /// "Perspectives" of a new roadmap.
     pub perspectives: Option<String>,
+    /// The PNM axis it was grouped under (a CRCM's synthesis groups by axis).
+    #[serde(default)]
+    pub pnm: Option<crate::PnmCode>,
+}
+
+/// The session of another body whose recommendations a document carries in an annex (a
+/// CRCM's synthesis appended to a GTM's minutes): they are filed under that session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnexedSession {
+    pub body: crate::NewBody,
+    /// The annex's title, as written.
+    pub title: String,
+    pub date: Option<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -827,6 +827,7 @@ pub(crate) fn parse(
         next_meeting,
         rapporteur,
         recommendations: Vec::new(),
+        annexed_session: None,
         warnings,
         findings: Vec::new(),
         source: None,

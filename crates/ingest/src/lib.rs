@@ -6,6 +6,7 @@
 //! the template, and it never throws text away: whatever it cannot place is kept on the
 //! meeting as a warning.
 
+mod annex;
 mod attendance;
 mod body;
 mod canevas;
@@ -171,7 +172,22 @@ pub fn read_document(
                 ));
             }
             let lines = lines::split_lines(&laid_out.text);
-            canevas::parse(&lines, options.body.as_ref(), &text)?
+            // An annex of recommendations is read by its own grammar; the minutes around it
+            // by the canevas's.
+            match annex::find(&lines) {
+                Some(found) => {
+                    let minutes: Vec<lines::Line> = lines[..found.start]
+                        .iter()
+                        .chain(&lines[found.end..])
+                        .cloned()
+                        .collect();
+                    let (mut meeting, provenance) =
+                        canevas::parse(&minutes, options.body.as_ref(), &text)?;
+                    annex::attach(&mut meeting, found);
+                    (meeting, provenance)
+                }
+                None => canevas::parse(&lines, options.body.as_ref(), &text)?,
+            }
         }
     };
     meeting.warnings.extend(layout_notes);

@@ -8,7 +8,7 @@ use cadre_domain::text::match_key;
 use regex::Regex;
 
 /// One line of the document, split into cells once so that every parser reads the same thing.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Line<'a> {
     pub raw: &'a str,
     /// Cells split on tabs and cleaned; empty cells are kept so that columns keep their position.

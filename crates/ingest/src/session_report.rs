@@ -472,6 +472,7 @@ pub(crate) fn parse(
         next_meeting,
         rapporteur: (!rapporteur_lines.is_empty()).then(|| rapporteur_lines.join(", ")),
         recommendations,
+        annexed_session: None,
         warnings,
         findings: Vec::new(),
         source: None,
@@ -626,6 +627,7 @@ fn recommendation_table(
             implementation_status: None,
             challenges: None,
             perspectives: None,
+            pnm: None,
         };
         let mut extra = Vec::new();
         for (k, cell) in row.cells[1..].iter().enumerate() {

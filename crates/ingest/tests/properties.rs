@@ -238,6 +238,7 @@ prop_compose! {
             next_meeting: next.map(|(d, t)| NextMeeting { as_written: String::new(), date: Some(d), time: t, month: None }),
             rapporteur,
             recommendations: Vec::new(),
+            annexed_session: None,
             warnings: Vec::new(),
             findings: Vec::new(),
             source: None,

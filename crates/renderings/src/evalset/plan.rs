@@ -317,6 +317,7 @@ impl Plan {
             }),
             rapporteur: self.rapporteur.map(str::to_owned),
             recommendations: Vec::new(),
+            annexed_session: None,
             warnings: Vec::new(),
             findings: Vec::new(),
             source: None,

@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 
 use cadre_domain::{
-    Actor, BodyId, BodyLevel, MeetingId, MeetingKind, NewMeeting, NewRecommendation,
-    RecommendationStatus, SessionId, SessionKind,
+    Actor, AnnexedSession, BodyId, BodyLevel, MeetingId, MeetingKind, NewMeeting,
+    NewRecommendation, RecommendationStatus, SessionId, SessionKind,
 };
 use chrono::{Datelike as _, NaiveDate};
 
@@ -28,10 +28,14 @@ const SQL_INSERT_SESSION: &str = "INSERT INTO body_sessions (body_id, kind, numb
 /// A session known until now by its roadmap only, whose report is now in Cadre.
 const SQL_ATTACH_SESSION: &str = "UPDATE body_sessions SET meeting_id = $2, kind = $3, title = $4, date = $5, year = $6, \
      number = COALESCE(number, $7) WHERE id = $1";
+/// The body of an annexed session, kept as it is when Cadre knows it (the no-op update makes
+/// both engines return its id).
+const SQL_BODY_OF_ANNEX: &str = "INSERT INTO bodies (code, name, level, region) VALUES ($1, $2, $3, $4) \
+     ON CONFLICT (code) DO UPDATE SET code = excluded.code RETURNING id";
 const INSERT_RECOMMENDATIONS: MultiInsert = MultiInsert {
     head: "INSERT INTO recommendations (session_id, meeting_id, meeting_date, roadmap, position, text, scope, \
-     thematic_group, challenges, perspectives, status, status_date) VALUES ",
-    columns: 12,
+     thematic_group, challenges, perspectives, status, status_date, pnm_code) VALUES ",
+    columns: 13,
     tail: " RETURNING id, session_id, position",
 };
 const INSERT_REPORTS: MultiInsert = MultiInsert {
@@ -122,7 +126,10 @@ async fn store_one(link: &mut Link<'_>, read: &ReadFrom<'_>, by: &Actor) -> Resu
         // A table reporting on its implementation is an earlier session's roadmap; a table
         // without is the roadmap this meeting adopts.
         let reviewed = rows.iter().any(|r| r.implementation_status.is_some());
-        let session = session_for(link, read, roadmap, !reviewed).await?;
+        let session = match &meeting.annexed_session {
+            Some(annexed) => annexed_session_for(link, annexed, roadmap).await?,
+            None => session_for(link, read, roadmap, !reviewed).await?,
+        };
         let returned = insert_rows(link, read, session, &rows).await?;
         let reports: Vec<(i64, &NewRecommendation)> = rows
             .iter()
@@ -229,6 +236,58 @@ async fn session_for(
     }
 }
 
+/// The session an annex names, found by its body and roadmap, else created: known by the
+/// annex's title and date, its own report not in Cadre.
+async fn annexed_session_for(
+    link: &mut Link<'_>,
+    annexed: &AnnexedSession,
+    roadmap: &str,
+) -> Result<SessionId> {
+    let b = &annexed.body;
+    let (body_id,): (i64,) = link
+        .fetch_one(
+            Statement::new(SQL_BODY_OF_ANNEX)
+                .bind(b.code.clone())
+                .bind(b.name.clone())
+                .bind(b.level.as_str())
+                .bind(b.region.clone()),
+        )
+        .await?;
+    let found: Option<(i64, Option<i64>)> = link
+        .fetch_optional(
+            Statement::new(SQL_FIND_SESSION)
+                .bind(body_id)
+                .bind(roadmap.to_owned()),
+        )
+        .await?;
+    if let Some((id, _)) = found {
+        return Ok(SessionId::new(id));
+    }
+    let kind = if b.level == BodyLevel::Regional {
+        SessionKind::RegionalSession
+    } else {
+        SessionKind::NationalSession
+    };
+    let year = annexed
+        .date
+        .map(|d| i64::from(d.year()))
+        .or_else(|| roadmap_year(roadmap));
+    let (id,): (i64,) = link
+        .fetch_one(
+            Statement::new(SQL_INSERT_SESSION)
+                .bind(body_id)
+                .bind(kind.as_str())
+                .bind(session_number(&annexed.title))
+                .bind(annexed.title.clone())
+                .bind(annexed.date)
+                .bind(year)
+                .bind(roadmap.to_owned())
+                .bind(None::<MeetingId>),
+        )
+        .await?;
+    Ok(SessionId::new(id))
+}
+
 /// Inserts one table's rows; their ids by position.
 async fn insert_rows(
     link: &mut Link<'_>,
@@ -256,6 +315,7 @@ async fn insert_rows(
             r.perspectives.clone().into(),
             status.map(|s| s.as_str()).into(),
             status.map(|_| meeting.date).into(),
+            r.pnm.map(|p| p.to_string()).into(),
         ]
     }) {
         let returned: Vec<(i64, i64, i64)> = link.fetch_all(statement).await?;

@@ -202,7 +202,9 @@ fn full_meeting() -> NewMeeting {
             implementation_status: Some("En cours".into()),
             challenges: Some("Financement".into()),
             perspectives: None,
+            pnm: None,
         }],
+        annexed_session: None,
         warnings: vec![
             ImportWarning::with_text("unplaced_text", "Texte non placé", "Divers"),
             ImportWarning::new("date", "Date lue dans le titre"),

@@ -17,6 +17,7 @@ both_engines! {
             implementation_status: None,
             challenges: None,
             perspectives: Some("P".into()),
+            pnm: None,
         };
         let mut old = bare(NewBody::ccm(), d(2021, 12, 1), Some("rec-old"));
         old.kind = MeetingKind::SessionReport;

@@ -205,6 +205,7 @@ fn ccm_session() -> NewMeeting {
             implementation_status: None,
             challenges: Some("Mobilisation des ressources".into()),
             perspectives: Some("Plaidoyer auprès des PTF".into()),
+            pnm: None,
         },
         NewRecommendation {
             roadmap: "2021".into(),
@@ -215,6 +216,7 @@ fn ccm_session() -> NewMeeting {
             implementation_status: None,
             challenges: Some("Capacités d'accueil".into()),
             perspectives: Some("Ouverture de centres".into()),
+            pnm: None,
         },
     ];
     m

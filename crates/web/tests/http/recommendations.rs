@@ -104,6 +104,7 @@ fn crcm_tahoua() -> NewMeeting {
         implementation_status: None,
         challenges: None,
         perspectives: None,
+        pnm: None,
     }];
     m
 }
@@ -511,5 +512,47 @@ both_engines! {
         assert!(sub.contains(">1</a>") && sub.contains(">1</td>"), "{sub}");
         assert!(row("2.2 – ").contains("aucune"));
         assert!(html.contains("pnm=2.1"), "each count links to its list");
+    }
+}
+
+/// GTM Agadez minutes in the canevas, the CRCM's synthesis annexed, its headings with lost
+/// spaces as some PDFs give them.
+const GTM_WITH_ANNEX: &str = "COMPTE RENDU DE LA RÉUNION DU GTM AGADEZ\n\
+Date : 14 février 2023\nHeure : 10h00 – 12h30\nLieu : Gouvernorat d'Agadez\n\
+Présence : OIM, HCR, DRECM-R Agadez\n\
+Points inscrits à l'ordre du jour\n- 1- Restitution du CRCM ;\n\
+1. Restitution du CRCM\nPoints de discussion clés\nLe secrétariat a présenté la synthèse du CRCM.\n\
+Le rapporteur : Ibrahim Ousmane\n\
+ANNEXE : SYNTHÈSE DES RECOMMANDATIONS DU CRCM D'AGADEZ DU 26 JANVIER 2023\n\
+I.Recommandationsgénérales\n1. Tenir le CRCM chaque année ;\n\
+2. Impliquer les collectivités territoriales dans la\nmise en œuvre de la PNM ;\n\
+II.Recommandationsspécifiques\nAxe1:Exploitationdespotentialitésetopportunitéséconomiques\n\
+1. Financer des activités génératrices de revenus pour les jeunes de la région\n\
+Axe2:Protectionetassistanceauxmigrants\n1. Renforcer le mécanisme de référencement des migrants vulnérables\n";
+
+both_engines! {
+    async fn a_crcm_synthesis_annexed_to_gtm_minutes_is_filed_under_the_crcm(db: Store) {
+        let read = cadre_ingest::read_document("gtm-agadez.txt", GTM_WITH_ANNEX.as_bytes(), &Default::default()).unwrap();
+        let m = read.meeting;
+        assert_eq!(m.body.code, "gtm-agadez", "{:?}", m.body);
+        assert_eq!(m.recommendations.len(), 4, "{:?}", m.recommendations);
+        assert!(m.agenda.iter().all(|a| !a.discussion.contains("Financer")), "the annex is not in the minutes");
+        assert_eq!(m.date, d(2023, 2, 14));
+        let id = import_published(&db, &m).await;
+        let recs = db.recommendations().list(&cadre_storage::RecommendationFilter { meeting: Some(id), audience: cadre_domain::Audience::Internal, ..Default::default() }).await.unwrap().items;
+        assert_eq!(recs.len(), 4);
+        assert!(recs.iter().all(|r| r.body == "CRCM Agadez" && r.roadmap == "2023"), "{recs:?}");
+        let session = db.recommendations().session(recs[0].session_id).await.unwrap().unwrap();
+        assert_eq!(session.kind, cadre_domain::SessionKind::RegionalSession);
+        assert_eq!(session.date, Some(d(2023, 1, 26)));
+        assert_eq!(session.meeting_id, None, "the CRCM's own report is not in Cadre");
+        let financer = recs.iter().find(|r| r.text.starts_with("Financer")).unwrap();
+        assert_eq!(db.recommendations().alignment(financer.id).await.unwrap().pnm.map(|p| p.to_string()).as_deref(), Some("1"));
+        let server = serve(cadre_web::router(db.clone()), ServerLimits::default()).await;
+        // The matrix groups them by axis.
+        let html = page(&server, &format!("/recommendations/roadmap?session={}", session.id)).await;
+        assert!(html.contains("Axe 1 de la PNM") && html.contains("Recommandations générales"), "{html}");
+        let html = page(&server, "/recommendations?pnm=2").await;
+        assert!(html.contains("Renforcer le mécanisme de référencement"), "{html}");
     }
 }
