@@ -117,6 +117,11 @@ const SQL_SESSION: &str = "SELECT s.id, b.name AS body, s.kind, s.number, s.titl
 const SQL_SESSIONS: &str = "SELECT s.id, b.name AS body, s.kind, s.number, s.title, s.date, s.year, s.roadmap, \
      s.meeting_id FROM body_sessions s JOIN bodies b ON b.id = s.body_id \
      ORDER BY COALESCE(s.year, 0) DESC, COALESCE(s.date, '0001-01-01') DESC, s.id DESC";
+/// The sessions the public may know of: those with a published recommendation.
+const SQL_PUBLIC_SESSIONS: &str = "SELECT s.id, b.name AS body, s.kind, s.number, s.title, s.date, s.year, s.roadmap, \
+     s.meeting_id FROM body_sessions s JOIN bodies b ON b.id = s.body_id \
+     WHERE EXISTS (SELECT 1 FROM recommendations r WHERE r.session_id = s.id AND r.published = TRUE) \
+     ORDER BY COALESCE(s.year, 0) DESC, COALESCE(s.date, '0001-01-01') DESC, s.id DESC";
 
 #[derive(sqlx::FromRow)]
 struct SessionRow {
@@ -280,10 +285,16 @@ impl Recommendations<'_> {
         Ok(Page { items, total })
     }
 
-    /// Every session, the latest first (sessions known by their roadmap only, by its year).
-    pub async fn sessions(self) -> Result<Vec<Session>> {
+    /// The sessions `audience` may know of, the latest first (sessions known by their
+    /// roadmap only, by its year): for the public, those with a published recommendation.
+    pub async fn sessions(self, audience: Audience) -> Result<Vec<Session>> {
+        let sql = if audience.is_public() {
+            SQL_PUBLIC_SESSIONS
+        } else {
+            SQL_SESSIONS
+        };
         let mut conn = self.0.conn().await?;
-        let rows: Vec<SessionRow> = conn.link().fetch_all(Statement::new(SQL_SESSIONS)).await?;
+        let rows: Vec<SessionRow> = conn.link().fetch_all(Statement::new(sql)).await?;
         rows.into_iter().map(SessionRow::into_domain).collect()
     }
 

@@ -121,7 +121,7 @@ both_engines! {
 
         // The meeting adopts the 2021 roadmap; the 2018 roadmap, whose implementation it
         // reviews, belongs to an earlier session known by its roadmap only.
-        let sessions = db.recommendations().sessions().await.unwrap();
+        let sessions = db.recommendations().sessions(cadre_domain::Audience::Internal).await.unwrap();
         assert_eq!(sessions.len(), 2, "{sessions:?}");
         let (new, old) = (&sessions[0], &sessions[1]);
         assert_eq!(

@@ -1,7 +1,10 @@
-//! `GET /api/v1/recommendations`.
+//! `GET /api/v1/recommendations` (filtered like the list), `GET /api/v1/recommendations/{id}`
+//! (one, followed: its session, ties, reports, earlier and later forms, the action points
+//! serving it) and `GET /api/v1/sessions`. Public: published recommendations only, report
+//! authors never.
 
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::routing::get;
 use cadre_domain::Recommendation;
 use cadre_storage::{Paging, RecommendationFilter};
@@ -14,14 +17,24 @@ use crate::params::{self, ApiQuery};
 use crate::published::PublicJson;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/api/v1/recommendations", get(list_recommendations))
+    Router::new()
+        .route("/api/v1/recommendations", get(list_recommendations))
+        .route("/api/v1/recommendations/{id}", get(one_recommendation))
+        .route("/api/v1/sessions", get(list_sessions))
 }
 
 /// The OpenAPI document's part for the recommendations API.
 #[derive(OpenApi)]
 #[openapi(
-    paths(list_recommendations),
-    components(schemas(RecommendationPage, cadre_domain::Recommendation))
+    paths(list_recommendations, one_recommendation, list_sessions),
+    components(schemas(
+        RecommendationPage,
+        RecommendationFollowed,
+        ReportOut,
+        ServingOut,
+        cadre_domain::Recommendation,
+        cadre_domain::Session
+    ))
 )]
 pub(crate) struct Api;
 
@@ -85,4 +98,138 @@ pub async fn list_recommendations(
         items: page.items,
         total: page.total,
     }))
+}
+
+/// An implementation report, as the public reads it.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ReportOut {
+    pub reported_on: chrono::NaiveDate,
+    pub status: Option<cadre_domain::RecommendationStatus>,
+    pub done: String,
+    pub challenges: Option<String>,
+    pub perspectives: Option<String>,
+}
+
+/// An action point serving the recommendation.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ServingOut {
+    pub id: i64,
+    pub meeting_id: i64,
+    pub what: String,
+    pub status: cadre_domain::ActionStatus,
+}
+
+/// A recommendation followed from adoption to implementation.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct RecommendationFollowed {
+    pub recommendation: Recommendation,
+    pub session: cadre_domain::Session,
+    /// Responsible organisations and partners, by acronym (else name).
+    pub responsible: Vec<String>,
+    pub partners: Vec<String>,
+    /// PNM axis ("2") or sub-programme ("2.3").
+    pub pnm: Option<String>,
+    /// Global Compact objectives, 1 to 23.
+    pub objectives: Vec<u8>,
+    pub target_date: Option<chrono::NaiveDate>,
+    pub target_text: Option<String>,
+    /// Oldest first; withdrawn reports left out.
+    pub reports: Vec<ReportOut>,
+    /// Confirmed earlier and later forms (recommendation ids).
+    pub earlier_forms: Vec<i64>,
+    pub later_forms: Vec<i64>,
+    pub action_points: Vec<ServingOut>,
+}
+
+/// One published recommendation with its follow-up.
+#[utoipa::path(
+    get,
+    path = "/api/v1/recommendations/{id}",
+    tag = "recommandations",
+    params(("id" = i64, Path, description = "Identifiant de la recommandation")),
+    responses(
+        (status = 200, description = "La recommandation et son suivi", body = RecommendationFollowed),
+        (status = 404, description = "Inconnue ou non publiée", body = ErrorBody),
+    )
+)]
+pub async fn one_recommendation(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<PublicJson<RecommendationFollowed>, ApiError> {
+    let id: cadre_domain::RecommendationId = params::path_id("id", id)?;
+    let db = state.store.recommendations();
+    let (tracked, reports, links, ties, serving) = tokio::try_join!(
+        db.get(id),
+        db.reports(id),
+        db.links_of(id),
+        db.alignment(id),
+        state.store.action_points().serving(id),
+    )
+    .map_err(crate::error::WebError::from)?;
+    let tracked = tracked
+        .filter(|t| t.published)
+        .ok_or(crate::error::WebError::NotFound)?;
+    let short = |orgs: &[cadre_domain::meeting::OrganisationRef]| {
+        orgs.iter().map(|o| o.short().to_owned()).collect()
+    };
+    Ok(PublicJson(RecommendationFollowed {
+        session: tracked.session.clone(),
+        recommendation: tracked.recommendation.for_publication(),
+        responsible: short(&ties.responsible),
+        partners: short(&ties.partners),
+        pnm: ties.pnm.map(|p| p.to_string()),
+        objectives: ties.objectives.iter().map(|o| o.get()).collect(),
+        target_date: ties.target_date,
+        target_text: ties.target_text,
+        reports: reports
+            .into_iter()
+            .filter(|r| !r.withdrawn)
+            .map(|r| ReportOut {
+                reported_on: r.reported_on,
+                status: r.status,
+                done: r.done,
+                challenges: r.challenges,
+                perspectives: r.perspectives,
+            })
+            .collect(),
+        earlier_forms: links
+            .iter()
+            .filter(|l| l.state == "confirmed" && l.recommendation == id)
+            .map(|l| l.earlier.get())
+            .collect(),
+        later_forms: links
+            .iter()
+            .filter(|l| l.state == "confirmed" && l.earlier == id)
+            .map(|l| l.recommendation.get())
+            .collect(),
+        action_points: serving
+            .into_iter()
+            .filter(|p| p.published)
+            .map(|p| ServingOut {
+                id: p.id.get(),
+                meeting_id: p.meeting_id.get(),
+                what: p.what,
+                status: p.status,
+            })
+            .collect(),
+    }))
+}
+
+/// Every session that adopted recommendations, the latest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/sessions",
+    tag = "recommandations",
+    responses((status = 200, description = "Les sessions", body = Vec<cadre_domain::Session>))
+)]
+pub async fn list_sessions(
+    State(state): State<AppState>,
+) -> Result<PublicJson<Vec<cadre_domain::Session>>, ApiError> {
+    let sessions = state
+        .store
+        .recommendations()
+        .sessions(cadre_domain::Audience::Public)
+        .await
+        .map_err(crate::error::WebError::from)?;
+    Ok(PublicJson(sessions))
 }

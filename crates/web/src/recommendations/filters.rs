@@ -135,7 +135,8 @@ pub struct FilterForm {
 
 pub async fn form(state: &AppState, f: &Filters) -> Result<FilterForm, WebError> {
     let db = state.store.recommendations();
-    let (sessions, organisations) = tokio::try_join!(db.sessions(), db.organisations())?;
+    let (sessions, organisations) =
+        tokio::try_join!(db.sessions(f.filter.audience), db.organisations())?;
     let filter = &f.filter;
     let lang = crate::language::current();
     Ok(FilterForm {

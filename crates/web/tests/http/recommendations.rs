@@ -435,6 +435,20 @@ both_engines! {
         let protection = row("Protection");
         assert_eq!(numbers(&protection), [0, 0, 1, 0, 0, 0, 1], "{protection}");
         assert!(protection.contains("thematic_group=Protection&#38;status=in_progress"), "{protection}");
+        // The matrix is remembered, and forgotten as soon as a report changes a status.
+        let tracked = site.db.recommendations().get(site.national).await.unwrap().unwrap();
+        let done = cadre_storage::recommendations::follow_up::ImplementationReport {
+            status: RecommendationStatus::Implemented,
+            done: "Trois centres ouverts".into(),
+            challenges: None,
+            perspectives: None,
+            reported_on: today(),
+        };
+        site.db.recommendations().report(site.national, tracked.version, &done, &sp, chrono::Utc::now()).await.unwrap();
+        let html = page(&site.server, "/recommendations/roadmap?stalled=").await;
+        let start = html.find("<th scope=\"row\">Protection</th>").unwrap();
+        let protection = html[start..].split("</tr>").next().unwrap().to_owned();
+        assert_eq!(numbers(&protection), [0, 0, 0, 1, 0, 0, 1], "{protection}");
         // Filtered by session, only that session's.
         let crcm = site.db.recommendations().get(site.regional).await.unwrap().unwrap().recommendation.session_id;
         let html = page(&site.server, &format!("/recommendations/roadmap?session={crcm}")).await;
@@ -554,5 +568,44 @@ both_engines! {
         assert!(html.contains("Axe 1 de la PNM") && html.contains("Recommandations générales"), "{html}");
         let html = page(&server, "/recommendations?pnm=2").await;
         assert!(html.contains("Renforcer le mécanisme de référencement"), "{html}");
+    }
+}
+
+both_engines! {
+    async fn the_api_follows_one_recommendation_and_lists_public_sessions(db: Store) {
+        let site = site(db.clone()).await;
+        let sp = cadre_domain::Actor::command_line("test");
+        let tracked = site.db.recommendations().get(site.national).await.unwrap().unwrap();
+        let report = cadre_storage::recommendations::follow_up::ImplementationReport {
+            status: RecommendationStatus::InProgress,
+            done: format!("Deux centres ; joindre {PHONE}"),
+            challenges: None,
+            perspectives: None,
+            reported_on: d(2024, 1, 15),
+        };
+        site.db.recommendations().report(site.national, tracked.version, &report, &sp, chrono::Utc::now()).await.unwrap();
+        let json = api(&site.server, &format!("/api/v1/recommendations/{}", site.national)).await;
+        assert_eq!(json["recommendation"]["status"], "in_progress", "{json}");
+        assert_eq!(json["session"]["body"], "CCM");
+        assert_eq!(json["reports"][0]["reported_on"], "2024-01-15");
+        assert!(!json.to_string().contains(PHONE_DIGITS) && !json.to_string().contains("\"actor\""), "{json}");
+        assert_eq!(site.server.get("/api/v1/recommendations/999999").await.status, 404);
+        // A draft session report's session is not public.
+        let mut draft = ccm_session();
+        draft.title = "Rapport de la 9e session du CCM (projet)".into();
+        draft.date = d(2024, 7, 1);
+        for r in &mut draft.recommendations {
+            r.roadmap = "2024".into();
+        }
+        db.meetings().import(&draft, &test_actor()).await.unwrap();
+        let sessions = api(&site.server, "/api/v1/sessions").await;
+        let titles: Vec<&str> = sessions.as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
+        assert!(titles.contains(&"Rapport de la 6e session du CCM"), "{titles:?}");
+        assert!(!titles.iter().any(|t| t.contains("projet")), "{titles:?}");
+        let list = page(&site.server, "/recommendations").await;
+        assert!(!list.contains("(projet)"), "nor in the public filter");
+        // The OpenAPI document describes them.
+        let doc = api(&site.server, "/api/openapi.json").await;
+        assert!(doc["paths"]["/api/v1/recommendations/{id}"].is_object() && doc["paths"]["/api/v1/sessions"].is_object());
     }
 }
