@@ -326,6 +326,15 @@ pub struct Choice {
     pub selected: bool,
 }
 
+/// "See other": where a form sends the browser once it is saved (the page then shows the
+/// change, and reloading it does not post the form again).
+pub(crate) fn see_other(to: &str) -> axum::response::Response {
+    use axum::response::IntoResponse as _;
+    let mut r = axum::response::Redirect::to(to).into_response();
+    *r.status_mut() = axum::http::StatusCode::SEE_OTHER;
+    r
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use cadre_domain::account::{Account, NewAccount, Role, Username, check_new_password};
 use cadre_domain::{AccountId, OrganisationId, REGIONS};
 use cadre_services::sign_in;
@@ -17,7 +17,7 @@ use crate::AppState;
 use crate::error::WebError;
 use crate::params;
 use crate::published::render;
-use crate::view::Choice;
+use crate::view::{Choice, see_other};
 
 fn require_admin(who: &Who) -> Result<(), WebError> {
     who.require()?;
@@ -454,10 +454,4 @@ pub async fn update(
         }
         Err(e) => Err(e.into()),
     }
-}
-
-fn see_other(to: &str) -> Response {
-    let mut r = Redirect::to(to).into_response();
-    *r.status_mut() = StatusCode::SEE_OTHER;
-    r
 }

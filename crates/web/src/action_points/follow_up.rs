@@ -10,7 +10,7 @@
 use askama::Template;
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use cadre_domain::ActionPointId;
 use cadre_domain::ActionStatus;
 use cadre_storage::StorageError;
@@ -23,7 +23,7 @@ use crate::accounts::{Ui, Who};
 use crate::error::WebError;
 use crate::params;
 use crate::published::render;
-use crate::view::{ActionRow, Choice, date_text, status_class};
+use crate::view::{ActionRow, Choice, date_text, see_other, status_class};
 
 /// The longest comment a report takes.
 pub const MAX_COMMENT_CHARS: usize = 4000;
@@ -436,12 +436,6 @@ pub async fn restore(
     Form(form): Form<WithdrawForm>,
 ) -> Result<Response, WebError> {
     set_withdrawn(state, who, ids, form, false).await
-}
-
-fn see_other(to: &str) -> Response {
-    let mut r = Redirect::to(to).into_response();
-    *r.status_mut() = StatusCode::SEE_OTHER;
-    r
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use cadre_domain::recurrence::RecurrenceIndex;
 use cadre_domain::{ActionPointId, RecommendationId};
 use cadre_storage::StorageError;
@@ -198,11 +198,9 @@ pub async fn serve(
         )
         .await
     {
-        Ok(()) => {
-            let mut r = Redirect::to(&format!("/actions/{id}#recommandation")).into_response();
-            *r.status_mut() = StatusCode::SEE_OTHER;
-            Ok(r)
-        }
+        Ok(()) => Ok(crate::view::see_other(&format!(
+            "/actions/{id}#recommandation"
+        ))),
         Err(StorageError::NotFound) => {
             refused("serve-unknown", StatusCode::UNPROCESSABLE_ENTITY).await
         }

@@ -13,12 +13,12 @@ use cadre_storage::StorageError;
 use cadre_storage::recommendations::alignment::NewAlignment;
 use chrono::NaiveDate;
 
-use super::follow_up::see_other;
 use super::show::{AlignmentDraft, Shown, page};
 use crate::AppState;
 use crate::accounts::Who;
 use crate::error::WebError;
 use crate::params;
+use crate::view::see_other;
 
 /// The longest target written in words.
 const MAX_TARGET_CHARS: usize = 200;

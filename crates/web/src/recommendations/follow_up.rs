@@ -8,7 +8,7 @@
 
 use axum::extract::{Form, Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use cadre_domain::{RecommendationId, RecommendationStatus};
 use cadre_storage::StorageError;
 use cadre_storage::recommendations::follow_up::ImplementationReport;
@@ -20,7 +20,7 @@ use crate::AppState;
 use crate::accounts::Who;
 use crate::error::WebError;
 use crate::params;
-use crate::view::date_text;
+use crate::view::{date_text, see_other};
 
 /// The longest text a report's field takes.
 pub const MAX_FIELD_CHARS: usize = 4000;
@@ -281,10 +281,4 @@ pub async fn decide_link(
         .decide_link(link, confirmed, &who.actor()?, chrono::Utc::now())
         .await?;
     Ok(see_other(&format!("/recommendations/{id}#formes")))
-}
-
-pub(super) fn see_other(to: &str) -> Response {
-    let mut r = Redirect::to(to).into_response();
-    *r.status_mut() = StatusCode::SEE_OTHER;
-    r
 }
