@@ -93,24 +93,50 @@ fn heading(line: &Line) -> Option<Heading> {
     }
     let item = list_item(&line.text);
     let rest = item.rest;
-    let folded = cadre_domain::text::fold(rest);
-    let names_axis = ["axe", "programme", "pilier"]
-        .iter()
-        .any(|w| folded.trim_start().starts_with(w) || key.starts_with(w));
-    if names_axis && let Some(code) = PnmCode::parse(rest).or_else(|| PnmCode::parse(&line.text)) {
-        return Some(Heading::Axis(code.axis_code()));
+    // "Axe 2", "AXE2:", "Axe stratégique 1", "Programme 3": the word, then its number (never
+    // "Axer les efforts…", nor a list number read as an axis).
+    let rest_key = match_key(rest);
+    for word in ["axestrategique", "axe", "programme", "pilier"] {
+        if let Some(after) = rest_key.strip_prefix(word)
+            && after.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return PnmCode::parse(rest).map(|code| Heading::Axis(code.axis_code()));
+        }
     }
+    // A thematic group as a heading of its own ("Protection", "Groupe thématique : Protection"),
+    // not a recommendation that names one ("Renforcer la protection des migrants").
     if line.text.chars().count() <= 60
+        && item.number.is_none()
         && let Some(g) = cadre_domain::recommendation::canonical_thematic_group(rest)
     {
-        return Some(Heading::Group(g.to_owned()));
+        let bare = rest_key
+            .strip_prefix("groupesthematiques")
+            .or_else(|| rest_key.strip_prefix("groupethematique"))
+            .unwrap_or(&rest_key);
+        if bare.starts_with(&match_key(g)) {
+            return Some(Heading::Group(g.to_owned()));
+        }
     }
     None
 }
 
+/// "1.1 Renforcer…", "2.3) Former…": numbered under a number, which the lists of minutes
+/// read as a section, here an item.
+fn sub_numbered(text: &str) -> bool {
+    let t = text.trim_start();
+    let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+    let first = digits(t);
+    first > 0 && t[first..].starts_with('.') && digits(&t[first + 1..]) > 0
+}
+
 fn ends_annex(line: &Line) -> bool {
     let key = &line.key;
-    key.starts_with("rapporteur")
+    // Another annex (the attendance list, the agenda), a table, a signature.
+    (key.starts_with("annexe") && key.len() <= 160)
+        || line.non_empty_cell_count() > 1
+        || key.starts_with("lepresident")
+        || key.starts_with("lesecretairepermanent")
+        || key.starts_with("rapporteur")
         || key.starts_with("lerapporteur")
         || key.starts_with("larapporteuse")
         || key.starts_with("rapporteuse")
@@ -131,7 +157,10 @@ pub(crate) fn find(lines: &[Line]) -> Option<Annex> {
                 // A title is followed by a group heading or a first item. A numbered title is
                 // an agenda entry or a section as often as an annex: only a group heading
                 // (general, specific, an axis) after it says it is one.
-                let numbered = list_item(&title.text).number.is_some();
+                // "Annexe 1 : Ordre du jour" is an annex too, of something else: an annex's
+                // title that does not say "recommandation" needs a group heading as well.
+                let numbered = list_item(&title.text).number.is_some()
+                    || !title.key.contains("recommandation");
                 lines[i + 1..]
                     .iter()
                     .filter(|l| !l.is_blank())
@@ -186,8 +215,17 @@ pub(crate) fn find(lines: &[Line]) -> Option<Annex> {
             continue;
         }
         let item = list_item(&line.text);
-        let marked = item.number.is_some() || item.bulleted;
-        let text = item.rest.trim();
+        let sub = sub_numbered(&line.text);
+        let marked = item.number.is_some() || item.bulleted || sub;
+        let text = if sub {
+            line.text
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+                .trim_start_matches([')', '-', ' '])
+                .trim()
+        } else {
+            item.rest.trim()
+        };
         if text.is_empty() {
             continue;
         }
@@ -358,6 +396,34 @@ mod tests {
         let lines = split_lines(
             "2. Synthèse des recommandations des CRCM d'Agadez\n3. Divers\n1. Présentation du projet\nLe projet couvre Agadez.\n",
         );
+        assert!(find(&lines).is_none());
+    }
+
+    #[test]
+    fn recommendations_naming_a_group_or_starting_like_an_axis_stay_recommendations() {
+        let a = read(
+            "SYNTHÈSE DES RECOMMANDATIONS DU CRCM DE TAHOUA\nRecommandations spécifiques\nAxe 2 : Protection\n1. Renforcer la protection des migrants\n2. Axer les efforts sur les enfants\n3. Programmer une mission conjointe\n1.1 Former les agents\n1.2 Doter les postes\nAnnexe 2 : Liste de présence\nOIM\t+227 90 00 00 00\n",
+        );
+        let texts: Vec<&str> = a.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Renforcer la protection des migrants",
+                "Axer les efforts sur les enfants",
+                "Programmer une mission conjointe",
+                "Former les agents",
+                "Doter les postes",
+            ]
+        );
+        assert!(a.items.iter().all(|i| i.pnm.map(|p| p.axis) == Some(2)));
+        // Another annex ends this one.
+        let lines = split_lines(
+            "SYNTHÈSE DES RECOMMANDATIONS DU CRCM DE TAHOUA\nRecommandations générales\n1. Tenir le CRCM\nAnnexe 2 : Liste de présence\nOIM\n",
+        );
+        let found = find(&lines).unwrap();
+        assert_eq!(lines[found.end].text, "Annexe 2 : Liste de présence");
+        // An annex of something else is not a synthesis of recommendations.
+        let lines = split_lines("Annexe 1 : Ordre du jour\n1. Ouverture\n2. Divers\n");
         assert!(find(&lines).is_none());
     }
 

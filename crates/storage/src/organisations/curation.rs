@@ -26,7 +26,10 @@ const SQL_SET_ROLE: &str =
 const SQL_SET_MERGED: &str = "UPDATE organisations SET merged_into = $1, version = version + 1 WHERE id = $2 AND version = $3";
 const SQL_MEETINGS_OF: &str = "SELECT meeting_id FROM attendances WHERE organisation_id = $1 \
      UNION SELECT ap.meeting_id FROM action_point_organisations apo \
-     JOIN action_points ap ON ap.id = apo.action_point_id WHERE apo.organisation_id = $1";
+     JOIN action_points ap ON ap.id = apo.action_point_id WHERE apo.organisation_id = $1 \
+     UNION SELECT r.meeting_id FROM recommendation_organisations ro \
+     JOIN recommendations r ON r.id = ro.recommendation_id \
+     WHERE ro.organisation_id = $1 AND r.meeting_id IS NOT NULL";
 
 /// The rows that point at an organisation, by table: what a merge or a move re-points, and
 /// what undoing it points back.

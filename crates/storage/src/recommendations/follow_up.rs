@@ -82,6 +82,10 @@ const SQL_REPORTS: &str = "SELECT id, status, previous_status, done, challenges,
      actor, recorded_at, version, withdrawn FROM recommendation_reports WHERE recommendation_id = $1 ORDER BY id";
 const SQL_RECOMMENDATION_OF_REPORT: &str =
     "SELECT recommendation_id FROM recommendation_reports WHERE id = $1";
+const SQL_CLAIM_VERSION: &str =
+    "UPDATE recommendations SET version = version + 1 WHERE id = $1 AND version = $2";
+const SQL_SET_STATUS: &str =
+    "UPDATE recommendations SET status = $1, status_date = $2 WHERE id = $3";
 const SQL_SET_WITHDRAWN: &str = "UPDATE recommendation_reports SET withdrawn = $1 WHERE id = $2";
 
 #[derive(sqlx::FromRow)]
@@ -311,7 +315,12 @@ impl Recommendations<'_> {
         let before = tracked(&mut link, id)
             .await?
             .ok_or(StorageError::NotFound)?;
-        if before.version != version {
+        // The version is claimed first, in one guarded statement: of two concurrent changes on
+        // the same version, the second finds it taken and changes nothing.
+        let claimed = link
+            .execute(Statement::new(SQL_CLAIM_VERSION).bind(id).bind(version))
+            .await?;
+        if claimed == 0 {
             return Err(StorageError::Stale {
                 current_version: before.version,
             });
@@ -330,11 +339,10 @@ impl Recommendations<'_> {
             .find_map(|r| r.status.map(|s| (Some(s), Some(r.reported_on))))
             .unwrap_or((None, None));
         link.execute(
-            Statement::new(SQL_REPORT)
+            Statement::new(SQL_SET_STATUS)
                 .bind(status.map(|s| s.as_str()))
                 .bind(status_date)
-                .bind(id)
-                .bind(version),
+                .bind(id),
         )
         .await?;
         let mut after_value = audited(status, status_date, version + 1);

@@ -66,6 +66,15 @@ pub(super) async fn view(
     let db = &state.store;
     let served = db.action_points().served(point.point.id).await?;
     let public = who.audience().is_public();
+    // Texts as this reader may see them: contacts masked for all but the secretariat.
+    let mask = !who.viewer().sees_personal_contacts();
+    let shown = |text: &str| {
+        if mask {
+            cadre_domain::privacy::mask_contacts(text).into_owned()
+        } else {
+            text.to_owned()
+        }
+    };
     let served_view = match served {
         Some(r) => db
             .recommendations()
@@ -77,7 +86,7 @@ pub(super) async fn view(
                 label: label(
                     &t.recommendation.roadmap,
                     t.recommendation.position,
-                    &t.recommendation.text,
+                    &shown(&t.recommendation.text),
                 ),
             }),
         None => None,
@@ -107,7 +116,7 @@ pub(super) async fn view(
         .into_iter()
         .map(|i| Choice {
             value: all[i].id.to_string(),
-            label: label(&all[i].roadmap, all[i].position, &all[i].text),
+            label: label(&all[i].roadmap, all[i].position, &shown(&all[i].text)),
             selected: Some(all[i].id) == served,
         })
         .collect();
@@ -173,6 +182,18 @@ pub async fn serve(
                 })?,
         )),
     };
+    // A region's focal point ties its points to national recommendations and its region's,
+    // whatever number is typed.
+    if let Some(r) = recommendation
+        && !who.viewer().is_secretariat()
+        && let Some(t) = state.store.recommendations().get(r).await?
+        && let (Some(theirs), Some(mine)) = (&t.region, &point.region)
+        && cadre_domain::text::match_key(theirs) != cadre_domain::text::match_key(mine)
+    {
+        return Err(WebError::Forbidden(
+            crate::language::t("serve-forbidden").to_owned(),
+        ));
+    }
     let refused = |message: &'static str, status: StatusCode| {
         let (state, who) = (state.clone(), who.clone());
         async move {

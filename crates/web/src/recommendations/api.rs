@@ -169,6 +169,28 @@ pub async fn one_recommendation(
     let tracked = tracked
         .filter(|t| t.published)
         .ok_or(crate::error::WebError::NotFound)?;
+    // Earlier and later forms the public may read: published ones.
+    let mut earlier_forms = Vec::new();
+    let mut later_forms = Vec::new();
+    for l in links.iter().filter(|l| l.state == "confirmed") {
+        let (other, earlier) = if l.recommendation == id {
+            (l.earlier, true)
+        } else {
+            (l.recommendation, false)
+        };
+        let published = db
+            .get(other)
+            .await
+            .map_err(crate::error::WebError::from)?
+            .is_some_and(|t| t.published);
+        if published {
+            if earlier {
+                earlier_forms.push(other.get());
+            } else {
+                later_forms.push(other.get());
+            }
+        }
+    }
     let short = |orgs: &[cadre_domain::meeting::OrganisationRef]| {
         orgs.iter().map(|o| o.short().to_owned()).collect()
     };
@@ -192,16 +214,8 @@ pub async fn one_recommendation(
                 perspectives: r.perspectives,
             })
             .collect(),
-        earlier_forms: links
-            .iter()
-            .filter(|l| l.state == "confirmed" && l.recommendation == id)
-            .map(|l| l.earlier.get())
-            .collect(),
-        later_forms: links
-            .iter()
-            .filter(|l| l.state == "confirmed" && l.earlier == id)
-            .map(|l| l.recommendation.get())
-            .collect(),
+        earlier_forms,
+        later_forms,
         action_points: serving
             .into_iter()
             .filter(|p| p.published)

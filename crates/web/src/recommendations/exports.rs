@@ -57,8 +57,15 @@ async fn export(
     let mut filter = filters.filter.clone();
     filter.paging = Paging::page(MAX_ROWS, 0);
     let sheet = state.store.recommendations().sheet(&filter).await?;
+    // The title names the session only when the reader may know of it.
     let session = match filter.session {
-        Some(s) => state.store.recommendations().session(s).await?,
+        Some(s) => state
+            .store
+            .recommendations()
+            .sessions(filter.audience)
+            .await?
+            .into_iter()
+            .find(|known| known.id == s),
         None => None,
     };
     let lang = crate::language::current();
