@@ -240,11 +240,21 @@ impl Recommendations<'_> {
         let before = tracked(&mut link, id)
             .await?
             .ok_or(StorageError::NotFound)?;
+        // Where it stands is what the latest report by date says: a report dated before the
+        // current status (filled in late) goes into the history without changing it.
+        let (status, status_date) = match before.recommendation.status_date {
+            Some(current)
+                if report.reported_on < current && before.recommendation.status.is_some() =>
+            {
+                (before.recommendation.status, Some(current))
+            }
+            _ => (Some(report.status), Some(report.reported_on)),
+        };
         let changed = link
             .execute(
                 Statement::new(SQL_REPORT)
-                    .bind(report.status.as_str())
-                    .bind(report.reported_on)
+                    .bind(status.map(|s| s.as_str()))
+                    .bind(status_date)
                     .bind(id)
                     .bind(version),
             )
@@ -270,7 +280,7 @@ impl Recommendations<'_> {
                 .bind(now),
         )
         .await?;
-        let mut after_value = audited(Some(report.status), Some(report.reported_on), new_version);
+        let mut after_value = audited(status, status_date, new_version);
         after_value["done"] = json!(report.done);
         audit::record(
             &mut link,
@@ -332,12 +342,13 @@ impl Recommendations<'_> {
         )
         .await?;
         let all = reports(&mut link, id).await?;
+        // The latest report standing by date (then by entry) that states a status.
         let (status, status_date) = all
             .iter()
-            .rev()
             .filter(|r| !r.withdrawn)
-            .find_map(|r| r.status.map(|s| (Some(s), Some(r.reported_on))))
-            .unwrap_or((None, None));
+            .filter_map(|r| r.status.map(|s| (r.reported_on, r.id, s)))
+            .max_by_key(|(day, entry, _)| (*day, *entry))
+            .map_or((None, None), |(day, _, s)| (Some(s), Some(day)));
         link.execute(
             Statement::new(SQL_SET_STATUS)
                 .bind(status.map(|s| s.as_str()))

@@ -247,6 +247,21 @@ both_engines! {
             .await
             .unwrap();
         assert_eq!(again.recommendation.status, Some(InProgress));
+        // A report filled in late (dated before the current status) joins the history and
+        // leaves the status as the latest report by date says it.
+        let late = ImplementationReport { reported_on: d(2021, 12, 1), ..report(Implemented, "Rapport tardif") };
+        let after_late = db
+            .recommendations()
+            .report(reformulate, again.version, &late, &by, chrono::Utc::now())
+            .await
+            .unwrap();
+        assert_eq!((after_late.recommendation.status, after_late.recommendation.status_date), (Some(InProgress), Some(d(2022, 3, 1))));
+        assert_eq!(db.recommendations().reports(reformulate).await.unwrap().len(), 3);
+        // Withdrawing and restoring it keeps the order by date.
+        let late_id = db.recommendations().reports(reformulate).await.unwrap()[2].id;
+        let w = db.recommendations().set_report_withdrawn(late_id, true, after_late.version, &by, chrono::Utc::now()).await.unwrap();
+        let r = db.recommendations().set_report_withdrawn(late_id, false, w.version, &by, chrono::Utc::now()).await.unwrap();
+        assert_eq!(r.recommendation.status, Some(InProgress));
         assert!(db.recommendations().get(cadre_domain::RecommendationId::new(999_999)).await.unwrap().is_none());
     }
 }
