@@ -95,6 +95,23 @@ pub fn rich(text: &str) -> String {
     out
 }
 
+/// Free text as a reader may see it: contacts masked for all but the secretariat (who sees
+/// them, `mask` false).
+pub(crate) fn for_reader(text: &str, mask: bool) -> String {
+    if mask {
+        cadre_domain::privacy::mask_contacts(text).into_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Text made safe inside HTML or SVG written by hand (element content and attributes).
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
 fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {

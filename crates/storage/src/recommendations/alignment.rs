@@ -11,9 +11,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::Recommendations;
-use super::follow_up::{TrackedRecommendation, tracked};
-use crate::audit::{self, RecordKind};
-use crate::changes;
+use super::follow_up::{TrackedRecommendation, recorded, tracked};
 use crate::engine::Link;
 use crate::statement::{MultiInsert, Statement};
 use crate::{Result, StorageError};
@@ -200,29 +198,16 @@ impl Recommendations<'_> {
             link.execute(statement).await?;
         }
         let after_ties = alignment(&mut link, id).await?;
-        audit::record(
+        let after = recorded(
             &mut link,
             by,
             now,
-            RecordKind::Recommendation,
-            id.get(),
             "align",
-            Some(audited(&before_ties, before.version)),
-            Some(audited(&after_ties, version + 1)),
+            &before,
+            audited(&before_ties, before.version),
+            audited(&after_ties, version + 1),
         )
         .await?;
-        changes::record(
-            &mut link,
-            &before
-                .recommendation
-                .meeting_id
-                .into_iter()
-                .collect::<Vec<_>>(),
-        )
-        .await?;
-        let after = tracked(&mut link, id)
-            .await?
-            .ok_or(StorageError::NotFound)?;
         tx.commit().await?;
         Ok(after)
     }

@@ -212,6 +212,34 @@ fn shown_on(r: &cadre_domain::Recommendation) -> Vec<MeetingId> {
     r.meeting_id.into_iter().collect()
 }
 
+/// What every change to a recommendation ends with, inside its transaction: the audit entry
+/// (`before_value` → `after_value`), the change log of the minutes that show it, and the
+/// recommendation as it now stands.
+pub(super) async fn recorded(
+    link: &mut Link<'_>,
+    by: &Actor,
+    now: DateTime<Utc>,
+    action: &str,
+    before: &TrackedRecommendation,
+    before_value: serde_json::Value,
+    after_value: serde_json::Value,
+) -> Result<TrackedRecommendation> {
+    let id = before.recommendation.id;
+    audit::record(
+        link,
+        by,
+        now,
+        RecordKind::Recommendation,
+        id.get(),
+        action,
+        Some(before_value),
+        Some(after_value),
+    )
+    .await?;
+    changes::record(link, &shown_on(&before.recommendation)).await?;
+    tracked(link, id).await?.ok_or(StorageError::NotFound)
+}
+
 impl Recommendations<'_> {
     /// A recommendation with its follow-up state.
     pub async fn get(self, id: RecommendationId) -> Result<Option<TrackedRecommendation>> {
@@ -282,25 +310,21 @@ impl Recommendations<'_> {
         .await?;
         let mut after_value = audited(status, status_date, new_version);
         after_value["done"] = json!(report.done);
-        audit::record(
+        let before_value = audited(
+            before.recommendation.status,
+            before.recommendation.status_date,
+            before.version,
+        );
+        let after = recorded(
             &mut link,
             by,
             now,
-            RecordKind::Recommendation,
-            id.get(),
             "report",
-            Some(audited(
-                before.recommendation.status,
-                before.recommendation.status_date,
-                before.version,
-            )),
-            Some(after_value),
+            &before,
+            before_value,
+            after_value,
         )
         .await?;
-        changes::record(&mut link, &shown_on(&before.recommendation)).await?;
-        let after = tracked(&mut link, id)
-            .await?
-            .ok_or(StorageError::NotFound)?;
         tx.commit().await?;
         Ok(after)
     }
@@ -358,29 +382,26 @@ impl Recommendations<'_> {
         .await?;
         let mut after_value = audited(status, status_date, version + 1);
         after_value["report"] = json!(report_id);
-        audit::record(
+        let action = if withdrawn {
+            "withdraw_report"
+        } else {
+            "restore_report"
+        };
+        let before_value = audited(
+            before.recommendation.status,
+            before.recommendation.status_date,
+            before.version,
+        );
+        let after = recorded(
             &mut link,
             by,
             now,
-            RecordKind::Recommendation,
-            id.get(),
-            if withdrawn {
-                "withdraw_report"
-            } else {
-                "restore_report"
-            },
-            Some(audited(
-                before.recommendation.status,
-                before.recommendation.status_date,
-                before.version,
-            )),
-            Some(after_value),
+            action,
+            &before,
+            before_value,
+            after_value,
         )
         .await?;
-        changes::record(&mut link, &shown_on(&before.recommendation)).await?;
-        let after = tracked(&mut link, id)
-            .await?
-            .ok_or(StorageError::NotFound)?;
         tx.commit().await?;
         Ok(after)
     }

@@ -66,15 +66,8 @@ pub(super) async fn view(
     let db = &state.store;
     let served = db.action_points().served(point.point.id).await?;
     let public = who.audience().is_public();
-    // Texts as this reader may see them: contacts masked for all but the secretariat.
     let mask = !who.viewer().sees_personal_contacts();
-    let shown = |text: &str| {
-        if mask {
-            cadre_domain::privacy::mask_contacts(text).into_owned()
-        } else {
-            text.to_owned()
-        }
-    };
+    let shown = |text: &str| crate::view::for_reader(text, mask);
     let served_view = match served {
         Some(r) => db
             .recommendations()

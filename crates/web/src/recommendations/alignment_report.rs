@@ -64,20 +64,7 @@ async fn report(
         },
         form(&state, &filters)
     )?;
-    let link = |name: &'static str, value: String| {
-        let others: Vec<(&str, String)> = filters
-            .pairs
-            .iter()
-            .filter(|(k, _)| *k != name)
-            .cloned()
-            .chain(std::iter::once((name, value)))
-            .collect();
-        let mut out = form_urlencoded::Serializer::new(String::new());
-        for (k, v) in others.iter().filter(|(_, v)| !v.is_empty()) {
-            out.append_pair(k, v);
-        }
-        format!("/recommendations?{}", out.finish())
-    };
+    let link = |name: &'static str, value: String| filters.list_link(&[(name, value)]);
     let served_pnm = |code: PnmCode| {
         report
             .pnm

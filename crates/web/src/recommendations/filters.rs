@@ -43,20 +43,27 @@ impl Filters {
         self.pairs.iter().any(|(_, v)| !v.is_empty())
     }
 
-    /// The query string of these filters, with `extra` pairs, for links.
-    pub fn query(&self, extra: &[(&str, String)]) -> String {
+    /// The query string of these filters for links, `replacing` put in place of the filters of
+    /// the same names (a matrix cell's row and column, a report line's axis).
+    pub fn query(&self, replacing: &[(&str, String)]) -> String {
         let mut out = form_urlencoded::Serializer::new(String::new());
         for (k, v) in self
             .pairs
             .iter()
+            .filter(|(k, _)| !replacing.iter().any(|(r, _)| r == k))
             .map(|(k, v)| (*k, v))
-            .chain(extra.iter().map(|(k, v)| (*k, v)))
+            .chain(replacing.iter().map(|(k, v)| (*k, v)))
         {
             if !v.is_empty() {
                 out.append_pair(k, v);
             }
         }
         out.finish()
+    }
+
+    /// The list of the recommendations these filters keep, with `replacing`.
+    pub fn list_link(&self, replacing: &[(&str, String)]) -> String {
+        format!("/recommendations?{}", self.query(replacing))
     }
 }
 

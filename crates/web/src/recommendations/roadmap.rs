@@ -13,7 +13,7 @@ use axum::routing::get;
 use cadre_domain::RecommendationStatus;
 use cadre_storage::{MatrixCell, MatrixRow};
 
-use super::filters::{FilterForm, FilterQuery, Filters, form};
+use super::filters::{FilterForm, FilterQuery, form};
 use crate::AppState;
 use crate::error::WebError;
 use crate::params::PageQuery;
@@ -105,22 +105,6 @@ fn row_param(row: &MatrixRow) -> Option<(&'static str, String)> {
     }
 }
 
-fn link(filters: &Filters, extra: &[(&'static str, String)]) -> String {
-    // The matrix's own row and column replace any filter of the same name.
-    let mut pairs: Vec<(&str, String)> = filters
-        .pairs
-        .iter()
-        .filter(|(k, _)| !extra.iter().any(|(e, _)| e == k))
-        .cloned()
-        .collect();
-    pairs.extend(extra.iter().cloned());
-    let mut out = form_urlencoded::Serializer::new(String::new());
-    for (k, v) in pairs.iter().filter(|(_, v)| !v.is_empty()) {
-        out.append_pair(k, v);
-    }
-    format!("/recommendations?{}", out.finish())
-}
-
 /// A horizontal bar per row, its statuses stacked in the columns' colours, scaled to the
 /// longest row. Exact counts are in the table beside it; the chart is their picture.
 fn chart(rows: &[RowView], columns: &[ColumnView]) -> String {
@@ -134,7 +118,7 @@ fn chart(rows: &[RowView], columns: &[ColumnView]) -> String {
     let _ = write!(
         svg,
         r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" aria-labelledby="chart-title"><title id="chart-title">{}</title>"#,
-        escape(crate::language::t("rec-chart-title"))
+        crate::view::escape(crate::language::t("rec-chart-title"))
     );
     for (i, row) in rows.iter().enumerate() {
         let top = i as i64 * ROW;
@@ -142,7 +126,7 @@ fn chart(rows: &[RowView], columns: &[ColumnView]) -> String {
             svg,
             r##"<text x="0" y="{}" font-size="11" fill="#1a1a1a">{}</text>"##,
             top + LABEL - 3,
-            escape(&row.label)
+            crate::view::escape(&row.label)
         );
         let y = top + LABEL;
         let mut x = 0;
@@ -155,7 +139,7 @@ fn chart(rows: &[RowView], columns: &[ColumnView]) -> String {
                 svg,
                 r#"<rect x="{x}" y="{y}" width="{w}" height="{BAR}" fill="{}"><title>{} – {} : {}</title></rect>"#,
                 col.colour,
-                escape(&row.label),
+                crate::view::escape(&row.label),
                 col.label,
                 cell.n
             );
@@ -171,13 +155,6 @@ fn chart(rows: &[RowView], columns: &[ColumnView]) -> String {
     }
     svg.push_str("</svg>");
     svg
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 async fn roadmap(
@@ -218,12 +195,12 @@ async fn roadmap(
                         link: param
                             .clone()
                             .filter(|_| *n > 0)
-                            .map(|p| link(&filters, &[p, status_param(c)])),
+                            .map(|p| filters.list_link(&[p, status_param(c)])),
                     })
                     .collect(),
                 total: Cell {
                     n: counts.iter().sum(),
-                    link: param.map(|p| link(&filters, &[p])),
+                    link: param.map(|p| filters.list_link(&[p])),
                 },
             }
         })
@@ -243,7 +220,7 @@ async fn roadmap(
         nav: "recommendations",
         ui: who.ui(),
         filter_action: "/recommendations/roadmap",
-        list_link: link(&filters, &[]),
+        list_link: filters.list_link(&[]),
         filters: form,
         chart: chart(&rows, &columns),
         total: totals.iter().sum(),

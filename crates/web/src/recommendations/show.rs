@@ -20,7 +20,7 @@ use crate::accounts::Who;
 use crate::error::WebError;
 use crate::params;
 use crate::published::render;
-use crate::view::{Choice, date_text, status_class};
+use crate::view::{Choice, date_text, for_reader, status_class};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -182,15 +182,6 @@ pub(super) fn status_badge(s: RecommendationStatus) -> (&'static str, &'static s
         crate::language::label("recommendation-status", s.as_str()),
         class,
     )
-}
-
-/// Free text as this reader may see it: contacts masked for all but the secretariat.
-fn for_reader(text: &str, mask: bool) -> String {
-    if mask {
-        cadre_domain::privacy::mask_contacts(text).into_owned()
-    } else {
-        text.to_owned()
-    }
 }
 
 fn report_view(r: &ReportEntry, signed_in: bool, mask: bool) -> ReportView {
