@@ -699,6 +699,16 @@ mod tests {
             proptest::sample::select(vec![' ', '.', '-', '/']),
             0u8..3,
         )
+            // Two groups of four that both read as years ("2000 2000", "1995-2010") are a
+            // range by design, not a number: the form that writes them so leaves them out.
+            .prop_filter("two year-like halves", |(first, rest, form, _, _)| {
+                let value = |d: &[u32]| d.iter().fold(0, |v, x| v * 10 + x);
+                let mut d = vec![*first];
+                d.extend(rest);
+                *form != 2
+                    || !((1900..=2100).contains(&value(&d[..4]))
+                        && (1900..=2100).contains(&value(&d[4..])))
+            })
             .prop_map(|(first, rest, form, sep, script)| {
                 let mut d = vec![first];
                 d.extend(rest);
